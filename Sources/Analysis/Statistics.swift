@@ -1,0 +1,2 @@
+// Placeholder: statistics over result columns go here.
+public enum Statistics {}

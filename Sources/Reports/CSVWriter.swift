@@ -1,0 +1,2 @@
+// Placeholder: CSV, JSON and terminal reports go here.
+public enum Reports {}
