@@ -1,3 +1,118 @@
+import Dispatch
 import ScenarioModel
 import Sampling
-// Placeholder: plan compilation and the chunked engine go here.
+import Synchronization
+
+/// Runs a plan over fixed-size chunks of iterations on several threads.
+///
+/// Chunk `c` covers iterations `c × chunkSize ..< min((c + 1) × chunkSize, n)` and draws from its
+/// own generator seeded with `SeedMix.chunkSeed(master: seed, chunk: c)`. Chunks are handed out
+/// to threads in any order, but each writes only its own rows, so the results are the same
+/// bytes whatever the number of threads.
+public struct Engine: Sendable {
+    public let plan: Plan
+
+    public init(plan: Plan) {
+        GSLRuntime.configure()
+        self.plan = plan
+    }
+
+    public struct Settings: Sendable {
+        public var iterations: Int
+        public var seed: UInt64
+        public var sampling: SamplingMethod
+        public var threads: Int
+        /// Keep every sampled input (needed for sensitivity analysis).
+        public var keepInputs: Bool
+        public init(iterations: Int, seed: UInt64, sampling: SamplingMethod, threads: Int = 0, keepInputs: Bool = true) {
+            self.iterations = iterations
+            self.seed = seed
+            self.sampling = sampling
+            self.threads = threads
+            self.keepInputs = keepInputs
+        }
+    }
+
+    /// Number of threads used when `threads` is 0: the machine's active processors.
+    public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Monte Carlo run. `progress` is called with the number of finished iterations (from any thread).
+    public func run(_ settings: Settings, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResults {
+        let n = max(0, settings.iterations)
+        let chunkSize = Plan.chunkSize
+        let chunks = (n + chunkSize - 1) / chunkSize
+        let threads = min(max(1, settings.threads == 0 ? Self.defaultThreads : settings.threads), max(chunks, 1))
+        let store = ResultStore(plan: plan, iterations: n, keepInputs: settings.keepInputs)
+        let next = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
+        let plan = self.plan
+        let lhs = settings.sampling == .latinHypercube
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            let stride = chunkSize
+            let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(plan.slotCount, 1) * stride)
+            defer { buffer.deallocate() }
+            while true {
+                let c = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                if c >= chunks { break }
+                let offset = c * chunkSize
+                let count = min(chunkSize, n - offset)
+                let stream = RandomStream(seed: SeedMix.chunkSeed(master: settings.seed, chunk: c))
+                var draws = ChunkDraws(plan: plan, stream: stream, latinHypercube: lhs)
+                Self.runChunk(plan: plan, buffer: buffer, stride: stride, n: count, draws: &draws)
+                store.store(plan: plan, buffer: buffer, stride: stride, offset: offset, n: count)
+                let finished = done.add(count, ordering: .relaxed).newValue
+                progress?(finished)
+            }
+        }
+        return store.results(plan: plan, seed: settings.seed, sampling: settings.sampling,
+                             generator: RandomStream.defaultGeneratorName, threads: threads, chunks: chunks)
+    }
+
+    /// One deterministic iteration: every input at its base value unless `fixed` says otherwise,
+    /// no risk occurring. Returns PV, total, go-live and extension months per option.
+    public func deterministic(_ fixed: [Int: FixedValue] = [:]) -> [DeterministicResult] {
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(plan.slotCount, 1))
+        defer { buffer.deallocate() }
+        var draws = ChunkDraws(plan: plan, stream: nil, latinHypercube: false, fixed: fixed)
+        Self.runChunk(plan: plan, buffer: buffer, stride: 1, n: 1, draws: &draws)
+        return plan.options.map { o in
+            DeterministicResult(option: o.name, pv: buffer[o.pv], total: buffer[o.total], goLive: buffer[o.goLive],
+                                extensionMonths: buffer[o.extensionMonths],
+                                linePV: o.lines.map { buffer[$0.pv] },
+                                yearCash: (0..<plan.years).map { buffer[o.firstYear + $0] },
+                                tasks: o.tasks.map { ScheduledTask(name: $0.name, start: buffer[$0.start], finish: buffer[$0.finish]) })
+        }
+    }
+
+    static func runChunk(plan: Plan, buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int,
+                         draws: inout ChunkDraws) {
+        draws.drawConstantInputs(buffer: buffer, stride: stride, n: n)
+        let machine = ChunkInterpreter(buffer: buffer, stride: stride, n: n,
+                                       accrual: Accrual(schedule: plan.schedule, horizon: plan.scenario.horizonMonths))
+        for instruction in plan.instructions {
+            machine.execute(instruction, draws: &draws)
+        }
+    }
+}
+
+/// The deterministic figures of one option.
+public struct DeterministicResult: Sendable, Hashable {
+    public var option: String
+    public var pv: Double
+    public var total: Double
+    public var goLive: Double
+    public var extensionMonths: Double
+    public var linePV: [Double]
+    public var yearCash: [Double]
+    /// Start and finish of each task (months from start).
+    public var tasks: [ScheduledTask]
+}
+
+/// A task's start and finish in one iteration, months from start.
+public struct ScheduledTask: Sendable, Hashable {
+    public var name: String
+    public var start: Double
+    public var finish: Double
+}
+
+import Foundation

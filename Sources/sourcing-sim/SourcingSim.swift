@@ -1,10 +1,20 @@
 import ArgumentParser
 
+/// `sourcing-sim`: Monte Carlo appraisal of IT sourcing options for a Green Book business case.
+///
+/// Exit codes: 0 success; 1 a run failed (output could not be written, numbers not finite);
+/// 2 the scenario file is invalid (diagnostics on standard error), or has warnings under
+/// `--strict`; 64 bad command-line usage; 66 the scenario file cannot be read.
 @main
 struct SourcingSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sourcing-sim",
-        abstract: "Monte Carlo appraisal of IT sourcing options for a Green Book business case."
+        abstract: "Monte Carlo appraisal of IT sourcing options for a Green Book business case.",
+        discussion: """
+            Exit codes: 0 success; 1 the run failed; 2 the scenario is invalid (or has warnings \
+            under --strict); 64 bad usage; 66 the scenario file cannot be read.
+            """,
+        subcommands: [RunCommand.self, CheckCommand.self, ParseCommand.self, BenchCommand.self],
+        defaultSubcommand: RunCommand.self
     )
-    func run() async throws { print("sourcing-sim") }
 }

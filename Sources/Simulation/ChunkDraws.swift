@@ -1,0 +1,109 @@
+import ScenarioModel
+import Sampling
+
+/// How a deterministic run sets one uncertain input.
+public enum FixedValue: Sendable, Hashable {
+    /// The base value (contract section 2).
+    case base
+    /// A given value.
+    case value(Double)
+    /// The input's quantile `p` (tornado swings use 0.1 and 0.9).
+    case quantile(Double)
+}
+
+/// The random (or fixed) numbers one chunk consumes, in a fixed order: first every input with
+/// constant parameters (in catalogue order), then Iman–Conover on the correlated ones, then the
+/// program's own uniforms and dependent draws in instruction order. Nothing here depends on the
+/// thread that runs the chunk.
+struct ChunkDraws {
+    let plan: Plan
+    /// nil: a deterministic run, every input at `fixed` (default `.base`) and no risk occurring.
+    var stream: RandomStream?
+    let latinHypercube: Bool
+    let fixed: [Int: FixedValue]
+    var scratch: [Double]
+
+    init(plan: Plan, stream: RandomStream?, latinHypercube: Bool, fixed: [Int: FixedValue] = [:]) {
+        self.plan = plan
+        self.stream = stream
+        self.latinHypercube = latinHypercube
+        self.fixed = fixed
+        self.scratch = []
+    }
+
+    /// `n` uniforms on (0, 1): plain, or stratified `(π(i) + U_i) / n` under Latin hypercube.
+    mutating func uniform(into dst: UnsafeMutablePointer<Double>, n: Int, fixed value: Double) {
+        guard let stream else {
+            dst.update(repeating: value, count: n)
+            return
+        }
+        let buffer = UnsafeMutableBufferPointer(start: dst, count: n)
+        if latinHypercube {
+            LatinHypercube.fill(buffer, stream: stream)
+        } else {
+            for i in 0..<n { dst[i] = stream.uniform() }
+        }
+    }
+
+    /// Fills the columns of every input with constant parameters, then correlates.
+    mutating func drawConstantInputs(buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int) {
+        for (index, input) in plan.inputs.enumerated() {
+            guard let spec = input.spec else { continue }
+            let dst = buffer + plan.inputSlots[index] * stride
+            guard let stream else {
+                dst.update(repeating: fixedValue(index, spec: spec, base: input.baseValue ?? spec.mean), count: n)
+                continue
+            }
+            let column = UnsafeMutableBufferPointer(start: dst, count: n)
+            if latinHypercube {
+                if scratch.count < n { scratch = [Double](repeating: 0, count: n) }
+                scratch.withUnsafeMutableBufferPointer { u in
+                    let us = UnsafeMutableBufferPointer(rebasing: u[0..<n])
+                    LatinHypercube.fill(us, stream: stream)
+                    spec.fillQuantiles(UnsafeBufferPointer(us), into: column)
+                }
+            } else {
+                spec.fill(column, stream: stream)
+            }
+        }
+        guard let stream, plan.correlated.count > 1, n > 2 else { return }
+        var columns = plan.correlated.map { UnsafeMutableBufferPointer(start: buffer + plan.inputSlots[$0] * stride, count: n) }
+        ImanConover.apply(to: &columns, correlation: plan.correlationMatrix, stream: stream)
+    }
+
+    private func fixedValue(_ index: Int, spec: DistributionSpec, base: Double) -> Double {
+        switch fixed[index] ?? .base {
+        case .base: return base
+        case .value(let v): return v
+        case .quantile(let p): return spec.quantile(p)
+        }
+    }
+
+    /// An input whose parameters are columns: `Q(u; params)` with a fresh uniform, or in a
+    /// deterministic run the base value (or the fixed value / quantile) at those parameters.
+    mutating func drawDependent(input index: Int, into dst: UnsafeMutablePointer<Double>,
+                                params: [UnsafeMutablePointer<Double>], n: Int) {
+        let family = plan.inputs[index].family
+        var p = [Double](repeating: 0, count: params.count)
+        if stream == nil {
+            for i in 0..<n {
+                for k in params.indices { p[k] = params[k][i] }
+                switch fixed[index] ?? .base {
+                case .base: dst[i] = BaseValue.of(family, parameters: p)
+                case .value(let v): dst[i] = v
+                case .quantile(let q):
+                    dst[i] = (try? DistributionSpec.make(family, parameters: p).get())?.quantile(q) ?? .nan
+                }
+            }
+            return
+        }
+        uniform(into: dst, n: n, fixed: 0.5)
+        for i in 0..<n {
+            for k in params.indices { p[k] = params[k][i] }
+            switch DistributionSpec.make(family, parameters: p) {
+            case .success(let spec): dst[i] = spec.quantile(dst[i])
+            case .failure: dst[i] = .nan
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ScenarioModel
+import ScenarioSyntax
+import Sampling
+
+/// One uncertain input: a distribution written in the file (contract section 2), drawn once per
+/// iteration (a per-year risk's impact once per appraisal year).
+public struct UncertainInput: Sendable {
+    /// Readable name: the input's name when a named input is exactly this distribution,
+    /// otherwise `option / line (field)`.
+    public var label: String
+    public var mark: SourceMark
+    public var family: Distribution.Family
+    /// The option it belongs to; nil for shared inputs and criteria.
+    public var option: String?
+    /// Set when every parameter is a constant: drawn before the program runs.
+    public var spec: DistributionSpec?
+    /// Base value (contract section 2) when the parameters are constants.
+    public var baseValue: Double?
+}
+
+/// What an option's columns are called in a chunk.
+public struct OptionPlan: Sendable {
+    public struct Line: Sendable {
+        public enum Kind: String, Sendable { case cost, benefit, risk }
+        public var name: String
+        public var kind: Kind
+        public var mark: SourceMark
+        public var pv: Slot
+    }
+
+    public var name: String
+    public var label: String
+    public var pv: Slot
+    public var total: Slot
+    public var goLive: Slot
+    public var extensionMonths: Slot
+    /// Criteria-weighted score, when the scenario has criteria.
+    public var score: Slot?
+    public var lines: [Line]
+    /// First of `years` per-year cash slots.
+    public var firstYear: Slot
+    /// Start and finish columns of each task, in schedule order.
+    public var tasks: [(name: String, mark: SourceMark, start: Slot, finish: Slot)]
+    /// Occurrence count of each risk (0/1, or the number of years it happened).
+    public var riskOccurrences: [(name: String, mark: SourceMark, slot: Slot)]
+}
+
+/// A scenario compiled to numbered columns and a flat, ordered list of instructions.
+public struct Plan: Sendable {
+    public var scenario: Scenario
+    public var inputs: [UncertainInput]
+    /// Column of each uncertain input (same order as `inputs`).
+    public var inputSlots: [Slot]
+    public var instructions: [Instruction]
+    public var slotCount: Int
+    public var options: [OptionPlan]
+    /// Appraisal years covered by the horizon: `⌈horizon / 12⌉`.
+    public var years: Int
+    public var schedule: DiscountSchedule
+    /// Inputs correlated by Iman–Conover (indices into `inputs`) and their rank-correlation matrix
+    /// (row-major, after any repair).
+    public var correlated: [Int]
+    public var correlationMatrix: [Double]
+    /// Warnings raised while compiling (a repaired correlation matrix).
+    public var warnings: [Diagnostic]
+
+    /// Iterations per chunk. Fixed, so the chunk layout never depends on the thread count.
+    public static let chunkSize = 4096
+}

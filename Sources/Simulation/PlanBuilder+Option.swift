@@ -1,0 +1,134 @@
+import ScenarioModel
+import ScenarioSyntax
+
+extension PlanBuilder {
+    /// Compiles one option: its inputs, schedule (with schedule risks), cost lines, benefits,
+    /// risks, and the sums that give PV, total cost, go-live and extension months.
+    mutating func compileOption(_ option: Option, shared: Scope) -> OptionPlan {
+        var scope = shared
+        scope.option = option.name
+        for input in option.inputs { scope.pending[input.name] = input }
+        for input in option.inputs { _ = resolve(input.name, at: input.mark, scope: &scope) }
+        let bias = option.optimismBias
+
+        // Schedule risks decide their occurrence before the tasks they lengthen.
+        var delays: [String: [Slot]] = [:]
+        var scheduleOccurrence: [String: Slot] = [:]
+        for risk in option.risks {
+            guard let task = risk.delays, let delay = risk.delay else { continue }
+            if risk.perYear {
+                error("a risk that delays a task happens at most once: remove 'per year' or split the risk", at: risk.mark)
+            }
+            let label = "\(option.name) / \(risk.name)"
+            let chance = compile(risk.chance, scope: &scope, label: label + " (chance)")
+            let u = uniform(fixed: 1)
+            let occurs = binary(.less, u, chance)
+            let length = compile(delay, scope: &scope, label: label + " (delay)")
+            delays[task, default: []].append(binary(.multiply, occurs, length))
+            scheduleOccurrence[risk.name] = occurs
+        }
+
+        // Tasks in topological order: start = max(finish of `after`, not-before), finish = start + duration.
+        var finishes: [Slot] = []
+        var taskColumns: [(name: String, mark: SourceMark, start: Slot, finish: Slot)] = []
+        for task in option.tasks {
+            var starts: [Slot] = []
+            for dep in task.after {
+                if let t = scope.tasks[dep] { starts.append(t.finish) }
+            }
+            if let nb = task.notBefore { starts.append(time(nb, scope: &scope)) }
+            let start: Slot
+            switch starts.count {
+            case 0: start = constant(0)
+            case 1: start = starts[0]
+            default:
+                start = newSlot()
+                emit(.maximum(dst: start, args: starts))
+            }
+            var duration = compile(task.duration, scope: &scope, label: "\(option.name) / \(task.name) (duration)")
+            if let b = bias, b.duration != 0 { duration = scaled(duration, by: 1 + b.duration) }
+            for extra in delays[task.name] ?? [] { duration = binary(.add, duration, extra) }
+            let finish = binary(.add, start, duration)
+            scope.tasks[task.name] = (start, finish)
+            finishes.append(finish)
+            taskColumns.append((task.name, task.mark, start, finish))
+        }
+        let goLive: Slot
+        if let name = option.goLive, let t = scope.tasks[name] {
+            goLive = t.finish
+        } else if finishes.count == 1 {
+            goLive = finishes[0]
+        } else if finishes.isEmpty {
+            goLive = constant(0)
+        } else {
+            goLive = newSlot()
+            emit(.maximum(dst: goLive, args: finishes))
+        }
+        scope.goLive = goLive
+
+        let firstYear = newSlots(years)
+        for y in 0..<years { emit(.constant(dst: firstYear + y, value: 0)) }
+        var lines: [OptionPlan.Line] = []
+        for line in option.costs + option.benefits {
+            lines.append(compileLine(line, option: option, bias: bias, firstYear: firstYear, scope: &scope))
+        }
+        var occurrences: [(name: String, mark: SourceMark, slot: Slot)] = []
+        for risk in option.risks {
+            let (line, occ) = compileRisk(risk, option: option, firstYear: firstYear,
+                                          scheduleOccurrence: scheduleOccurrence[risk.name], scope: &scope)
+            lines.append(line)
+            occurrences.append((risk.name, risk.mark, occ))
+        }
+
+        let pv = newSlot()
+        emit(.constant(dst: pv, value: 0))
+        for line in lines { emit(.binary(.add, dst: pv, a: pv, b: line.pv)) }
+        let total = newSlot()
+        emit(.constant(dst: total, value: 0))
+        for y in 0..<years { emit(.binary(.add, dst: total, a: total, b: firstYear + y)) }
+        let extensionMonths = newSlot()
+        if let deadline = scenario.deadline {
+            emit(.binaryConstant(.subtract, dst: extensionMonths, a: goLive, c: deadline))
+            emit(.maximum(dst: extensionMonths, args: [extensionMonths, constant(0)]))
+        } else {
+            emit(.constant(dst: extensionMonths, value: 0))
+        }
+        return OptionPlan(name: option.name, label: option.label, pv: pv, total: total, goLive: goLive,
+                          extensionMonths: extensionMonths, score: nil, lines: lines, firstYear: firstYear,
+                          tasks: taskColumns, riskOccurrences: occurrences)
+    }
+
+    /// A time reference as a column of months from start.
+    mutating func time(_ ref: TimeRef, scope: inout Scope) -> Slot {
+        let base: Slot
+        switch ref.base {
+        case .start: base = constant(0)
+        case .end: base = constant(scenario.horizonMonths)
+        case .deadline:
+            guard let d = scenario.deadline else {
+                error("the scenario has no deadline", at: ref.mark)
+                return constant(0)
+            }
+            base = constant(d)
+        case .goLive:
+            guard let g = scope.goLive else {
+                error("go-live is not known here", at: ref.mark)
+                return constant(0)
+            }
+            base = g
+        case .calendar(let year, let month):
+            base = constant(Double(scenario.start.months(until: CalendarMonth(year: year, month: month))))
+        case .month(let m):
+            base = constant(m)
+        case .taskFinish(let name), .taskStart(let name):
+            guard let t = scope.tasks[name] else {
+                error("'\(name)' is not scheduled before this point: a not-before may only refer to tasks it follows", at: ref.mark)
+                return constant(0)
+            }
+            if case .taskStart = ref.base { base = t.start } else { base = t.finish }
+        }
+        guard let offset = ref.offset else { return base }
+        let months = compile(offset, scope: &scope, label: "\(scope.option ?? "scenario") / time offset")
+        return binary(.add, base, months)
+    }
+}

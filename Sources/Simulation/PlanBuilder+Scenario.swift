@@ -1,0 +1,108 @@
+import ScenarioModel
+import ScenarioSyntax
+import Sampling
+
+extension PlanBuilder {
+    /// The largest change to any correlation the tool will make when repairing a matrix that is
+    /// not positive semi-definite; a larger repair is refused.
+    static let maximumCorrelationRepair = 0.05
+
+    mutating func compile() -> Plan {
+        var shared = Scope(option: nil)
+        for input in scenario.inputs { shared.pending[input.name] = input }
+        for input in scenario.inputs { _ = resolve(input.name, at: input.mark, scope: &shared) }
+
+        var options = scenario.options.map { compileOption($0, shared: shared) }
+        compileCriteria(&options, shared: shared)
+        let (correlated, matrix) = compileCorrelations(shared: shared)
+        return Plan(scenario: scenario, inputs: inputs, inputSlots: inputSlots,
+                    instructions: preamble + instructions, slotCount: slotCount, options: options,
+                    years: years,
+                    schedule: DiscountSchedule(discount: scenario.discount, discounting: scenario.discounting,
+                                               horizonMonths: scenario.horizonMonths),
+                    correlated: correlated, correlationMatrix: matrix,
+                    warnings: diagnostics.filter { $0.severity != .error })
+    }
+
+    /// Weighted score per option: `Σ_c weight_c × score_{c, option}`.
+    mutating func compileCriteria(_ options: inout [OptionPlan], shared: Scope) {
+        guard !scenario.criteria.isEmpty else { return }
+        var scope = shared
+        for index in options.indices {
+            let total = newSlot()
+            emit(.constant(dst: total, value: 0))
+            for criterion in scenario.criteria {
+                guard let score = criterion.scores.first(where: { $0.option == options[index].name })?.score else {
+                    continue
+                }
+                let weight = compile(criterion.weight, scope: &scope, label: "criteria / \(criterion.name) (weight)")
+                let value = compile(score, scope: &scope,
+                                    label: "criteria / \(criterion.name) / \(options[index].name)")
+                emit(.binary(.add, dst: total, a: total, b: binary(.multiply, weight, value)))
+            }
+            options[index].score = total
+        }
+    }
+
+    /// The rank-correlation matrix over the inputs named in `correlations:`; repaired to the
+    /// nearest correlation matrix when it is not positive semi-definite (a warning naming the
+    /// largest change), refused when the repair would move an entry by more than 0.05.
+    mutating func compileCorrelations(shared: Scope) -> ([Int], [Double]) {
+        guard !scenario.correlations.isEmpty else { return ([], []) }
+        var members: [Int] = []
+        var names: [String] = []
+        func index(of name: String, at mark: SourceMark) -> Int? {
+            guard let slot = shared.compiled[name], let input = inputSlots.firstIndex(of: slot) else {
+                error("'\(name)' must be a shared input written as one distribution to be correlated", at: mark)
+                return nil
+            }
+            if inputs[input].spec == nil {
+                error("'\(name)' has parameters that depend on other inputs; only distributions with constant parameters can be correlated", at: mark)
+                return nil
+            }
+            return input
+        }
+        var pairs: [(Int, Int, Double)] = []
+        for c in scenario.correlations {
+            guard let a = index(of: c.a, at: c.mark), let b = index(of: c.b, at: c.mark) else { continue }
+            for (x, name) in [(a, c.a), (b, c.b)] where !members.contains(x) {
+                members.append(x)
+                names.append(name)
+            }
+            pairs.append((members.firstIndex(of: a)!, members.firstIndex(of: b)!, c.coefficient))
+        }
+        let k = members.count
+        var matrix = [Double](repeating: 0, count: k * k)
+        for i in 0..<k { matrix[i * k + i] = 1 }
+        for (i, j, r) in pairs {
+            matrix[i * k + j] = r
+            matrix[j * k + i] = r
+        }
+        guard k > 1 else { return (members, matrix) }
+        let repair = NearestCorrelation.repair(matrix, dimension: k)
+        if repair.maximumChange > 1e-12 {
+            var worst = (0, 1)
+            var change = 0.0
+            for i in 0..<k { for j in 0..<k where i < j {
+                let d = abs(repair.matrix[i * k + j] - matrix[i * k + j])
+                if d > change { change = d; worst = (i, j) }
+            } }
+            let (i, j) = worst
+            let before = matrix[i * k + j], after = repair.matrix[i * k + j]
+            let mark = scenario.correlations.first?.mark ?? SourceMark(file: scenario.file, line: 1, column: 1)
+            let text = "rho(\(names[i]), \(names[j])) from \(format(before)) to \(format(after))"
+            if repair.maximumChange > Self.maximumCorrelationRepair {
+                error("the correlations are not consistent (the matrix is not positive semi-definite); the nearest consistent matrix would change \(text), more than \(Self.maximumCorrelationRepair): revise the coefficients", at: mark)
+            } else {
+                diagnostics.append(.warning("the correlations are not consistent (not positive semi-definite); repaired to the nearest consistent matrix, which changes \(text)", at: mark))
+            }
+            matrix = repair.matrix
+        }
+        return (members, matrix)
+    }
+
+    private func format(_ x: Double) -> String {
+        let r = (x * 1000).rounded() / 1000
+        return String(r)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import ScenarioModel
+import Simulation
+
+/// `sourcing-sim check FILE`: validates a scenario and prints what it models and its base case.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a scenario file and print its options, inputs and base case.",
+        discussion: """
+            Every error and warning is printed as file:line:col with the offending line. \
+            Exit code 2 when the file is invalid (or, with --strict, has warnings).
+            """
+    )
+
+    @Argument(help: "A scenario file (default: the embedded Southwark scenario).")
+    var file: String?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
+    var overrides: [String] = []
+
+    func run() async throws {
+        let source = try ScenarioSource.load(file)
+        let scenario = try source.scenario(overrides: try InputOverride.parse(overrides), strict: strict)
+        let plan = try PlanSource.compile(scenario, source: source, strict: strict)
+        print(CheckSummary(plan: plan, base: Engine(plan: plan).deterministic()).render())
+    }
+}
+
+extension InputOverride {
+    /// Parses `NAME=EXPRESSION` arguments of `--set`.
+    static func parse(_ arguments: [String]) throws -> [InputOverride] {
+        try arguments.map { argument in
+            guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else {
+                throw ValidationError("--set expects NAME=EXPRESSION, e.g. --set incumbent_run_rate=5.2m (got '\(argument)')")
+            }
+            return InputOverride(name: String(argument[..<eq]).trimmingCharacters(in: .whitespaces),
+                                 expression: String(argument[argument.index(after: eq)...]))
+        }
+    }
+}
+
+/// Compiles a checked scenario to a plan, printing the engine's own diagnostics.
+enum PlanSource {
+    static func compile(_ scenario: Scenario, source: ScenarioSource, strict: Bool = false) throws -> Plan {
+        let (plan, diagnostics) = PlanBuilder.build(scenario)
+        if !diagnostics.isEmpty { Terminal.diagnostics(diagnostics, sources: [source.name: source.text]) }
+        let failed = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        guard let plan, !failed else { throw Exit.invalidScenario }
+        return plan
+    }
+}
+
+import Foundation
