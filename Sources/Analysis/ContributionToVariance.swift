@@ -1,0 +1,53 @@
+/// Which uncertain inputs drive a result: rank correlation and contribution to variance.
+///
+/// For a target column T (an option's PV, or a difference of PVs) and inputs X_1 ... X_k sampled
+/// in the same iterations:
+///
+///     ρ_i = Spearman(X_i, T),   contribution_i = ρ_i² / Σ_j ρ_j².
+///
+/// This is the normalisation Oracle Crystal Ball uses for its "contribution to variance" chart:
+/// the shares sum to 1 (100 %) over the inputs analysed. It is an approximation (exact only for
+/// a linear model in independent inputs); the sign of ρ_i, kept in `rankCorrelations`, says
+/// whether raising the input raises the target. The contribution itself is unsigned.
+///
+/// Conventions: an input (or target) with zero variance, or a NaN value, has ρ = 0 rather than NaN,
+/// so a constant input shows as "no influence". When every ρ is 0 every contribution is 0.
+public struct ContributionToVariance: Sendable, Equatable {
+    /// ρ_i, in the order of the inputs.
+    public var rankCorrelations: [Double]
+    /// ρ_i² / Σ_j ρ_j², in the order of the inputs; sums to 1 unless every ρ is 0.
+    public var contributions: [Double]
+
+    /// Analyses `inputs` against `target`; throws when a column's length differs from the
+    /// target's.
+    public init(target: [Double], inputs: [[Double]]) throws(AnalysisError) {
+        for input in inputs where input.count != target.count {
+            throw .lengthMismatch(expected: target.count, found: input.count)
+        }
+        let targetUsable = target.count >= 2 && !target.contains(where: \.isNaN)
+        let targetRanks = targetUsable ? Ranks.averageRanks(target) : []
+        var rhos: [Double] = []
+        rhos.reserveCapacity(inputs.count)
+        for input in inputs {
+            guard targetUsable, !input.contains(where: \.isNaN) else {
+                rhos.append(0)
+                continue
+            }
+            let rho = try pearson(Ranks.averageRanks(input), targetRanks)
+            rhos.append(rho.isNaN ? 0 : rho)
+        }
+        var total = NeumaierSum()
+        for r in rhos { total.add(r * r) }
+        let sum = total.value
+        rankCorrelations = rhos
+        contributions = rhos.map { sum > 0 ? $0 * $0 / sum : 0 }
+    }
+
+    /// Input indices ordered by decreasing contribution (ties by index), for a sensitivity chart.
+    public var order: [Int] {
+        contributions.indices.sorted {
+            contributions[$0] > contributions[$1]
+                || (contributions[$0] == contributions[$1] && $0 < $1)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Sample quantiles: one definition for the whole tool.
+///
+/// **Definition (Hyndman & Fan 1996, type 7).** For a sorted sample x_(1) <= ... <= x_(n) and a
+/// probability p in [0, 1], let h = (n - 1)·p, j = ⌊h⌋ and g = h - j. Then (0-based indices)
+///
+///     Q(p) = x[j] + g · (x[j+1] - x[j])     (and Q(1) = x[n-1]),
+///
+/// linear interpolation between the order statistics at plotting positions (k - 1)/(n - 1).
+/// This is R's default `quantile(type = 7)`, numpy's default `numpy.quantile` ("linear") and
+/// Excel's `PERCENTILE.INC`. Q(0) is the minimum, Q(1) the maximum, Q(0.5) the usual median.
+///
+/// When h lies within a few ulps of an integer (for example (n - 1)·0.8 evaluated in floating
+/// point) it is snapped to that integer, so that the quantile is exactly an order statistic
+/// rather than x[j] + 0.999999999999·(x[j+1] - x[j]).
+public enum Quantiles {
+    /// The probabilities a run reports: P5, P10, P50, P80, P90, P95.
+    public static let reported: [Double] = [0.05, 0.10, 0.50, 0.80, 0.90, 0.95]
+
+    /// The type-7 quantile of an ascending sample (see the type's documentation).
+    ///
+    /// Returns NaN when the sample is empty or p is not in [0, 1]; with n = 1 every quantile is
+    /// the single value. The sample must be sorted ascending and free of NaN (as `sortedFinite`
+    /// or `sorted()` of a NaN-free column gives); this is not checked.
+    public static func quantile(sorted x: [Double], _ p: Double) -> Double {
+        let n = x.count
+        guard n > 0, p >= 0, p <= 1 else { return .nan }
+        if n == 1 { return x[0] }
+        var h = Double(n - 1) * p
+        let nearest = h.rounded()
+        if abs(h - nearest) <= 4 * nearest.ulp { h = nearest }
+        let j = min(Int(h.rounded(.down)), n - 1)
+        let g = h - Double(j)
+        if g == 0 || j == n - 1 { return x[j] }
+        let a = x[j], b = x[j + 1]
+        if a == b { return a }
+        return a + g * (b - a)
+    }
+
+    /// Type-7 quantiles of an ascending sample for each probability in `ps` (NaN for a p outside
+    /// [0, 1] or an empty sample).
+    public static func quantiles(sorted x: [Double], ps: [Double]) -> [Double] {
+        ps.map { quantile(sorted: x, $0) }
+    }
+
+    /// The column without its NaN values, sorted ascending (±∞ are kept and sort to the ends).
+    public static func sortedWithoutNaN(_ values: [Double]) -> [Double] {
+        values.filter { !$0.isNaN }.sorted()
+    }
+}
+
+/// `Quantiles.quantiles(sorted:ps:)` as a free function.
+public func quantiles(sorted: [Double], ps: [Double]) -> [Double] {
+    Quantiles.quantiles(sorted: sorted, ps: ps)
+}

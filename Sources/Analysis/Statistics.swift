@@ -1,2 +1,0 @@
-// Placeholder: statistics over result columns go here.
-public enum Statistics {}

@@ -1,0 +1,65 @@
+/// Summary statistics of one result column (a PV, a go-live month, a year's cash flow, ...).
+///
+/// NaN values are not part of the sample: they are counted in `missing` and left out of every
+/// other figure, so a report can show that something went wrong without losing the rest.
+/// ±∞ are kept (they make the mean and sd infinite or NaN, as they should).
+///
+/// Formulas (n = number of non-NaN values):
+/// - mean x̄ = (1/n) Σ x_i, with compensated (Neumaier) summation;
+/// - sd s = √( Σ (x_i - x̄)² / (n - 1) ), by the corrected two-pass algorithm;
+/// - standard error of the mean se = s / √n;
+/// - quantiles by Hyndman–Fan type 7 (see `Quantiles`).
+///
+/// Undefined values are NaN: with n = 0 everything but `count` and `missing`; with n = 1 the sd
+/// and se (the mean, min, max and all quantiles are the single value).
+public struct Summary: Sendable, Equatable {
+    /// Number of values used (non-NaN).
+    public var count: Int
+    /// Number of NaN values left out.
+    public var missing: Int
+    public var mean: Double
+    /// Sample standard deviation (divisor n - 1).
+    public var sd: Double
+    /// Standard error of the mean, sd / √n.
+    public var se: Double
+    public var min: Double
+    public var max: Double
+    public var p5: Double
+    public var p10: Double
+    public var p50: Double
+    public var p80: Double
+    public var p90: Double
+    public var p95: Double
+
+    /// Summarises a column (any order; it is copied and sorted).
+    public init(_ values: [Double]) {
+        let sorted = Quantiles.sortedWithoutNaN(values)
+        self.init(sortedValues: sorted, missing: values.count - sorted.count)
+    }
+
+    /// Summarises a column that is already sorted ascending and free of NaN (not checked),
+    /// saving the sort when the caller needs the sorted column anyway.
+    public init(sortedValues x: [Double], missing: Int = 0) {
+        count = x.count
+        self.missing = missing
+        mean = Analysis.mean(x)
+        sd = sampleStandardDeviation(x)
+        se = x.count >= 2 ? sd / Double(x.count).squareRoot() : .nan
+        min = x.first ?? .nan
+        max = x.last ?? .nan
+        let q = Quantiles.quantiles(sorted: x, ps: Quantiles.reported)
+        p5 = q[0]; p10 = q[1]; p50 = q[2]; p80 = q[3]; p90 = q[4]; p95 = q[5]
+    }
+
+    /// The reported quantiles in the order of `Quantiles.reported` (P5, P10, P50, P80, P90, P95).
+    public var reportedQuantiles: [Double] { [p5, p10, p50, p80, p90, p95] }
+
+    /// Equality that treats NaN as equal to NaN (for tests and caches).
+    public static func == (a: Summary, b: Summary) -> Bool {
+        func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
+        return a.count == b.count && a.missing == b.missing
+            && same(a.mean, b.mean) && same(a.sd, b.sd) && same(a.se, b.se)
+            && same(a.min, b.min) && same(a.max, b.max)
+            && zip(a.reportedQuantiles, b.reportedQuantiles).allSatisfy { same($0, $1) }
+    }
+}

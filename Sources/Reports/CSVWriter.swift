@@ -1,2 +1,0 @@
-// Placeholder: CSV, JSON and terminal reports go here.
-public enum Reports {}
