@@ -22,23 +22,25 @@ struct Accrual {
         self.monthly = schedule.discounting == .monthly
     }
 
-    /// Adds a one-off `amount` at time `t` into `cash[y]` and returns its present value.
+    /// Adds a one-off `amount` at time `t` into `cash[y]` and its present value into
+    /// `present[y]`; returns the present value.
     @inline(__always)
-    func payAt(_ amount: Double, time t: Double, escalate e: Double, cash: UnsafeMutablePointer<Double>, stride: Int) -> Double {
+    func payAt(_ amount: Double, time t: Double, escalate e: Double, cash: UnsafeMutablePointer<Double>,
+               present: UnsafeMutablePointer<Double>, stride: Int) -> Double {
         guard t >= 0, t < horizon, amount != 0, t.isFinite else { return 0 }
         let y = Int(t / 12)
         let value = e == 0 ? amount : amount * pow(1 + e, Double(y))
+        let pv = value * (monthly ? monthFactors[min(Int(t), monthFactors.count - 1)] : yearFactors[y])
         cash[y * stride] += value
-        if monthly {
-            return value * monthFactors[min(Int(t), monthFactors.count - 1)]
-        }
-        return value * yearFactors[y]
+        present[y * stride] += pv
+        return pv
     }
 
-    /// Adds `rate` per month over `[a, b)` into the yearly cash and returns its present value.
+    /// Adds `rate` per month over `[a, b)` into the yearly cash and present values; returns the
+    /// present value.
     @inline(__always)
     func payOver(_ rate: Double, from a: Double, until b: Double, escalate e: Double,
-                 cash: UnsafeMutablePointer<Double>, stride: Int) -> Double {
+                 cash: UnsafeMutablePointer<Double>, present: UnsafeMutablePointer<Double>, stride: Int) -> Double {
         let lo = max(a, 0), hi = min(b, horizon)
         guard hi > lo, rate != 0, lo.isFinite, hi.isFinite else { return 0 }
         var pv = 0.0
@@ -52,11 +54,9 @@ struct Accrual {
             if f > s {
                 let amount = rate * (f - s) * growth
                 cash[y * stride] += amount
-                if monthly {
-                    pv += rate * growth * monthlyWeight(from: s, until: f)
-                } else {
-                    pv += amount * yearFactors[y]
-                }
+                let value = monthly ? rate * growth * monthlyWeight(from: s, until: f) : amount * yearFactors[y]
+                present[y * stride] += value
+                pv += value
             }
             growth *= 1 + e
         }

@@ -74,27 +74,27 @@ struct ChunkInterpreter {
                 }
             }
         case .payAt(let line, let amount, let time, let escalate):
-            let pv = column(line.pv), cash = column(line.firstYear), x = column(amount), t = column(time)
+            let pv = column(line.pv), cash = column(line.firstYear), present = column(line.firstYearPV), x = column(amount), t = column(time)
             let e = escalate.map(column)
             for i in 0..<n {
-                pv[i] += accrual.payAt(x[i], time: t[i], escalate: e?[i] ?? 0, cash: cash + i, stride: stride)
+                pv[i] += accrual.payAt(x[i], time: t[i], escalate: e?[i] ?? 0, cash: cash + i, present: present + i, stride: stride)
             }
         case .payOver(let line, let rate, let from, let until, let escalate):
-            let pv = column(line.pv), cash = column(line.firstYear), r = column(rate)
+            let pv = column(line.pv), cash = column(line.firstYear), present = column(line.firstYearPV), r = column(rate)
             let a = column(from), b = column(until), e = escalate.map(column)
             for i in 0..<n {
-                pv[i] += accrual.payOver(r[i], from: a[i], until: b[i], escalate: e?[i] ?? 0, cash: cash + i, stride: stride)
+                pv[i] += accrual.payOver(r[i], from: a[i], until: b[i], escalate: e?[i] ?? 0, cash: cash + i, present: present + i, stride: stride)
             }
         case .spread(let line, let amount, let from, let until, let escalate):
-            let pv = column(line.pv), cash = column(line.firstYear), x = column(amount)
+            let pv = column(line.pv), cash = column(line.firstYear), present = column(line.firstYearPV), x = column(amount)
             let a = column(from), b = column(until), e = escalate.map(column)
             for i in 0..<n {
                 let span = b[i] - a[i]
                 if span > 1e-9 {
                     pv[i] += accrual.payOver(x[i] / span, from: a[i], until: b[i], escalate: e?[i] ?? 0,
-                                             cash: cash + i, stride: stride)
+                                             cash: cash + i, present: present + i, stride: stride)
                 } else {
-                    pv[i] += accrual.payAt(x[i], time: a[i], escalate: e?[i] ?? 0, cash: cash + i, stride: stride)
+                    pv[i] += accrual.payAt(x[i], time: a[i], escalate: e?[i] ?? 0, cash: cash + i, present: present + i, stride: stride)
                 }
             }
         }

@@ -48,8 +48,11 @@ public struct LineTarget: Sendable, Hashable {
     public var pv: Slot
     /// First of the option's per-year cash slots (`years` consecutive slots).
     public var firstYear: Slot
-    public init(pv: Slot, firstYear: Slot) {
+    /// First of the option's per-year present-value slots.
+    public var firstYearPV: Slot
+    public init(pv: Slot, firstYear: Slot, firstYearPV: Slot) {
         self.pv = pv
         self.firstYear = firstYear
+        self.firstYearPV = firstYearPV
     }
 }

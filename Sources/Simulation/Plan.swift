@@ -37,7 +37,7 @@ public struct OptionPlan: Sendable {
     /// Criteria-weighted score, when the scenario has criteria.
     public var score: Slot?
     public var lines: [Line]
-    /// First of `years` per-year cash slots.
+    /// First of `years` per-year cash slots, followed by `years` per-year present-value slots.
     public var firstYear: Slot
     /// Start and finish columns of each task, in schedule order.
     public var tasks: [(name: String, mark: SourceMark, start: Slot, finish: Slot)]

@@ -9,7 +9,7 @@ extension PlanBuilder {
         let label = "\(option.name) / \(line.name)"
         let pv = newSlot()
         emit(.constant(dst: pv, value: 0))
-        let target = LineTarget(pv: pv, firstYear: firstYear)
+        let target = LineTarget(pv: pv, firstYear: firstYear, firstYearPV: firstYear + years)
         var amount = compile(line.amount, scope: &scope, label: label)
         if let b = bias, !line.isBenefit {
             amount = scaled(amount, by: 1 + (line.isRecurring ? b.recurring : b.oneOff))
@@ -44,7 +44,7 @@ extension PlanBuilder {
         let label = "\(option.name) / \(risk.name)"
         let pv = newSlot()
         emit(.constant(dst: pv, value: 0))
-        let target = LineTarget(pv: pv, firstYear: firstYear)
+        let target = LineTarget(pv: pv, firstYear: firstYear, firstYearPV: firstYear + years)
         let line = OptionPlan.Line(name: risk.name, kind: .risk, mark: risk.mark, pv: pv)
         let from = risk.from.map { time($0, scope: &scope) } ?? constant(0)
         let until = risk.until.map { time($0, scope: &scope) } ?? constant(scenario.horizonMonths)

@@ -66,8 +66,9 @@ extension PlanBuilder {
         }
         scope.goLive = goLive
 
-        let firstYear = newSlots(years)
-        for y in 0..<years { emit(.constant(dst: firstYear + y, value: 0)) }
+        // Per-year cash (`years` slots) followed by per-year present values (`years` slots).
+        let firstYear = newSlots(2 * years)
+        for y in 0..<(2 * years) { emit(.constant(dst: firstYear + y, value: 0)) }
         var lines: [OptionPlan.Line] = []
         for line in option.costs + option.benefits {
             lines.append(compileLine(line, option: option, bias: bias, firstYear: firstYear, scope: &scope))

@@ -20,6 +20,8 @@ public struct OptionResults: Sendable {
     public var linePV: [[Float]]
     /// Undiscounted cash per appraisal year.
     public var yearCash: [[Float]]
+    /// Present value of each appraisal year's cash.
+    public var yearPV: [[Float]]
     /// Occurrences of each risk per iteration.
     public var riskOccurrences: [[Float]]
 }
@@ -42,7 +44,7 @@ public struct SimulationResults: Sendable {
 final class ResultStore: @unchecked Sendable {
     struct OptionColumns {
         var pv, total, goLive, extensionMonths, score: UnsafeMutablePointer<Double>
-        var lines, years, risks: [UnsafeMutablePointer<Float>]
+        var lines, years, yearPV, risks: [UnsafeMutablePointer<Float>]
     }
 
     let iterations: Int
@@ -67,6 +69,7 @@ final class ResultStore: @unchecked Sendable {
                 pv: doubles(), total: doubles(), goLive: doubles(), extensionMonths: doubles(),
                 score: o.score == nil ? doubles() : doubles(),
                 lines: o.lines.map { _ in floats() }, years: (0..<plan.years).map { _ in floats() },
+                yearPV: (0..<plan.years).map { _ in floats() },
                 risks: o.riskOccurrences.map { _ in floats() }))
         }
         if keepInputs { inputs = plan.inputs.map { _ in floats() } }
@@ -91,7 +94,10 @@ final class ResultStore: @unchecked Sendable {
             copy(o.extensionMonths, columns.extensionMonths)
             if let s = o.score { copy(s, columns.score) }
             for (line, dst) in zip(o.lines, columns.lines) { copy(line.pv, dst) }
-            for y in 0..<plan.years { copy(o.firstYear + y, columns.years[y]) }
+            for y in 0..<plan.years {
+                copy(o.firstYear + y, columns.years[y])
+                copy(o.firstYear + plan.years + y, columns.yearPV[y])
+            }
             for (risk, dst) in zip(o.riskOccurrences, columns.risks) { copy(risk.slot, dst) }
         }
         for (slot, dst) in zip(plan.inputSlots, inputs) { copy(slot, dst) }
@@ -111,9 +117,24 @@ final class ResultStore: @unchecked Sendable {
             OptionResults(name: o.name, label: o.label, pv: array(c.pv), total: array(c.total),
                           goLive: array(c.goLive), extensionMonths: array(c.extensionMonths),
                           score: o.score == nil ? nil : array(c.score),
-                          linePV: c.lines.map(array), yearCash: c.years.map(array), riskOccurrences: c.risks.map(array))
+                          linePV: c.lines.map(array), yearCash: c.years.map(array), yearPV: c.yearPV.map(array), riskOccurrences: c.risks.map(array))
         }
         return SimulationResults(iterations: n, seed: seed, sampling: sampling, generator: generator,
                                  threads: threads, chunks: chunks, options: opts, inputs: inputs.map(array))
+    }
+}
+
+/// Memory the per-iteration result columns take.
+public enum ResultLayout {
+    /// Bytes per iteration: 5 double columns per option (PV, total, go-live, extension, score),
+    /// and single-precision columns for each line, year (cash and PV), risk and input.
+    public static func bytesPerIteration(_ plan: Plan, keepInputs: Bool = true) -> Int {
+        var floats = keepInputs ? plan.inputs.count : 0
+        var doubles = 0
+        for o in plan.options {
+            doubles += 5
+            floats += o.lines.count + 2 * plan.years + o.riskOccurrences.count
+        }
+        return doubles * 8 + floats * 4
     }
 }

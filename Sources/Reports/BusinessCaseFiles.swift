@@ -1,0 +1,109 @@
+import Analysis
+import ScenarioModel
+import Simulation
+
+/// The tidy CSV files of a run (RFC 4180, UTF-8, `.` decimals, no thousands separators), each
+/// documented column by column in notebooks-output/README.md.
+public enum BusinessCaseFiles {
+    static func n(_ x: Double) -> String { CSVNumber.format(x) }
+
+    /// `summary.csv`: one row per option and metric.
+    public static func summary(_ r: RunReport) -> CSVTable {
+        var t = CSVTable(header: ["option", "metric", "unit", "mean", "sd", "se_mean", "p5", "p10", "p50", "p80",
+                                  "p90", "p95", "min", "max"])
+        for m in r.metrics {
+            let s = m.summary
+            t.add([m.option, m.metric, m.unit] + [s.mean, s.sd, s.se, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95,
+                                                  s.min, s.max].map(n))
+        }
+        return t
+    }
+
+    /// `comparison.csv`: every pair of options, PV(a) - PV(b) on the same iterations.
+    public static func comparison(_ r: RunReport) -> CSVTable {
+        var t = CSVTable(header: ["option_a", "option_b", "mean_difference", "p_a_cheaper", "p5", "p50", "p95"])
+        for p in r.pairs {
+            let d = p.comparison.difference
+            t.add([p.a, p.b, n(d.mean), n(p.comparison.probabilityALess), n(d.p5), n(d.p50), n(d.p95)])
+        }
+        return t
+    }
+
+    /// `ranking.csv`: P(cheapest), P(best weighted score) and the base-case PV of each option.
+    public static func ranking(_ r: RunReport) -> CSVTable {
+        var t = CSVTable(header: ["option", "p_cheapest", "p_best_score", "base_case_pv"])
+        for row in r.ranking {
+            t.add([row.option, n(row.pCheapest), row.pBestScore.map(n) ?? "", n(row.baseCasePV)])
+        }
+        return t
+    }
+
+    /// `cashflow.csv`: the cash-flow fan per option and appraisal year.
+    public static func cashflow(_ r: RunReport) -> CSVTable {
+        var t = CSVTable(header: ["option", "year", "discount_factor", "mean", "p10", "p50", "p90", "pv_mean"])
+        for c in r.cashflows {
+            t.add([c.option, String(c.year), n(c.discountFactor), n(c.cash.mean), n(c.cash.p10), n(c.cash.p50),
+                   n(c.cash.p90), n(c.pvMean)])
+        }
+        return t
+    }
+
+    /// `lines.csv`: PV of each cost line, benefit and risk with the file line it came from.
+    public static func lines(_ r: RunReport) -> CSVTable {
+        var t = CSVTable(header: ["option", "line", "kind", "source_line", "pv_mean", "pv_p10", "pv_p90"])
+        for l in r.lines {
+            t.add([l.option, l.line, l.kind, String(l.sourceLine), n(l.pv.mean), n(l.pv.p10), n(l.pv.p90)])
+        }
+        return t
+    }
+
+    /// `sensitivity.csv`: rank correlation, contribution to variance and tornado swings.
+    public static func sensitivity(_ r: RunReport) -> CSVTable {
+        var t = CSVTable(header: ["option", "target", "input", "source_line", "rank_correlation",
+                                  "contribution_to_variance", "swing_low", "swing_high"])
+        for s in r.sensitivity {
+            t.add([s.option, s.target, s.input, String(s.sourceLine), n(s.rankCorrelation),
+                   n(s.contributionToVariance), n(s.swingLow), n(s.swingHigh)])
+        }
+        return t
+    }
+
+    /// `switching.csv`: switching values; an empty `switching_value` and `preferred_after` of
+    /// "none in range" when the preferred option never changes in the searched range.
+    public static func switching(_ r: RunReport) -> CSVTable {
+        var t = CSVTable(header: ["input", "base_value", "switching_value", "preferred_before", "preferred_after"])
+        for s in r.switching {
+            t.add([s.input, n(s.baseValue), s.switchingValue.map(n) ?? "", s.preferredBefore,
+                   s.preferredAfter ?? "none in range"])
+        }
+        return t
+    }
+
+    /// `samples.csv`: one row per iteration: each option's PV and go-live, then every input.
+    public static func samples(_ r: RunReport) -> CSVTable {
+        let res = r.results
+        var header = ["iteration"]
+        for o in res.options { header += ["pv_\(o.name)", "go_live_\(o.name)"] }
+        header += r.plan.inputs.map(\.label)
+        var t = CSVTable(header: header)
+        let keep = res.inputs.count == r.plan.inputs.count
+        for i in 0..<res.iterations {
+            var row = [String(i + 1)]
+            for o in res.options { row += [n(o.pv[i]), n(o.goLive[i])] }
+            if keep {
+                for column in res.inputs { row.append(n(Double(column[i]))) }
+            } else {
+                row += Array(repeating: "", count: r.plan.inputs.count)
+            }
+            t.add(row)
+        }
+        return t
+    }
+}
+
+extension CSVTable {
+    /// Appends a row built to the header's width (a programming error otherwise).
+    mutating func add(_ row: [String]) {
+        do { try append(row) } catch { preconditionFailure("\(error)") }
+    }
+}

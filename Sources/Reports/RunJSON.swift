@@ -1,0 +1,31 @@
+import Analysis
+import Simulation
+
+/// `run --format json`: the run's key figures on standard output.
+public enum RunJSON {
+    public static func render(_ r: RunReport, metadata: RunOutput.Metadata, files: [String]) -> String {
+        var options: [JSONValue] = []
+        for (k, o) in r.results.options.enumerated() {
+            var metrics: [(String, JSONValue)] = []
+            for m in r.metrics where m.option == o.name {
+                let s = m.summary
+                metrics.append((m.metric, .object([
+                    ("mean", .number(s.mean)), ("sd", .number(s.sd)), ("se_mean", .number(s.se)),
+                    ("p10", .number(s.p10)), ("p50", .number(s.p50)), ("p80", .number(s.p80)), ("p90", .number(s.p90)),
+                ])))
+            }
+            options.append(.object([
+                ("option", .string(o.name)), ("label", .string(o.label)),
+                ("p_cheapest", .number(r.ranking[k].pCheapest)),
+                ("base_case_pv", .number(r.ranking[k].baseCasePV)),
+                ("metrics", .object(metrics)),
+            ]))
+        }
+        let value: JSONValue = .object([
+            ("run", RunOutput.runJSON(r, metadata: metadata)),
+            ("options", .array(options)),
+            ("files", .array(files.map { .string($0) })),
+        ])
+        return value.rendered()
+    }
+}

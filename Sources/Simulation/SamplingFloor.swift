@@ -1,0 +1,65 @@
+import Dispatch
+import Sampling
+import ScenarioModel
+import Synchronization
+
+/// The "sampling floor" of a plan: the same number of draws, with the same samplers, sampling
+/// method and chunk layout, in a bare loop with no model around them. An engine cannot be
+/// faster than its floor; `bench` reports the ratio engine / floor.
+///
+/// Per chunk: every input with constant parameters is filled as the engine fills it (Latin
+/// hypercube: stratified uniforms then the quantile function; Monte Carlo: the GSL sampler), and
+/// one uniform column is drawn for each of the engine's own uniforms and dependent draws.
+public enum SamplingFloor {
+    public static func run(plan: Plan, iterations: Int, seed: UInt64, sampling: SamplingMethod, threads: Int) {
+        let n = max(0, iterations)
+        let chunkSize = Plan.chunkSize
+        let chunks = (n + chunkSize - 1) / chunkSize
+        let workers = min(max(1, threads), max(chunks, 1))
+        let uniforms = plan.instructions.reduce(0) { count, instruction in
+            switch instruction {
+            case .uniform, .drawDependent: return count + 1
+            default: return count
+            }
+        }
+        let inputs = plan.inputs.compactMap(\.spec)
+        let lhs = sampling == .latinHypercube
+        let next = Atomic<Int>(0)
+        let sink = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var column = [Double](repeating: 0, count: chunkSize)
+            var u = [Double](repeating: 0, count: chunkSize)
+            var checksum = 0.0
+            while true {
+                let c = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                if c >= chunks { break }
+                let count = min(chunkSize, n - c * chunkSize)
+                let stream = RandomStream(seed: SeedMix.chunkSeed(master: seed, chunk: c))
+                column.withUnsafeMutableBufferPointer { col in
+                    u.withUnsafeMutableBufferPointer { us in
+                        let out = UnsafeMutableBufferPointer(rebasing: col[0..<count])
+                        let uu = UnsafeMutableBufferPointer(rebasing: us[0..<count])
+                        for spec in inputs {
+                            if lhs {
+                                LatinHypercube.fill(uu, stream: stream)
+                                spec.fillQuantiles(UnsafeBufferPointer(uu), into: out)
+                            } else {
+                                spec.fill(out, stream: stream)
+                            }
+                            checksum += out[0]
+                        }
+                        for _ in 0..<uniforms {
+                            if lhs {
+                                LatinHypercube.fill(uu, stream: stream)
+                            } else {
+                                for i in 0..<count { uu[i] = stream.uniform() }
+                            }
+                            checksum += uu[0]
+                        }
+                    }
+                }
+            }
+            sink.add(checksum > 0 ? 1 : 0, ordering: .relaxed)
+        }
+    }
+}

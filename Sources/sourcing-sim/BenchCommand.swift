@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Reports
+import ScenarioModel
+import Simulation
+
+/// `sourcing-sim bench [FILE]`: engine speed and memory at 1,000,000 iterations, against the
+/// sampling floor measured in the same process. A figure, not a test.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the engine: wall time on 1 and all threads, iterations per second, peak memory, sampling floor."
+    )
+
+    @Argument(help: "A scenario file (default: the embedded Southwark scenario).")
+    var file: String?
+
+    @Option(help: "Iterations.")
+    var iterations = 1_000_000
+
+    @Option(help: "Repetitions of each timing; the minimum is reported.")
+    var repeats = 3
+
+    func run() async throws {
+        let source = try ScenarioSource.load(file)
+        let scenario = try source.scenario(quiet: true)
+        let plan = try PlanSource.compile(scenario, source: source)
+        let engine = Engine(plan: plan)
+        let all = Engine.defaultThreads
+        func time(_ body: () -> Void) -> Double {
+            var best = Double.infinity
+            for _ in 0..<max(1, repeats) {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                body()
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+            }
+            return best
+        }
+        func settings(_ threads: Int) -> Engine.Settings {
+            Engine.Settings(iterations: iterations, seed: scenario.seed, sampling: scenario.sampling, threads: threads)
+        }
+        let floor1 = time { SamplingFloor.run(plan: plan, iterations: iterations, seed: scenario.seed,
+                                              sampling: scenario.sampling, threads: 1) }
+        let floorAll = time { SamplingFloor.run(plan: plan, iterations: iterations, seed: scenario.seed,
+                                                sampling: scenario.sampling, threads: all) }
+        let engine1 = time { _ = engine.run(settings(1)) }
+        let engineAll = time { _ = engine.run(settings(all)) }
+        let peak = PeakMemory.megabytes()
+        let perIteration = ResultLayout.bytesPerIteration(plan)
+        let draws = plan.inputs.count
+        print("""
+            scenario: \(scenario.name) (\(source.isDefault ? "embedded default" : source.name))
+            iterations: \(iterations), sampling: \(scenario.sampling.rawValue), uncertain inputs: \(draws), chunk size: \(Plan.chunkSize), best of \(repeats)
+            engine, 1 thread:      \(Format.fixed(engine1, 3)) s  (\(Format.fixed(Double(iterations) / engine1, 0)) iterations/s)
+            engine, \(all) threads:     \(Format.fixed(engineAll, 3)) s  (\(Format.fixed(Double(iterations) / engineAll, 0)) iterations/s)
+            sampling floor, 1 thread:  \(Format.fixed(floor1, 3)) s
+            sampling floor, \(all) threads: \(Format.fixed(floorAll, 3)) s
+            engine / floor: \(Format.fixed(engine1 / floor1, 2)) (1 thread), \(Format.fixed(engineAll / floorAll, 2)) (\(all) threads)
+            peak memory (max RSS): \(Format.fixed(peak, 1)) MB; result columns: \(perIteration) bytes per iteration (\(Format.fixed(Double(perIteration * iterations) / 1_048_576, 1)) MB)
+            """)
+    }
+}
+
+/// Peak resident memory of this process, from getrusage (kilobytes on Linux).
+enum PeakMemory {
+    static func megabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

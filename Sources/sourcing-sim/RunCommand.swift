@@ -1,0 +1,137 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Reports
+import Sampling
+import ScenarioModel
+import Simulation
+
+/// `sourcing-sim run [FILE]`: simulate every option, compare them and export the business case.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Simulate the options of a scenario, compare them and write the business-case CSV files.",
+        discussion: """
+            Without FILE, runs the embedded Southwark 2017 scenario. Files go to \
+            notebooks-output/<scenario-slug>/ unless --out is given; see notebooks-output/README.md.
+            """
+    )
+
+    @Argument(help: "A scenario file (default: the embedded Southwark scenario).")
+    var file: String?
+
+    @Option(help: "Iterations (default: the scenario's, else 100000).")
+    var iterations: Int?
+
+    @Option(help: "Master seed (default: the scenario's).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Option(help: "monte-carlo or latin-hypercube (default: the scenario's).")
+    var sampling: String?
+
+    @Option(help: "Output directory (default: notebooks-output/<scenario-slug>).")
+    var out: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
+    var overrides: [String] = []
+
+    @Flag(help: "Also write samples.csv with every iteration.")
+    var samples = false
+
+    @Option(help: ArgumentHelp("Add iterations until each option's mean PV has a standard error below this share of it, e.g. 0.1%.", valueName: "percent"))
+    var precision: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @Option(help: "Standard output format: text or json.")
+    var format: OutputFormat = .text
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+    func validate() throws {
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let sampling, SamplingMethod(rawValue: sampling) == nil {
+            throw ValidationError("--sampling must be monte-carlo or latin-hypercube (got '\(sampling)')")
+        }
+        if let precision, Self.parsePercent(precision) == nil {
+            throw ValidationError("--precision expects a percentage above 0, e.g. 0.1% (got '\(precision)')")
+        }
+    }
+
+    static func parsePercent(_ text: String) -> Double? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let number = t.hasSuffix("%") ? Double(t.dropLast()).map { $0 / 100 } : Double(t)
+        guard let v = number, v > 0, v < 1 else { return nil }
+        return v
+    }
+
+    func run() async throws {
+        let started = Date()
+        let source = try ScenarioSource.load(file)
+        let scenario = try source.scenario(overrides: try InputOverride.parse(overrides), quiet: quiet)
+        let plan = try PlanSource.compile(scenario, source: source)
+        let engine = Engine(plan: plan)
+        var settings = Engine.Settings(
+            iterations: iterations ?? scenario.iterations, seed: seed ?? scenario.seed,
+            sampling: sampling.flatMap(SamplingMethod.init(rawValue:)) ?? scenario.sampling,
+            threads: threads ?? 0)
+        if source.isDefault && !quiet && format == .text {
+            Terminal.error("No scenario file given: running the embedded default, \(DefaultScenario.fileName).")
+        }
+        var results = simulate(engine, settings)
+        if let target = precision.flatMap(Self.parsePercent) {
+            for _ in 0..<8 {
+                let worst = results.options.map { Convergence.relativeStandardError(Summary($0.pv)) }.max() ?? 0
+                guard worst.isFinite, worst > target, settings.iterations < Self.maximumIterations else { break }
+                // Aim 10% past the estimate so that the next run usually suffices.
+                let needed = Convergence.iterationsNeeded(pilotIterations: settings.iterations,
+                                                          relativeStandardError: worst, target: target)
+                    ?? Self.maximumIterations
+                settings.iterations = min(Self.maximumIterations, max(needed + needed / 10, settings.iterations + 1))
+                results = simulate(engine, settings)
+            }
+        }
+        let report: RunReport
+        do { report = try RunReport(engine: engine, results: results) } catch {
+            Terminal.error("error: the analysis failed: \(error)")
+            throw Exit.runFailed
+        }
+        if let problem = NonFinite.check(report) {
+            Terminal.error("error: \(problem)")
+            throw Exit.runFailed
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        let directory = out ?? "notebooks-output/" + RunOutput.slug(scenario.name)
+        let metadata = RunOutput.Metadata(
+            scenarioFile: source.name, scenarioSHA256: SHA256.hex(source.text.utf8), elapsedSeconds: elapsed,
+            toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version)
+        let written: [String]
+        do { written = try RunOutput.write(report, metadata: metadata, to: directory, samples: samples) } catch {
+            Terminal.error("error: \(error)")
+            throw Exit.runFailed
+        }
+        if quiet { return }
+        switch format {
+        case .text:
+            print(RunSummary(report: report, elapsedSeconds: elapsed,
+                             scenarioNote: source.isDefault ? "embedded default scenario" : source.name).render())
+            print("Files written to \(directory)/: " + written.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+        case .json:
+            print(RunJSON.render(report, metadata: metadata, files: written))
+        }
+    }
+
+    static let maximumIterations = 20_000_000
+
+    private func simulate(_ engine: Engine, _ settings: Engine.Settings) -> SimulationResults {
+        let bar = (!quiet && Terminal.standardErrorIsTerminal) ? ProgressBar(total: settings.iterations) : nil
+        let results = engine.run(settings, progress: bar.map { b in { b.update($0) } })
+        bar?.finish()
+        return results
+    }
+}
