@@ -27,7 +27,8 @@ public enum Convergence {
     ///
     ///     N = ⌈n · (r / target)²⌉.
     ///
-    /// A pilot already precise enough gives a number <= n. Returns nil when n < 1, r is not a
+    /// A pilot already precise enough gives a number <= n. A value within 1e-9 (relative) of an
+    /// integer is taken as that integer before rounding up. Returns nil when n < 1, r is not a
     /// finite non-negative number, the target is not positive and finite, or N would exceed
     /// 2^53 (no run is that long).
     public static func iterationsNeeded(pilotIterations n: Int, relativeStandardError r: Double,
@@ -35,7 +36,11 @@ public enum Convergence {
     {
         guard n >= 1, r.isFinite, r >= 0, target.isFinite, target > 0 else { return nil }
         let ratio = r / target
-        let needed = (Double(n) * ratio * ratio).rounded(.up)
+        let exact = Double(n) * ratio * ratio
+        // A product within 1e-9 (relative) of an integer is that integer, so rounding noise
+        // such as 90.00000000000001 does not add an iteration.
+        let nearest = exact.rounded()
+        let needed = abs(exact - nearest) <= 1e-9 * nearest ? nearest : exact.rounded(.up)
         guard needed.isFinite, needed <= 9_007_199_254_740_992 else { return nil }
         return Int(needed)
     }

@@ -19,4 +19,14 @@ static inline const char *cgsl_version(void) { return gsl_version; }
 /* GSL's default handler calls abort(); the tool checks status codes instead. */
 static inline void cgsl_disable_error_handler(void) { gsl_set_error_handler_off(); }
 
+/* A uniform draw in (0,1), as gsl_rng_uniform_pos, inlined into the caller's loop. */
+static inline double cgsl_uniform_pos(const gsl_rng *r) {
+    double x;
+    do { x = (r->type->get_double)(r->state); } while (x == 0);
+    return x;
+}
+
+/* A uniform draw in [0,1), as gsl_rng_uniform, inlined into the caller's loop. */
+static inline double cgsl_uniform(const gsl_rng *r) { return (r->type->get_double)(r->state); }
+
 #endif

@@ -1,0 +1,108 @@
+import ScenarioSyntax
+
+/// Cost lines (`costs:`) and benefits (`benefits:`), contract section 4.
+///
+/// A line is a bare expression (a one-off at `start`) or a mapping with exactly one of
+/// `one-off` (paid `at:` a time, default `start`, or spread `during:` a task, not both),
+/// `monthly` or `annual` (paid `from:` default `start` `until:` default `end`; an annual amount
+/// is stored per month as `annual / 12`), plus optional `escalate: RATE` and `share: FRACTION`
+/// (a constant share must lie in 0...1).
+extension ScenarioBuilder {
+    static let amountKeys = ["one-off", "monthly", "annual"]
+    static let lineKeys = ["one-off", "monthly", "annual", "at", "during", "from", "until", "escalate", "share"]
+
+    func readCostLines(_ node: Node, benefits: Bool, scope: Scope) -> [CostLine] {
+        let section = benefits ? "`benefits`" : "`costs`"
+        guard let entries = mapping(node, "\(section) of option `\(scope.option ?? "")`") else { return [] }
+        return entries.compactMap { readCostLine($0, benefit: benefits, scope: scope) }
+    }
+
+    func readCostLine(_ entry: MappingEntry, benefit: Bool, scope: Scope) -> CostLine? {
+        let name = entry.key.text
+        let what = (benefit ? "benefit `" : "cost line `") + name + "`"
+        let startRef = TimeRef(base: .start, mark: entry.key.mark)
+        guard case .mapping(let body, _, _) = entry.value else {
+            if case .sequence = entry.value {
+                error("\(what) should be an amount (a one-off at start) or a mapping with `one-off`, `monthly` or `annual`, not a list",
+                      at: entry.value.mark)
+                return nil
+            }
+            guard let amount = expression(entry.value, what, scope: scope) else { return nil }
+            return CostLine(name: name, amount: amount, timing: .at(startRef), isBenefit: benefit, mark: entry.key.mark)
+        }
+        checkKeys(body, allowed: Self.lineKeys, in: what, misplaced: [
+            "chance": "a line that may not happen is a risk; move it under `risks:`",
+            "for": "`for` belongs to risks; a monthly line runs `from` ... `until`",
+        ])
+        let amounts = body.filter { Self.amountKeys.contains($0.key.text) }
+        guard let kind = amounts.first else {
+            error("\(what) needs one of `one-off`, `monthly` or `annual`", at: entry.key.mark)
+            return nil
+        }
+        for extra in amounts.dropFirst() {
+            error("\(what) has both `\(kind.key.text)` and `\(extra.key.text)`; a line is exactly one of one-off, monthly or annual",
+                  at: extra.key.mark)
+        }
+        var ok = amounts.count == 1
+        let oneOff = kind.key.text == "one-off"
+        for e in body {
+            switch e.key.text {
+            case "from" where oneOff, "until" where oneOff:
+                error("`\(e.key.text)` is for monthly and annual lines; a one-off line is paid `at` a time or `during` a task",
+                      at: e.key.mark)
+                ok = false
+            case "at" where !oneOff, "during" where !oneOff:
+                error("`\(e.key.text)` is for one-off lines; a \(kind.key.text) line is paid `from` a time `until` a time",
+                      at: e.key.mark)
+                ok = false
+            default: break
+            }
+        }
+        guard var amount = expression(kind.value, "`\(kind.key.text)` of \(what)", scope: scope) else { return nil }
+        if kind.key.text == "annual" {
+            amount = Expr(.binary(.divide, amount, Expr(.number(12), at: amount.mark)), at: amount.mark)
+        }
+        var timing: Timing = .at(startRef)
+        if oneOff {
+            let at = Self.entry(body, "at"), during = Self.entry(body, "during")
+            if let at, let during {
+                let later = at.key.mark < during.key.mark ? during : at
+                error("a one-off line is paid `at` a time or `during` a task, not both", at: later.key.mark)
+                ok = false
+            } else if let at {
+                if let t = time(at.value, "`at` of \(what)", scope: scope) { timing = .at(t) } else { ok = false }
+            } else if let during {
+                if let s = scalarValue(during.value, "`during` of \(what)") {
+                    let before = diagnostics.count
+                    checkTask(s.text, at: s.mark, in: "`during` of \(what)", scope: scope)
+                    if diagnostics.count > before { ok = false }
+                    timing = .during(s.text)
+                } else { ok = false }
+            }
+        } else {
+            let endRef = TimeRef(base: .end, mark: entry.key.mark)
+            let from = Self.entry(body, "from").map { time($0.value, "`from` of \(what)", scope: scope) } ?? startRef
+            let until = Self.entry(body, "until").map { time($0.value, "`until` of \(what)", scope: scope) } ?? endRef
+            if let from, let until { timing = .recurring(from: from, until: until) } else { ok = false }
+        }
+        var escalate: Expr?
+        if let e = Self.entry(body, "escalate") {
+            escalate = expression(e.value, "`escalate` of \(what)", scope: scope)
+            if escalate == nil { ok = false }
+        }
+        var share: Expr?
+        if let e = Self.entry(body, "share") {
+            share = expression(e.value, "`share` of \(what)", scope: scope)
+            if let share, let v = ExpressionChecks.constantValue(share), !(0...1).contains(v) {
+                error("`share` of \(what) must be between 0% and 100%, not \(format(v * 100))%", at: share.mark)
+                ok = false
+            }
+            if share == nil { ok = false }
+        }
+        guard ok else { return nil }
+        let line = CostLine(name: name, amount: amount, timing: timing, escalate: escalate, share: share,
+                            isBenefit: benefit, mark: entry.key.mark)
+        warnIfAfterHorizon(line, what: what)
+        return line
+    }
+}

@@ -1,0 +1,58 @@
+import ScenarioSyntax
+
+/// Shared and option inputs: identifier names, no shadowing, overrides applied, every name
+/// resolved and no cycles among inputs.
+///
+/// Shared inputs may refer to any shared input (earlier or later in the file); an option's
+/// inputs may refer to shared inputs and to the same option's inputs.
+extension ScenarioBuilder {
+    func readSharedInputs(_ node: Node) -> [Input] {
+        readInputs(node, option: nil)
+    }
+
+    /// Reads an `inputs:` mapping (shared when `option` is nil).
+    func readInputs(_ node: Node, option: String?) -> [Input] {
+        let what = option.map { "the inputs of option `\($0)`" } ?? "`inputs`"
+        guard let entries = mapping(node, what) else { return [] }
+        let scope = Scope(option: option, tasks: nil, allowsGoLive: false)
+        var inputs: [Input] = []
+        for entry in entries {
+            let name = entry.key.text
+            guard NameSuggestions.isIdentifier(name) else {
+                error("input name `\(name)` is not an identifier (a letter or _, then letters, digits or _); "
+                      + "did you mean `\(NameSuggestions.identifier(from: name))`?", at: entry.key.mark)
+                continue
+            }
+            if let option, sharedInputNames.contains(name) {
+                error("input `\(name)` of option `\(option)` shadows the shared input `\(name)`; rename one of them",
+                      at: entry.key.mark)
+                continue
+            }
+            let override = overrideTable.override(option: option, name: name)
+            let value: Expr?
+            if let override {
+                value = expression(override.scalar, scope: scope)
+            } else {
+                value = expression(entry.value, "input `\(name)`", scope: scope)
+            }
+            if let value { inputs.append(Input(name: name, value: value, mark: entry.key.mark)) }
+        }
+        reportInputCycles(inputs, option: option)
+        return inputs
+    }
+
+    /// "input cycle: a -> b -> a", at the first input of the cycle (edges: a uses b).
+    func reportInputCycles(_ inputs: [Input], option: String?) {
+        let names = inputs.map(\.name)
+        let own = Set(names)
+        var edges: [String: [String]] = [:]
+        for input in inputs {
+            edges[input.name] = ExpressionChecks.names(in: input.value).map(\.name).filter(own.contains)
+        }
+        let marks = Dictionary(inputs.map { ($0.name, $0.mark) }, uniquingKeysWith: { a, _ in a })
+        for cycle in DependencyGraph(nodes: names, edges: edges).cycles() {
+            guard let first = cycle.first, let mark = marks[first] else { continue }
+            error("input cycle: " + cycle.joined(separator: " -> "), at: mark)
+        }
+    }
+}

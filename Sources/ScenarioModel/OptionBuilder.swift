@@ -1,0 +1,76 @@
+import ScenarioSyntax
+
+/// Facts about an option kept for the warnings after it is built.
+struct OptionFacts {
+    var risksMark: SourceMark?
+    /// Whether the option's optimism bias is its own (true) or the scenario's (false).
+    var ownOptimismBias: Bool
+}
+
+/// Options: `name -> {label, inputs, timeline, go-live, optimism-bias, costs, benefits, risks}`.
+///
+/// - `label` defaults to the option's name.
+/// - `go-live` names a task of the option's timeline; without it, go-live is the finish of the
+///   task that finishes last (decided per iteration). `go-live` without a timeline is an error,
+///   and an option with no timeline goes live at `start` (month 0).
+/// - An option's own `optimism-bias` replaces the scenario-level one for that option (they are
+///   not added); `Option.optimismBias` holds the one in effect.
+extension ScenarioBuilder {
+    static let optionKeys = ["label", "inputs", "timeline", "go-live", "optimism-bias", "costs", "benefits", "risks"]
+
+    func readOptions(_ entry: MappingEntry) -> [Option] {
+        guard let entries = mapping(entry.value, "`options`") else { return [] }
+        if entries.isEmpty {
+            error("`options` needs at least one option", at: entry.key.mark)
+            return []
+        }
+        return entries.compactMap(readOption)
+    }
+
+    func readOption(_ entry: MappingEntry) -> Option? {
+        let name = entry.key.text
+        guard let body = mapping(entry.value, "option `\(name)`", allowEmpty: false) else { return nil }
+        let context = "option `\(name)`"
+        checkKeys(body, allowed: Self.optionKeys, in: context, misplaced: [
+            "chance": "risks belong under the option's `risks:`",
+            "one-off": "cost lines belong under the option's `costs:`",
+            "monthly": "cost lines belong under the option's `costs:`",
+            "annual": "cost lines belong under the option's `costs:`",
+            "after": "tasks belong under the option's `timeline:`",
+        ])
+        func node(_ key: String) -> Node? { Self.entry(body, key)?.value }
+
+        var label = name
+        if let n = node("label"), let s = scalarValue(n, "the label of option `\(name)`") { label = s.text }
+
+        var tasks: [Task] = []
+        var taskNames: [String] = []
+        if let n = node("timeline") { (tasks, taskNames) = readTimeline(n, option: name) }
+        let scope = Scope(option: name, tasks: taskNames, allowsGoLive: true)
+        let inputs = node("inputs").map { readInputs($0, option: name) } ?? []
+
+        var goLive: String?
+        if let e = Self.entry(body, "go-live") {
+            if node("timeline") == nil {
+                error("`go-live` needs a `timeline` in option `\(name)`; without one the option goes live at start",
+                      at: e.key.mark)
+            } else if let s = scalarValue(e.value, "`go-live`") {
+                checkTask(s.text, at: s.mark, in: "`go-live`", scope: scope)
+                goLive = s.text
+            }
+        }
+
+        var bias = optimismBias
+        var ownBias = false
+        if let e = Self.entry(body, "optimism-bias") {
+            bias = readOptimismBias(e)
+            ownBias = true
+        }
+        let costs = node("costs").map { readCostLines($0, benefits: false, scope: scope) } ?? []
+        let benefits = node("benefits").map { readCostLines($0, benefits: true, scope: scope) } ?? []
+        let risks = node("risks").map { readRisks($0, scope: scope) } ?? []
+        optionFacts[name] = OptionFacts(risksMark: Self.entry(body, "risks")?.key.mark, ownOptimismBias: ownBias)
+        return Option(name: name, label: label, inputs: inputs, tasks: tasks, goLive: goLive,
+                      optimismBias: bias, costs: costs, benefits: benefits, risks: risks, mark: entry.key.mark)
+    }
+}

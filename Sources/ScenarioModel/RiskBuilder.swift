@@ -1,0 +1,102 @@
+import ScenarioSyntax
+
+/// Risks: `name -> {chance: P [per year], from, until, one-off, monthly | annual, for,
+/// delays: TASK, delay: DURATION}` (contract section 4).
+///
+/// `chance` is required (a constant must lie in 0...1); a risk needs at least one impact
+/// (`one-off`, `monthly`/`annual`, or `delays` with `delay`); `delays` and `delay` go together;
+/// `for` needs a `monthly`/`annual` cost. An annual impact is stored per month (`annual / 12`).
+extension ScenarioBuilder {
+    static let riskKeys = ["chance", "from", "until", "one-off", "monthly", "annual", "for", "delays", "delay"]
+
+    func readRisks(_ node: Node, scope: Scope) -> [Risk] {
+        guard let entries = mapping(node, "`risks` of option `\(scope.option ?? "")`") else { return [] }
+        return entries.compactMap { readRisk($0, scope: scope) }
+    }
+
+    func readRisk(_ entry: MappingEntry, scope: Scope) -> Risk? {
+        let name = entry.key.text
+        let what = "risk `\(name)`"
+        guard let body = mapping(entry.value, what, allowEmpty: false) else { return nil }
+        checkKeys(body, allowed: Self.riskKeys, in: what, misplaced: [
+            "at": "a risk happens at a drawn time in its window; set the window with `from` and `until`",
+            "during": "a risk happens at a drawn time in its window; set the window with `from` and `until`",
+        ])
+        func get(_ key: String) -> MappingEntry? { Self.entry(body, key) }
+        let before = diagnostics.count
+
+        var chance: Expr?
+        var perYear = false
+        if let c = get("chance"), let s = scalarValue(c.value, "`chance` of \(what)") {
+            let (parsed, pY, ds) = ExpressionParser.parseChance(s)
+            diagnostics += ds
+            if let e = parsed, !ds.contains(where: { $0.severity == .error }) {
+                check(e, scope: scope)
+                if let v = ExpressionChecks.constantValue(e), !(0...1).contains(v) {
+                    error("`chance` of \(what) must be between 0% and 100%, not \(format(v * 100))%", at: e.mark)
+                }
+                chance = e
+                perYear = pY
+            }
+        } else if get("chance") == nil {
+            error("\(what) needs a `chance`", at: entry.key.mark)
+        }
+
+        let from = get("from").flatMap { time($0.value, "`from` of \(what)", scope: scope) }
+        let until = get("until").flatMap { time($0.value, "`until` of \(what)", scope: scope) }
+        let oneOff = get("one-off").flatMap { expression($0.value, "`one-off` of \(what)", scope: scope) }
+
+        var monthly: Expr?
+        if let m = get("monthly"), let a = get("annual") {
+            let later = m.key.mark < a.key.mark ? a : m
+            error("\(what) has both `monthly` and `annual`; give one of them", at: later.key.mark)
+        } else if let m = get("monthly") {
+            monthly = expression(m.value, "`monthly` of \(what)", scope: scope)
+        } else if let a = get("annual"), let e = expression(a.value, "`annual` of \(what)", scope: scope) {
+            monthly = Expr(.binary(.divide, e, Expr(.number(12), at: e.mark)), at: e.mark)
+        }
+
+        var recurringFor: Expr?
+        if let f = get("for") {
+            if get("monthly") == nil && get("annual") == nil {
+                error("`for` needs a `monthly` or `annual` cost in \(what)", at: f.key.mark)
+            } else if let d = expression(f.value, "`for` of \(what)", kind: .duration, scope: scope) {
+                checkNonNegative(d, "`for` of \(what)")
+                recurringFor = d
+            }
+        }
+
+        var delays: String?
+        var delay: Expr?
+        let delaysEntry = get("delays"), delayEntry = get("delay")
+        if let d = delaysEntry {
+            if delayEntry == nil {
+                error("`delays` needs a `delay` (how long the task is lengthened) in \(what)", at: d.key.mark)
+            }
+            if let s = scalarValue(d.value, "`delays` of \(what)") {
+                checkTask(s.text, at: s.mark, in: "`delays` of \(what)", scope: scope)
+                delays = s.text
+            }
+        }
+        if let d = delayEntry {
+            if delaysEntry == nil {
+                error("`delay` needs `delays` (the task it lengthens) in \(what)", at: d.key.mark)
+            }
+            if let e = expression(d.value, "`delay` of \(what)", kind: .duration, scope: scope) {
+                checkNonNegative(e, "`delay` of \(what)")
+                delay = e
+            }
+        }
+
+        let impacts = ["one-off", "monthly", "annual", "delays", "delay"]
+        if !body.contains(where: { impacts.contains($0.key.text) }) {
+            error("\(what) has no impact: give it a `one-off` or `monthly`/`annual` cost, or `delays` with `delay`",
+                  at: entry.key.mark)
+        }
+        guard !diagnostics[before...].contains(where: { $0.severity == .error }), let chance else { return nil }
+        let risk = Risk(name: name, chance: chance, perYear: perYear, from: from, until: until, oneOff: oneOff,
+                        monthly: monthly, recurringFor: recurringFor, delays: delays, delay: delay, mark: entry.key.mark)
+        warnIfWindowNeverOpens(risk, fromNode: get("from")?.value, untilNode: get("until")?.value)
+        return risk
+    }
+}

@@ -1,0 +1,122 @@
+import ScenarioSyntax
+
+/// Turns the reader's node tree into a typed, fully checked `Scenario` (contract sections 2-4).
+///
+/// The builder never stops at the first problem: every mistake becomes a diagnostic at the mark
+/// of the offending key or value, and `build` returns nil when any of them is an error.
+/// Order of work: settings, then a pre-scan of the names (shared inputs, options, each option's
+/// inputs) so that expressions anywhere can be resolved, then inputs, options, correlations,
+/// criteria, cycle checks and finally the warnings.
+final class ScenarioBuilder {
+    static let topKeys = [
+        "scenario", "description", "currency", "start", "horizon", "discount", "discounting",
+        "deadline", "iterations", "seed", "sampling", "optimism-bias", "inputs", "correlations",
+        "options", "criteria",
+    ]
+    static let requiredTopKeys = ["scenario", "start", "horizon", "options"]
+    /// The longest appraisal period accepted (100 years), so that nothing downstream allocates
+    /// or loops without bound on a mistyped horizon.
+    static let maximumHorizonMonths = 1200.0
+    static let maximumIterations = 100_000_000
+
+    let file: String
+    let source: String
+    let overrides: [InputOverride]
+    var diagnostics: [Diagnostic] = []
+
+    // Scenario-wide facts, gathered before options are built.
+    var start: CalendarMonth?
+    var horizon: Double?
+    var deadline: Double?
+    /// True when the file has a `deadline:` key (valid or not): then a use of `deadline` is
+    /// not reported a second time.
+    var deadlineDeclared = false
+    var optimismBias: OptimismBias?
+    var sharedInputNames: [String] = []
+    /// Each option's own input names (valid identifiers that do not shadow a shared input).
+    var optionInputNames: [String: [String]] = [:]
+    var optionNames: [String] = []
+    /// Names used by some expression: (option or nil for shared, input name).
+    var used = Set<InputKey>()
+    var overrideTable = OverrideTable()
+    var optionFacts: [String: OptionFacts] = [:]
+
+    init(file: String, source: String, overrides: [InputOverride]) {
+        self.file = file
+        self.source = source
+        self.overrides = overrides
+    }
+
+    func error(_ message: String, at mark: SourceMark, fix: String? = nil) {
+        diagnostics.append(.error(message, at: mark, fix: fix))
+    }
+
+    func warning(_ message: String, at mark: SourceMark) {
+        diagnostics.append(.warning(message, at: mark))
+    }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Builds the scenario from the root node; nil when any error was found.
+    func build(_ root: Node) -> Scenario? {
+        guard let entries = mapping(root, "the scenario file", allowEmpty: false) else { return nil }
+        checkKeys(entries, allowed: Self.topKeys, in: "the scenario")
+        for key in Self.requiredTopKeys where Self.entry(entries, key) == nil {
+            error("missing required key `\(key)`", at: root.mark)
+        }
+        func node(_ key: String) -> Node? { Self.entry(entries, key)?.value }
+
+        let name = node("scenario").flatMap { scalarValue($0, "`scenario` (the scenario's title)")?.text }
+        let description = node("description").flatMap { $0.scalar?.isNull == true ? nil : scalarValue($0, "`description`")?.text }
+        let currency = node("currency").flatMap { scalarValue($0, "`currency`")?.text } ?? "GBP"
+        if let n = node("start"), let s = scalarValue(n, "`start`") {
+            let (month, ds) = ExpressionParser.parseCalendarMonth(s)
+            diagnostics += ds
+            start = month
+        }
+        if let n = node("horizon") { horizon = readHorizon(n) }
+        let discount = node("discount").flatMap(readDiscount) ?? .greenBook
+        let discounting = node("discounting").flatMap {
+            readChoice($0, "discounting", Discounting.self, [("annual", .annual), ("monthly", .monthly)])
+        } ?? .annual
+        let sampling = node("sampling").flatMap {
+            readChoice($0, "sampling", SamplingMethod.self,
+                       [("latin-hypercube", .latinHypercube), ("monte-carlo", .monteCarlo)])
+        } ?? .latinHypercube
+        let iterations = node("iterations").flatMap {
+            readInteger($0, "iterations", minimum: 1, maximum: Double(Self.maximumIterations))
+        }.map { Int($0) } ?? 100_000
+        let seed = node("seed").flatMap { readInteger($0, "seed", minimum: 0, maximum: Double(UInt64.max)) } ?? 1
+        if let n = node("deadline") {
+            deadlineDeclared = true
+            deadline = readDeadline(n)
+        }
+        if let e = Self.entry(entries, "optimism-bias") {
+            optimismBias = readOptimismBias(e)
+        }
+
+        prescanNames(inputs: node("inputs"), options: node("options"))
+        resolveOverrides()
+        let inputs = node("inputs").map(readSharedInputs) ?? []
+        var options: [Option] = []
+        if let e = Self.entry(entries, "options") { options = readOptions(e) }
+        let correlations = node("correlations").map { readCorrelations($0, inputs: inputs) } ?? []
+        let criteria = Self.entry(entries, "criteria").map { readCriteria($0) } ?? []
+        warnUnusedInputs(shared: inputs, options: options)
+        warnOptimismBiasWithRisks(options)
+
+        guard !hasErrors, let name, let start, let horizon else { return nil }
+        return Scenario(
+            name: name, description: description, currency: currency, file: file, source: source,
+            start: start, horizonMonths: horizon, discount: discount, discounting: discounting,
+            deadline: deadline, deadlineMark: node("deadline")?.mark, iterations: iterations,
+            seed: seed, sampling: sampling, optimismBias: optimismBias, inputs: inputs,
+            correlations: correlations, options: options, criteria: criteria)
+    }
+}
+
+/// An input's identity: its option (nil for a shared input) and its name.
+struct InputKey: Hashable {
+    var option: String?
+    var name: String
+}

@@ -1,0 +1,100 @@
+import XCTest
+@testable import Analysis
+
+final class QuantileTests: XCTestCase {
+    /// Type 7 on 1 ... 10: h = 9p, Q = 1 + h. P5 → 1.45, P10 → 1.9, P50 → 5.5, P80 → 8.2,
+    /// P90 → 9.1, P95 → 9.55 (numpy.quantile gives the same).
+    func testOneToTen() {
+        let x = (1...10).map(Double.init)
+        let q = quantiles(sorted: x, ps: Quantiles.reported)
+        let expected = [1.45, 1.9, 5.5, 8.2, 9.1, 9.55]
+        for (a, e) in zip(q, expected) { XCTAssertEqual(a, e, accuracy: 1e-12) }
+        XCTAssertEqual(Quantiles.quantile(sorted: x, 0), 1)
+        XCTAssertEqual(Quantiles.quantile(sorted: x, 1), 10)
+    }
+
+    /// 1 ... 101: h = 100p is an integer for every reported p, so each quantile is exactly an
+    /// order statistic 1 + 100p (this exercises the snapping of h = 100 · 0.8 etc.).
+    func testOrderStatisticsAreExact() {
+        let x = (1...101).map(Double.init)
+        XCTAssertEqual(quantiles(sorted: x, ps: Quantiles.reported), [6, 11, 51, 81, 91, 96])
+    }
+
+    /// Sorted [1, 1, 2, 3, 3, 4, 5, 5, 5, 6, 9], n = 11, h = 10p:
+    /// P5 h=0.5 → 1, P10 h=1 → 1, P50 h=5 → 4, P80 h=8 → 5, P90 h=9 → 6, P95 h=9.5 → 7.5.
+    func testWithTiesAgainstHandValues() {
+        let s = Summary([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5])
+        XCTAssertEqual(s.reportedQuantiles, [1, 1, 4, 5, 6, 7.5])
+        XCTAssertEqual(s.mean, 4, accuracy: 1e-15)
+        XCTAssertEqual(s.sd, 2.3664319132398464, accuracy: 1e-14)  // √(56/10)
+        XCTAssertEqual(s.se, s.sd / 11.0.squareRoot(), accuracy: 1e-15)
+        XCTAssertEqual(s.min, 1)
+        XCTAssertEqual(s.max, 9)
+    }
+
+    func testInvalidProbabilityAndEmptySample() {
+        XCTAssertTrue(Quantiles.quantile(sorted: [1, 2], -0.1).isNaN)
+        XCTAssertTrue(Quantiles.quantile(sorted: [1, 2], 1.5).isNaN)
+        XCTAssertTrue(Quantiles.quantile(sorted: [1, 2], .nan).isNaN)
+        XCTAssertTrue(Quantiles.quantile(sorted: [], 0.5).isNaN)
+        XCTAssertEqual(Quantiles.quantile(sorted: [7], 0.8), 7)
+    }
+
+    func testInfiniteEndsDoNotPoisonInteriorQuantiles() {
+        let x: [Double] = [-.infinity, 1, 2, 3, .infinity]
+        XCTAssertEqual(Quantiles.quantile(sorted: x, 0.5), 2)
+        XCTAssertEqual(Quantiles.quantile(sorted: x, 1), .infinity)
+    }
+
+    func testSummaryOfEmptyAndSingleColumns() {
+        let empty = Summary([])
+        XCTAssertEqual(empty.count, 0)
+        XCTAssertTrue(empty.mean.isNaN && empty.sd.isNaN && empty.se.isNaN)
+        XCTAssertTrue(empty.min.isNaN && empty.max.isNaN && empty.p80.isNaN)
+        let one = Summary([42])
+        XCTAssertEqual(one.count, 1)
+        XCTAssertEqual(one.mean, 42)
+        XCTAssertTrue(one.sd.isNaN && one.se.isNaN)
+        XCTAssertEqual(one.reportedQuantiles, [42, 42, 42, 42, 42, 42])
+    }
+
+    func testNaNValuesAreCountedAsMissing() {
+        let s = Summary([1, .nan, 3, .nan, 2])
+        XCTAssertEqual(s.count, 3)
+        XCTAssertEqual(s.missing, 2)
+        XCTAssertEqual(s.mean, 2)
+        XCTAssertEqual(s.p50, 2)
+        XCTAssertEqual(s, Summary([3, 2, 1, .nan, .nan]))
+    }
+
+    /// The grid x_i = (i + ½)/n, i = 0 ... n-1, is a deterministic stand-in for U(0, 1):
+    /// - mean exactly ½ (the grid is symmetric about ½);
+    /// - sample variance: the population variance of the grid is (n² - 1)/(12n²), so
+    ///   s² = n/(n - 1) · (n² - 1)/(12n²) = (n + 1)/(12n);
+    /// - type 7: Q(p) = x[j] + g/n with j + g = (n - 1)p, i.e. Q(p) = ((n - 1)p + ½)/n.
+    /// The column is given in a scrambled order (i ↦ 7919·i mod n, a bijection since
+    /// gcd(7919, 10^5) = 1) so the sort is exercised too.
+    func testUniformGrid() {
+        let n = 100_000
+        let column = (0..<n).map { Double((7919 * $0) % n) + 0.5 }.map { $0 / Double(n) }
+        let s = Summary(column)
+        XCTAssertEqual(s.count, n)
+        XCTAssertEqual(s.mean, 0.5, accuracy: 1e-15)
+        XCTAssertEqual(s.sd, (Double(n + 1) / (12 * Double(n))).squareRoot(), accuracy: 1e-14)
+        XCTAssertEqual(s.min, 0.5 / Double(n))
+        XCTAssertEqual(s.max, 1 - 0.5 / Double(n))
+        for (p, q) in zip(Quantiles.reported, s.reportedQuantiles) {
+            XCTAssertEqual(q, (Double(n - 1) * p + 0.5) / Double(n), accuracy: 1e-13, "p = \(p)")
+        }
+    }
+
+    /// Compensated sums: 1e16 + 1 - 1e16 is 0 in naive floating point, 1 here; and the variance of
+    /// 1e9 + {4, 7, 13, 16} is that of {4, 7, 13, 16}: deviations ±6, ±3, s² = 90/3 = 30.
+    func testNumericalCare() {
+        XCTAssertEqual(compensatedSum([1e16, 1, -1e16]), 1)
+        XCTAssertEqual(sampleVariance([1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16]), 30)
+        let tenths = [Double](repeating: 0.1, count: 1_000_000)
+        XCTAssertEqual(compensatedSum(tenths), 100_000, accuracy: 1e-9)
+        XCTAssertEqual(mean(tenths), 0.1, accuracy: 1e-16)
+    }
+}
