@@ -108,7 +108,8 @@ public struct RunReport: Sendable {
         ranking = options.indices.map {
             Ranking(option: options[$0].name, pCheapest: pCheapest[$0], pBestScore: pBest?[$0], baseCasePV: base[$0].pv)
         }
-        evpi = try EVPI(costs: options.map(\.pv))
+        let evpi = try EVPI(costs: options.map(\.pv))
+        self.evpi = evpi
         preferred = evpi.bestOption
         preferredBase = base.indices.min { base[$0].pv < base[$1].pv } ?? 0
         let byMean = options.indices.sorted { evpi.expectedCosts[$0] < evpi.expectedCosts[$1] }

@@ -60,7 +60,7 @@ struct ChunkDraws {
                 scratch.withUnsafeMutableBufferPointer { u in
                     let us = UnsafeMutableBufferPointer(rebasing: u[0..<n])
                     LatinHypercube.fill(us, stream: stream)
-                    spec.fillQuantiles(UnsafeBufferPointer(us), into: column)
+                    spec.fillQuantiles(UnsafeBufferPointer(us), into: column, pertTable: input.pertTable)
                 }
             } else {
                 spec.fill(column, stream: stream)

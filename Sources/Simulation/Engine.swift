@@ -65,7 +65,7 @@ public struct Engine: Sendable {
             }
         }
         return store.results(plan: plan, seed: settings.seed, sampling: settings.sampling,
-                             generator: RandomStream.defaultGeneratorName, threads: threads, chunks: chunks)
+                             generator: RandomStream.Generator.mt19937.rawValue, threads: threads, chunks: chunks)
     }
 
     /// One deterministic iteration: every input at its base value unless `fixed` says otherwise,

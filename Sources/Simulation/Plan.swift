@@ -16,6 +16,8 @@ public struct UncertainInput: Sendable {
     public var spec: DistributionSpec?
     /// Base value (contract section 2) when the parameters are constants.
     public var baseValue: Double?
+    /// Quantile table of a PERT input, built once per shape for Latin hypercube sampling.
+    public var pertTable: PertQuantileTable?
 }
 
 /// What an option's columns are called in a chunk.

@@ -14,6 +14,7 @@ public struct PlanBuilder {
     var inputs: [UncertainInput] = []
     var inputSlots: [Slot] = []
     var diagnostics: [Diagnostic] = []
+    var pertTables: [PertShape: PertQuantileTable] = [:]
     let scenario: Scenario
     let years: Int
 
@@ -134,9 +135,13 @@ public struct PlanBuilder {
             switch DistributionSpec.make(dist.family, parameters: p) {
             case .success(let spec):
                 input.spec = spec
-                input.baseValue = BaseValue.of(dist.family, parameters: p)
-            case .failure(let message):
-                error(message, at: dist.mark)
+                input.baseValue = spec.baseValue
+                if let shape = spec.pertShape, scenario.sampling == .latinHypercube {
+                    input.pertTable = pertTables[shape] ?? PertQuantileTable(shape: shape)
+                    pertTables[shape] = input.pertTable
+                }
+            case .failure(let problem):
+                error(problem.message, at: dist.mark)
             }
             inputs.append(input)
             inputSlots.append(slot)

@@ -15,10 +15,10 @@ struct BenchCommand: AsyncParsableCommand {
     @Argument(help: "A scenario file (default: the embedded Southwark scenario).")
     var file: String?
 
-    @Option(help: "Iterations.")
+    @ArgumentParser.Option(help: "Iterations.")
     var iterations = 1_000_000
 
-    @Option(help: "Repetitions of each timing; the minimum is reported.")
+    @ArgumentParser.Option(help: "Repetitions of each timing; the minimum is reported.")
     var repeats = 3
 
     func run() async throws {
@@ -65,7 +65,7 @@ struct BenchCommand: AsyncParsableCommand {
 enum PeakMemory {
     static func megabytes() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return Double(usage.ru_maxrss) / 1024
     }
 }

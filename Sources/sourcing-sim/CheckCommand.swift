@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScenarioModel
+import Reports
 import Simulation
 
 /// `sourcing-sim check FILE`: validates a scenario and prints what it models and its base case.
@@ -19,7 +20,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
+    @ArgumentParser.Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
     var overrides: [String] = []
 
     func run() async throws {

@@ -20,34 +20,34 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "A scenario file (default: the embedded Southwark scenario).")
     var file: String?
 
-    @Option(help: "Iterations (default: the scenario's, else 100000).")
+    @ArgumentParser.Option(help: "Iterations (default: the scenario's, else 100000).")
     var iterations: Int?
 
-    @Option(help: "Master seed (default: the scenario's).")
+    @ArgumentParser.Option(help: "Master seed (default: the scenario's).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    @ArgumentParser.Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
 
-    @Option(help: "monte-carlo or latin-hypercube (default: the scenario's).")
+    @ArgumentParser.Option(help: "monte-carlo or latin-hypercube (default: the scenario's).")
     var sampling: String?
 
-    @Option(help: "Output directory (default: notebooks-output/<scenario-slug>).")
+    @ArgumentParser.Option(help: "Output directory (default: notebooks-output/<scenario-slug>).")
     var out: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
+    @ArgumentParser.Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
     var overrides: [String] = []
 
     @Flag(help: "Also write samples.csv with every iteration.")
     var samples = false
 
-    @Option(help: ArgumentHelp("Add iterations until each option's mean PV has a standard error below this share of it, e.g. 0.1%.", valueName: "percent"))
+    @ArgumentParser.Option(help: ArgumentHelp("Add iterations until each option's mean PV has a standard error below this share of it, e.g. 0.1%.", valueName: "percent"))
     var precision: String?
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Option(help: "Standard output format: text or json.")
+    @ArgumentParser.Option(help: "Standard output format: text or json.")
     var format: OutputFormat = .text
 
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
@@ -130,7 +130,9 @@ struct RunCommand: AsyncParsableCommand {
 
     private func simulate(_ engine: Engine, _ settings: Engine.Settings) -> SimulationResults {
         let bar = (!quiet && Terminal.standardErrorIsTerminal) ? ProgressBar(total: settings.iterations) : nil
-        let results = engine.run(settings, progress: bar.map { b in { b.update($0) } })
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { bar.update($0) } }
+        let results = engine.run(settings, progress: progress)
         bar?.finish()
         return results
     }

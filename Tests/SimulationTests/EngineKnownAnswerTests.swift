@@ -1,0 +1,187 @@
+import ScenarioModel
+@testable import Simulation
+import XCTest
+
+/// Known answers: scenarios whose results can be computed by hand.
+final class EngineKnownAnswerTests: XCTestCase {
+    /// A deterministic option: 10k a month over 36 months, a 50k one-off at month 18, a 30k
+    /// one-off spread over a task running months 6 to 12, Green Book annual discounting.
+    ///
+    /// Year cash: y0 = 120k + 30k = 150k, y1 = 120k + 50k = 170k, y2 = 120k.
+    /// PV = 150k + 170k / 1.035 + 120k / 1.035^2
+    ///    = 150000 + 164251.2077... + 112021.2607... = 426272.4684...
+    func testDeterministicPresentValueByHand() throws {
+        let plan = try compile("""
+            scenario: hand
+            start: 2020-01
+            horizon: 36 months
+            options:
+              only:
+                timeline:
+                  setup: 6 months
+                  build:
+                    after: setup
+                    duration: 6
+                costs:
+                  running:
+                    monthly: 10k
+                  build cost:
+                    one-off: 30k
+                    during: build
+                  milestone:
+                    one-off: 50k
+                    at: month 18
+            """)
+        let expected = 150_000 + 170_000 / 1.035 + 120_000 / (1.035 * 1.035)
+        let base = Engine(plan: plan).deterministic()[0]
+        XCTAssertEqual(base.pv, expected, accuracy: 1e-6)
+        XCTAssertEqual(base.total, 440_000, accuracy: 1e-6)
+        XCTAssertEqual(base.yearCash, [150_000, 170_000, 120_000])
+        XCTAssertEqual(base.goLive, 12)
+        // Monte Carlo of a scenario with no uncertainty gives the same number in every iteration.
+        let results = Engine(plan: plan).run(.init(iterations: 5000, seed: 7, sampling: .latinHypercube, threads: 2))
+        XCTAssertTrue(results.options[0].pv.allSatisfy { abs($0 - expected) < 1e-6 })
+    }
+
+    /// Monthly discounting: 1,200 a month over months 0-24 at a fixed 12% a year. Month m pays
+    /// 1,200 × 1.12^(-m/12); PV = Σ_{m=0}^{23} 1200 × 1.12^(-m/12).
+    func testMonthlyDiscountingByHand() throws {
+        let plan = try compile("""
+            scenario: monthly
+            start: 2020-01
+            horizon: 24 months
+            discount: 12%
+            discounting: monthly
+            options:
+              only:
+                costs:
+                  fee:
+                    monthly: 1200
+            """)
+        var expected = 0.0
+        for m in 0..<24 { expected += 1200 * pow(1.12, -Double(m) / 12) }
+        XCTAssertEqual(Engine(plan: plan).deterministic()[0].pv, expected, accuracy: 1e-6)
+    }
+
+    /// Fractional months: a monthly cost from month 8.4 to 10.0 pays for 1.6 months (contract §3);
+    /// escalation 10% compounds per appraisal year: 100/month over months 0-24 gives
+    /// 1200 in year 0 and 1320 in year 1 (undiscounted with a 0% rate).
+    func testFractionalMonthsAndEscalation() throws {
+        let plan = try compile("""
+            scenario: fractions
+            start: 2020-01
+            horizon: 24 months
+            discount: 0%
+            options:
+              only:
+                costs:
+                  short:
+                    monthly: 1000
+                    from: month 8.4
+                    until: month 10
+                  rising:
+                    monthly: 100
+                    escalate: 10%
+            """)
+        let base = Engine(plan: plan).deterministic()[0]
+        XCTAssertEqual(base.linePV[0], 1600, accuracy: 1e-9)
+        XCTAssertEqual(base.linePV[1], 1200 + 1320, accuracy: 1e-9)
+    }
+
+    /// A cost after the horizon is outside the appraisal: a one-off at month 30 of a 24-month
+    /// horizon counts nothing; a monthly cost is clipped at the horizon.
+    func testCostsAreClippedToTheHorizon() throws {
+        let plan = try compile("""
+            scenario: clip
+            start: 2020-01
+            horizon: 24 months
+            discount: 0%
+            options:
+              only:
+                costs:
+                  late:
+                    one-off: 1m
+                    at: month 30
+                  tail:
+                    monthly: 10
+                    from: month 20
+                    until: month 40
+            """)
+        let base = Engine(plan: plan).deterministic()[0]
+        XCTAssertEqual(base.linePV, [0, 40])
+    }
+
+    /// A risk with chance 30% and a fixed 100k impact, at 0% discounting: E[cost] = 30k.
+    /// The occurrence indicator is Bernoulli(0.3), so sd(cost) = 100k × √(0.21) and the standard
+    /// error at n = 100,000 is about 145; Latin hypercube sampling of the occurrence uniform makes
+    /// the error far smaller, so 5 × the plain-MC standard error is a safe tolerance.
+    func testRiskMeanIsChanceTimesImpact() throws {
+        let plan = try compile("""
+            scenario: risk
+            start: 2020-01
+            horizon: 12 months
+            discount: 0%
+            options:
+              only:
+                risks:
+                  outage:
+                    chance: 30%
+                    one-off: 100k
+            """)
+        for sampling in [SamplingMethod.monteCarlo, .latinHypercube] {
+            let pv = Engine(plan: plan).run(.init(iterations: 100_000, seed: 11, sampling: sampling)).options[0].pv
+            let se = 100_000 * (0.21 / 100_000).squareRoot()
+            XCTAssertEqual(mean(pv), 30_000, accuracy: 5 * se, "\(sampling)")
+            XCTAssertEqual(Engine(plan: plan).deterministic()[0].pv, 0, "risks do not occur in the base case")
+        }
+    }
+
+    /// A risk of 10% per year over a 30-month window (contract §4): years 0 and 1 have chance 0.1,
+    /// the half year 2 has 1 - 0.9^(6/12). Expected occurrences = 0.2 + 1 - √0.9 = 0.2513167...
+    func testPerYearRiskPartYear() throws {
+        let plan = try compile("""
+            scenario: per year
+            start: 2020-01
+            horizon: 30 months
+            discount: 0%
+            options:
+              only:
+                risks:
+                  failure:
+                    chance: 10% per year
+                    one-off: 1
+            """)
+        let pv = Engine(plan: plan).run(.init(iterations: 100_000, seed: 3, sampling: .monteCarlo)).options[0].pv
+        let expected = 0.2 + 1 - 0.9.squareRoot()
+        // Var ≤ Σ p(1-p) ≈ 0.09 + 0.09 + 0.046; se ≈ √(0.226 / 1e5) ≈ 0.0015.
+        XCTAssertEqual(mean(pv), expected, accuracy: 5 * 0.0015)
+    }
+
+    /// A schedule risk: a 6-month task, 50% chance of a 3-month delay: go-live is 6 or 9 months,
+    /// mean 7.5 (se = 1.5 / √n); with chance 100% every iteration goes live at 9.
+    func testScheduleRiskMovesGoLive() throws {
+        func plan(_ chance: String) throws -> Plan {
+            try compile("""
+                scenario: schedule
+                start: 2020-01
+                horizon: 24 months
+                deadline: 2020-08
+                options:
+                  only:
+                    timeline:
+                      build: 6 months
+                    risks:
+                      slip:
+                        chance: \(chance)
+                        delays: build
+                        delay: 3 months
+                """)
+        }
+        let sure = Engine(plan: try plan("100%")).run(.init(iterations: 4096, seed: 1, sampling: .monteCarlo)).options[0]
+        XCTAssertTrue(sure.goLive.allSatisfy { $0 == 9 })
+        XCTAssertTrue(sure.extensionMonths.allSatisfy { $0 == 2 }, "deadline 2020-08 is month 7")
+        let half = Engine(plan: try plan("50%")).run(.init(iterations: 100_000, seed: 1, sampling: .monteCarlo)).options[0]
+        XCTAssertEqual(mean(half.goLive), 7.5, accuracy: 5 * 1.5 / 100_000.0.squareRoot())
+        XCTAssertEqual(Set(half.goLive), [6, 9])
+    }
+}

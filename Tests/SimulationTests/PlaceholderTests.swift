@@ -1,2 +1,0 @@
-import XCTest
-final class SimulationTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
