@@ -1,4 +1,3 @@
-
 /// Monte Carlo precision: how well the run has pinned a mean, and how many iterations would
 /// pin it to a target.
 public enum Convergence {
