@@ -77,10 +77,18 @@ final class ExpressionTimeTests: XCTestCase {
         let (r, d) = ExpressionParser.parseTime(scalar(text))
         XCTAssertNil(r)
         XCTAssertFalse(d.isEmpty)
-        let many = "x" + String(repeating: " + 1", count: 300)
+        let many = "x" + String(repeating: " + 1", count: 30)
         let (m, e) = ExpressionParser.parseTime(scalar(many))
         XCTAssertEqual(e, [])
-        XCTAssertEqual(m.flatMap { $0.offset.flatMap(ExpressionChecks.constantValue) }, 300)
+        XCTAssertEqual(m.flatMap { $0.offset.flatMap(ExpressionChecks.constantValue) }, 30)
+        let tooMany = "x" + String(repeating: " + 1", count: 40)
+        let (_, f) = ExpressionParser.parseTime(scalar(tooMany))
+        // The 33rd sign is at offset 1 + 32·4 + 1 = 130, column 12 + 130.
+        XCTAssertEqual(f.map { "\($0.mark.column): \($0.message)" },
+                       ["142: time reference has too many '+' and '-' (more than 32); add up the offset in a named input"])
+        // Near the length limit, a sign-free text that fails everywhere is still quick.
+        let long = String(repeating: "a", count: 1_990) + " + ("
+        XCTAssertNil(ExpressionParser.parseTime(scalar(long)).0)
     }
 
     func testChance() {
