@@ -5,7 +5,7 @@ import ScenarioSyntax
 /// Base values (contract section 2), computed by hand in the comments.
 final class ExpressionBaseValueTests: XCTestCase {
     private func base(_ text: String, duration: Bool = false, _ names: [String: Double] = [:]) -> Double? {
-        let (e, d) = duration ? ExpressionParser.parseDuration(scalar(text)) : ExpressionParser.parseValue(scalar(text))
+        let (e, d) = duration ? ExpressionParser.parseDuration(exprScalar(text)) : ExpressionParser.parseValue(exprScalar(text))
         XCTAssertEqual(d, [], text)
         return e.flatMap { BaseValue.evaluate($0) { names[$0] } }
     }

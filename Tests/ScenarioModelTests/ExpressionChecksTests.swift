@@ -5,7 +5,7 @@ import ScenarioSyntax
 /// Parameter checks: each rule, with the column of the offending parameter (scalar at 7:12).
 final class ExpressionChecksTests: XCTestCase {
     private func checked(_ text: String, duration: Bool = false) -> [String] {
-        let (e, d) = duration ? ExpressionParser.parseDuration(scalar(text)) : ExpressionParser.parseValue(scalar(text))
+        let (e, d) = duration ? ExpressionParser.parseDuration(exprScalar(text)) : ExpressionParser.parseValue(exprScalar(text))
         XCTAssertEqual(d, [], text)
         guard let e else { return ["parse failed"] }
         return ExpressionChecks.check(e).map { "\($0.mark.line):\($0.mark.column): \($0.message)" }
@@ -100,19 +100,19 @@ final class ExpressionChecksTests: XCTestCase {
     }
 
     func testConstantValue() {
-        XCTAssertEqual(constant("2 * (3 + 4)"), 14)
-        XCTAssertNil(constant("2 * a"))
-        XCTAssertNil(constant("pert(1, 2, 3)"))
-        XCTAssertEqual(constant("1 / 0"), .infinity)
-        XCTAssertEqual(constant("18 months", duration: true), 18)
+        XCTAssertEqual(exprConstant("2 * (3 + 4)"), 14)
+        XCTAssertNil(exprConstant("2 * a"))
+        XCTAssertNil(exprConstant("pert(1, 2, 3)"))
+        XCTAssertEqual(exprConstant("1 / 0"), .infinity)
+        XCTAssertEqual(exprConstant("18 months", duration: true), 18)
     }
 
     func testNamesAndDistributions() {
-        let (e, _) = ExpressionParser.parseValue(scalar("a + max(b, pert(c, 2, 3)) * a"))
+        let (e, _) = ExpressionParser.parseValue(exprScalar("a + max(b, pert(c, 2, 3)) * a"))
         let names = e.map(ExpressionChecks.names) ?? []
         XCTAssertEqual(names.map(\.name), ["a", "b", "c", "a"])
         XCTAssertEqual(names.map(\.mark.column), [12, 20, 28, 40])
-        let (f, _) = ExpressionParser.parseValue(scalar("if(x, pert(1, 2, 3), normal(pert(1, 2, 3), 1))"))
+        let (f, _) = ExpressionParser.parseValue(exprScalar("if(x, pert(1, 2, 3), normal(pert(1, 2, 3), 1))"))
         let ds = f.map(ExpressionChecks.distributions) ?? []
         XCTAssertEqual(ds.map(\.family), [.pert, .normal, .pert])
         XCTAssertEqual(ds.map(\.mark.column), [18, 33, 40])
