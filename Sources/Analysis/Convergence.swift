@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Monte Carlo precision: how well the run has pinned a mean, and how many iterations would
 /// pin it to a target.
 public enum Convergence {

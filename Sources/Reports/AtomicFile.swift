@@ -18,7 +18,8 @@ import Synchronization
 /// If any step fails the temporary file is removed and an `AtomicFileError` names the target
 /// path, the step and the system's error text; the previous file, if any, is left as it was.
 /// A run interrupted by a signal can leave at most a stray `.name.tmp-*` file, never a damaged
-/// target. The new file's permissions are 0666 minus the process umask.
+/// target. The new file's permissions are 0666 minus the process umask; if the target is a
+/// symbolic link, the link itself is replaced by the new file.
 public enum AtomicFile {
     private static let counter = Atomic<Int>(0)
 
