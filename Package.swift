@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "ScenarioModelTests", dependencies: ["ScenarioModel", "Simulation"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioModel"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Simulation", "ScenarioModel"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Simulation", "ScenarioModel"]),
         .testTarget(name: "CLITests", dependencies: ["sourcing-sim"]),
     ]
 )
