@@ -49,8 +49,8 @@ final class OverrideTests: XCTestCase {
     }
 
     func testBadOverrideExpressionIsMarkedInTheAssignment() {
-        // `--set rate=pert(3, 2, 1)`: the distribution starts at column 6 of the assignment.
-        expectDiagnostic(text, line: 1, column: 6, contains: "",
+        // `--set rate=pert(3, 2, 1)`: the expression starts at column 6 of the assignment, its min at 11.
+        expectDiagnostic(text, line: 1, column: 11, contains: "pert min (3) must be less than max (1)",
                          overrides: [InputOverride(assignment: "rate=pert(3, 2, 1)")!], markFile: "--set")
     }
 

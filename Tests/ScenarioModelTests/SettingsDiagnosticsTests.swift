@@ -24,16 +24,16 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testBadStartMonth() {
-        // The month is out of range: the calendar-month parser reports it at the value.
+        // The month is out of range: the calendar-month parser reports it at the month digits.
         expectDiagnostic("""
             scenario: Test
-            start: ⟪2017-13
+            start: 2017-⟪13
             horizon: 60 months
             options:
               a:
                 costs:
                   licence: 40k
-            """, contains: "")
+            """, contains: "month 13 is not between 1 and 12")
     }
 
     func testZeroHorizon() {
@@ -94,7 +94,7 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testIterationsMustBeWhole() {
-        expectDiagnostic(scenario(top: "iterations: ⟪1.5k\n"), contains: "`iterations` must be a positive whole number")
+        expectDiagnostic(scenario(top: "iterations: ⟪2.5\n"), contains: "`iterations` must be a positive whole number")
     }
 
     func testSeedMustNotBeNegative() {
