@@ -182,3 +182,20 @@ final class CostLineDiagnosticsTests: XCTestCase {
         XCTAssertEqual(option.costs[1].mark.column, 7)
     }
 }
+
+/// Sections of an option written as the wrong kind of node.
+final class OptionShapeDiagnosticsTests: XCTestCase {
+    func testRisksAsAList() {
+        expectDiagnostic(scenario(optionBody: "    costs:\n      licence: 40k\n    risks: ⟪[outage, fire]\n"),
+                         contains: "`risks` of option `a` should be a mapping of `key: value` entries, not a list")
+    }
+
+    func testEmptyOption() {
+        expectDiagnostic(scenario(optionBody: "    costs:\n      licence: 40k\n  ⟪b:\n"), contains: "option `b` is empty")
+    }
+
+    func testTimelineAsAValue() {
+        expectDiagnostic(scenario(optionBody: "    timeline: ⟪6 months\n    costs:\n      licence: 40k\n"),
+                         contains: "the timeline of option `a` should be a mapping of `key: value` entries, not the value `6 months`")
+    }
+}

@@ -87,3 +87,31 @@ final class ScenarioFileTests: XCTestCase {
         XCTAssertEqual(ds.first?.mark.line, 1)
     }
 }
+
+/// Damaged copies of the Southwark file never crash the loader, and a scenario is returned
+/// exactly when no error was reported.
+final class DamagedScenarioTests: XCTestCase {
+    private func assertConsistent(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let (s, ds) = ScenarioLoader.load(text: text, file: "damaged.yaml")
+        XCTAssertEqual(s == nil, ds.contains { $0.severity == .error }, file: file, line: line)
+        XCTAssertEqual(ds.map(\.mark), ds.map(\.mark).sorted(), "diagnostics are sorted", file: file, line: line)
+    }
+
+    func testEachLineRemoved() throws {
+        let lines = try ScenarioFileTests.read("southwark-2017.yaml").split(separator: "\n", omittingEmptySubsequences: false)
+        for i in lines.indices {
+            var copy = lines
+            copy.remove(at: i)
+            assertConsistent(copy.joined(separator: "\n"))
+        }
+    }
+
+    func testTruncations() throws {
+        let text = Array(try ScenarioFileTests.read("southwark-2017.yaml").unicodeScalars)
+        for n in stride(from: 0, to: text.count, by: 61) {
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: text[0..<n])
+            assertConsistent(String(s))
+        }
+    }
+}
