@@ -1,2 +1,42 @@
-// Placeholder: the libFuzzer harness for the reader and model goes here.
-print("fuzz harness not built yet")
+/// libFuzzer harness for the scenario reader.
+///
+/// Built with `-DFUZZING` (see docs/fuzzing.md) libFuzzer supplies `main` and calls
+/// `LLVMFuzzerTestOneInput` with each input. In a plain build, the program runs every file given
+/// as an argument through the same function and prints the JSON or the diagnostics, so crash
+/// inputs can be replayed without the fuzzer.
+import ScenarioSyntax
+
+/// Reads the bytes as a scenario; when they are accepted, renders the JSON too. Returns the JSON
+/// or the rendered diagnostics.
+@discardableResult
+func exercise(_ bytes: [UInt8]) -> String {
+    let (root, diagnostics) = ScenarioReader.read(bytes: bytes, file: "input.yaml")
+    if diagnostics.isEmpty {
+        return NodeJSON.render(root)
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return DiagnosticRenderer(sources: ["input.yaml": text]).render(diagnostics)
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else {
+        exercise([])
+        return 0
+    }
+    exercise(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+
+#if !FUZZING
+import Foundation
+
+for path in CommandLine.arguments.dropFirst() {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        print("\(path): cannot read")
+        continue
+    }
+    print("== \(path)")
+    print(exercise([UInt8](data)))
+}
+#endif

@@ -29,6 +29,10 @@ extension ScenarioBuilder {
 
     func readOption(_ entry: MappingEntry) -> Option? {
         let name = entry.key.text
+        if entry.value.scalar?.isNull == true {
+            error("option `\(name)` is empty: give it at least its `costs`", at: entry.key.mark)
+            return nil
+        }
         guard let body = mapping(entry.value, "option `\(name)`", allowEmpty: false) else { return nil }
         let context = "option `\(name)`"
         checkKeys(body, allowed: Self.optionKeys, in: context, misplaced: [

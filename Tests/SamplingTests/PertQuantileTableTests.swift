@@ -1,7 +1,7 @@
 import CGSL
 import Foundation
 import XCTest
-@testable import Sampling
+import Sampling
 
 /// The PERT quantile table against an independent reference: GSL's `gsl_cdf_beta_Pinv`,
 /// refined by Newton's method on `gsl_cdf_beta_P` (lower half) or `gsl_cdf_beta_Q` (upper

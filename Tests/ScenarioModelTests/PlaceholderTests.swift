@@ -1,2 +1,0 @@
-import XCTest
-final class ScenarioModelTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

@@ -1,2 +1,0 @@
-import XCTest
-final class ScenarioSyntaxTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
