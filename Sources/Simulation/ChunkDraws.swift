@@ -66,9 +66,10 @@ struct ChunkDraws {
                 spec.fill(column, stream: stream)
             }
         }
-        guard let stream, plan.correlated.count > 1, n > 2 else { return }
-        var columns = plan.correlated.map { UnsafeMutableBufferPointer(start: buffer + plan.inputSlots[$0] * stride, count: n) }
-        ImanConover.apply(to: &columns, correlation: plan.correlationMatrix, stream: stream)
+        guard let stream, let matrix = plan.correlationMatrix, n > matrix.size else { return }
+        let columns = plan.correlated.map { UnsafeMutableBufferPointer(start: buffer + plan.inputSlots[$0] * stride, count: n) }
+        let ic = n == plan.imanConover?.rows ? plan.imanConover : try? ImanConoverPlan(rows: n, rankCorrelation: matrix)
+        try? ic?.apply(to: columns, stream: stream)
     }
 
     private func fixedValue(_ index: Int, spec: DistributionSpec, base: Double) -> Double {

@@ -60,9 +60,11 @@ public struct Plan: Sendable {
     public var years: Int
     public var schedule: DiscountSchedule
     /// Inputs correlated by Iman–Conover (indices into `inputs`) and their rank-correlation matrix
-    /// (row-major, after any repair).
+    /// (after any repair).
     public var correlated: [Int]
-    public var correlationMatrix: [Double]
+    public var correlationMatrix: CorrelationMatrix?
+    /// Iman–Conover scores and factors for a full chunk (a shorter last chunk makes its own).
+    public var imanConover: ImanConoverPlan?
     /// Warnings raised while compiling (a repaired correlation matrix).
     public var warnings: [Diagnostic]
 

@@ -21,6 +21,7 @@ extension PlanBuilder {
                     schedule: DiscountSchedule(discount: scenario.discount, discounting: scenario.discounting,
                                                horizonMonths: scenario.horizonMonths),
                     correlated: correlated, correlationMatrix: matrix,
+                    imanConover: matrix.flatMap { try? ImanConoverPlan(rows: Plan.chunkSize, rankCorrelation: $0) },
                     warnings: diagnostics.filter { $0.severity != .error })
     }
 
@@ -47,8 +48,8 @@ extension PlanBuilder {
     /// The rank-correlation matrix over the inputs named in `correlations:`; repaired to the
     /// nearest correlation matrix when it is not positive semi-definite (a warning naming the
     /// largest change), refused when the repair would move an entry by more than 0.05.
-    mutating func compileCorrelations(shared: Scope) -> ([Int], [Double]) {
-        guard !scenario.correlations.isEmpty else { return ([], []) }
+    mutating func compileCorrelations(shared: Scope) -> ([Int], CorrelationMatrix?) {
+        guard !scenario.correlations.isEmpty else { return ([], nil) }
         var members: [Int] = []
         var names: [String] = []
         func index(of name: String, at mark: SourceMark) -> Int? {
@@ -72,26 +73,18 @@ extension PlanBuilder {
             pairs.append((members.firstIndex(of: a)!, members.firstIndex(of: b)!, c.coefficient))
         }
         let k = members.count
-        var matrix = [Double](repeating: 0, count: k * k)
-        for i in 0..<k { matrix[i * k + i] = 1 }
-        for (i, j, r) in pairs {
-            matrix[i * k + j] = r
-            matrix[j * k + i] = r
+        var matrix = CorrelationMatrix(size: k, pairs: pairs)
+        guard k > 1 else { return (members, nil) }
+        let mark = scenario.correlations.first?.mark ?? SourceMark(file: scenario.file, line: 1, column: 1)
+        let repair: NearestCorrelation.Result
+        do { repair = try NearestCorrelation.repair(matrix) } catch {
+            self.error("the correlations do not form a valid matrix: \(error)", at: mark)
+            return (members, nil)
         }
-        guard k > 1 else { return (members, matrix) }
-        let repair = NearestCorrelation.repair(matrix, dimension: k)
-        if repair.maximumChange > 1e-12 {
-            var worst = (0, 1)
-            var change = 0.0
-            for i in 0..<k { for j in 0..<k where i < j {
-                let d = abs(repair.matrix[i * k + j] - matrix[i * k + j])
-                if d > change { change = d; worst = (i, j) }
-            } }
-            let (i, j) = worst
-            let before = matrix[i * k + j], after = repair.matrix[i * k + j]
-            let mark = scenario.correlations.first?.mark ?? SourceMark(file: scenario.file, line: 1, column: 1)
-            let text = "rho(\(names[i]), \(names[j])) from \(format(before)) to \(format(after))"
-            if repair.maximumChange > Self.maximumCorrelationRepair {
+        if !repair.wasPositiveSemidefinite {
+            let worst = repair.changes.max { $0.magnitude < $1.magnitude }
+            let text = worst.map { "rho(\(names[$0.row]), \(names[$0.column])) from \(format($0.from)) to \(format($0.to))" } ?? ""
+            if repair.largestChange > Self.maximumCorrelationRepair {
                 error("the correlations are not consistent (the matrix is not positive semi-definite); the nearest consistent matrix would change \(text), more than \(Self.maximumCorrelationRepair): revise the coefficients", at: mark)
             } else {
                 diagnostics.append(.warning("the correlations are not consistent (not positive semi-definite); repaired to the nearest consistent matrix, which changes \(text)", at: mark))
