@@ -38,7 +38,7 @@ public enum ExpressionParser {
     /// time; offsets chain left to right (`x + 1 - 2` is `x` minus one month). A task whose name
     /// itself contains ` - ` followed by something that reads as a duration is therefore split:
     /// rename it. The keywords `start`, `end`, `deadline`, `go-live` and the forms `month N` and
-    /// `YYYY-MM` win over task names of the same spelling.
+    /// `YYYY-MM` win over task names of the same spelling (keywords match in any letter case).
     public static func parseTime(_ scalar: Scalar) -> (TimeRef?, [Diagnostic]) {
         var parser = TimeReferenceParser(scalar)
         return parser.parse()

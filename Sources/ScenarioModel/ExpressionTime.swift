@@ -7,6 +7,9 @@ import ScenarioSyntax
 /// memoised by their end, so the work is at most quadratic in the number of candidates.
 struct TimeReferenceParser {
     static let maxLength = 2_000
+    /// At most this many `+`/`-` signs, so that the chain of offsets stays shallow (the offset
+    /// tree is then at most `ExpressionGrammar.maxTreeDepth + maxOffsets` deep).
+    static let maxOffsets = 32
     static let keywords: [String: TimeRef.Base] = ["start": .start, "end": .end, "deadline": .deadline,
                                                    "go-live": .goLive]
     /// Characters that never appear in a task name.
@@ -29,6 +32,12 @@ struct TimeReferenceParser {
     mutating func parse() -> (TimeRef?, [Diagnostic]) {
         guard chars.count <= Self.maxLength else {
             return (nil, [.error("time reference is too long (more than \(Self.maxLength) characters)", at: scalar.mark)])
+        }
+        let (lo, hi) = trimmed(0, chars.count)
+        let signs = candidates(lo, hi)
+        if signs.count > Self.maxOffsets {
+            return (nil, [.error("time reference has too many '+' and '-' (more than \(Self.maxOffsets)); "
+                                 + "add up the offset in a named input", at: map.mark(signs[Self.maxOffsets]))])
         }
         let (ref, diagnostics) = parse(upTo: chars.count)
         return (diagnostics.isEmpty ? ref : nil, ExpressionParser.sorted(diagnostics))

@@ -67,7 +67,14 @@ extension SubsetReader {
             while r < count && s[r] == " " { r += 1 }
             let spaces = r - p
             let eol = endOfLine(p)
-            let hasBreak = eol < count
+            // The end of input counts as the last line's break (as YAML processors read it).
+            let hasBreak = true
+            if spaces < indent && r < eol && s[r] == "\t" && skipWhite(r) == eol {
+                error("a tab is used for indentation in this block scalar; indent with spaces", at: r)
+                pos = r
+                skipLines(deeperThan: parent)
+                return nullNode(at: start)
+            }
             if r == eol {
                 if spaces > indent {
                     lines.append(BlockLine(text: s[(p + indent)..<eol], isEmpty: false, hasBreak: hasBreak, end: eol))
@@ -79,7 +86,7 @@ extension SubsetReader {
             } else {
                 break
             }
-            p = hasBreak ? eol + 1 : count
+            p = eol < count ? eol + 1 : count
         }
         pos = p
         let lastContent = lines.lastIndex { !$0.isEmpty }

@@ -5,62 +5,62 @@ import ScenarioSyntax
 /// Values: literals, suffixes, precedence, functions and distributions.
 final class ExpressionParserTests: XCTestCase {
     func testNumbersAndSuffixes() {
-        XCTAssertEqual(constant("1200"), 1200)
-        XCTAssertEqual(constant("1_200"), 1200)
-        XCTAssertEqual(constant("4.8m"), 4_800_000)
-        XCTAssertEqual(constant("650k"), 650_000)
-        XCTAssertEqual(constant("1.2bn"), 1_200_000_000)
-        XCTAssertEqual(constant("£4.8m"), 4_800_000)
-        XCTAssertEqual(constant("£1.5m"), 1_500_000)
-        XCTAssertEqual(constant("4.8M"), 4_800_000)
-        XCTAssertEqual(constant("650K"), 650_000)
-        XCTAssertEqual(constant("£250"), 250)
-        XCTAssertEqual(constant(".5"), 0.5)
-        XCTAssertEqual(constant("3.5%")!, 0.035, accuracy: 1e-15)
-        XCTAssertEqual(constant("100%"), 1)
-        XCTAssertEqual(constant("-£2k"), -2000)
+        XCTAssertEqual(exprConstant("1200"), 1200)
+        XCTAssertEqual(exprConstant("1_200"), 1200)
+        XCTAssertEqual(exprConstant("4.8m"), 4_800_000)
+        XCTAssertEqual(exprConstant("650k"), 650_000)
+        XCTAssertEqual(exprConstant("1.2bn"), 1_200_000_000)
+        XCTAssertEqual(exprConstant("£4.8m"), 4_800_000)
+        XCTAssertEqual(exprConstant("£1.5m"), 1_500_000)
+        XCTAssertEqual(exprConstant("4.8M"), 4_800_000)
+        XCTAssertEqual(exprConstant("650K"), 650_000)
+        XCTAssertEqual(exprConstant("£250"), 250)
+        XCTAssertEqual(exprConstant(".5"), 0.5)
+        XCTAssertEqual(exprConstant("3.5%")!, 0.035, accuracy: 1e-15)
+        XCTAssertEqual(exprConstant("100%"), 1)
+        XCTAssertEqual(exprConstant("-£2k"), -2000)
     }
 
     func testPrecedence() {
-        XCTAssertEqual(parsedValue("1 + 2 * 3"), "(+ 1 (* 2 3))")
-        XCTAssertEqual(parsedValue("(1 + 2) * 3"), "(* (+ 1 2) 3)")
-        XCTAssertEqual(parsedValue("8 - 4 - 2"), "(- (- 8 4) 2)")
-        XCTAssertEqual(parsedValue("8 / 4 / 2"), "(/ (/ 8 4) 2)")
-        XCTAssertEqual(parsedValue("2^3^2"), "(^ 2 (^ 3 2))")
-        XCTAssertEqual(parsedValue("-2^2"), "(neg (^ 2 2))")
-        XCTAssertEqual(parsedValue("2^-1"), "(^ 2 (neg 1))")
-        XCTAssertEqual(parsedValue("a + 1 < b * 2"), "(< (+ a 1) (* b 2))")
-        XCTAssertEqual(parsedValue("+5"), "5")
-        XCTAssertEqual(constant("-2^2"), -4)
-        XCTAssertEqual(constant("2^3^2"), 512)
-        XCTAssertEqual(constant("2 * 3 + 4 ^ 0.5 / 2"), 7)
-        XCTAssertEqual(constant("--3"), 3)
+        XCTAssertEqual(exprValue("1 + 2 * 3"), "(+ 1 (* 2 3))")
+        XCTAssertEqual(exprValue("(1 + 2) * 3"), "(* (+ 1 2) 3)")
+        XCTAssertEqual(exprValue("8 - 4 - 2"), "(- (- 8 4) 2)")
+        XCTAssertEqual(exprValue("8 / 4 / 2"), "(/ (/ 8 4) 2)")
+        XCTAssertEqual(exprValue("2^3^2"), "(^ 2 (^ 3 2))")
+        XCTAssertEqual(exprValue("-2^2"), "(neg (^ 2 2))")
+        XCTAssertEqual(exprValue("2^-1"), "(^ 2 (neg 1))")
+        XCTAssertEqual(exprValue("a + 1 < b * 2"), "(< (+ a 1) (* b 2))")
+        XCTAssertEqual(exprValue("+5"), "5")
+        XCTAssertEqual(exprConstant("-2^2"), -4)
+        XCTAssertEqual(exprConstant("2^3^2"), 512)
+        XCTAssertEqual(exprConstant("2 * 3 + 4 ^ 0.5 / 2"), 7)
+        XCTAssertEqual(exprConstant("--3"), 3)
     }
 
     func testComparisons() {
-        XCTAssertEqual(constant("1 < 2"), 1)
-        XCTAssertEqual(constant("2 <= 2"), 1)
-        XCTAssertEqual(constant("1 > 2"), 0)
-        XCTAssertEqual(constant("2 >= 3"), 0)
-        XCTAssertEqual(constant("2 == 2"), 1)
-        XCTAssertEqual(constant("2 != 2"), 0)
-        XCTAssertEqual(parsedValue("a == 1"), "(== a 1)")
+        XCTAssertEqual(exprConstant("1 < 2"), 1)
+        XCTAssertEqual(exprConstant("2 <= 2"), 1)
+        XCTAssertEqual(exprConstant("1 > 2"), 0)
+        XCTAssertEqual(exprConstant("2 >= 3"), 0)
+        XCTAssertEqual(exprConstant("2 == 2"), 1)
+        XCTAssertEqual(exprConstant("2 != 2"), 0)
+        XCTAssertEqual(exprValue("a == 1"), "(== a 1)")
     }
 
     func testFunctions() {
-        XCTAssertEqual(parsedValue("min(a, 2, 3)"), "(min a 2 3)")
-        XCTAssertEqual(constant("min(4, 2, 3)"), 2)
-        XCTAssertEqual(constant("max(4, 2, 3)"), 4)
-        XCTAssertEqual(constant("max(7)"), 7)
-        XCTAssertEqual(constant("if(1 > 0, 10, 20)"), 10)
-        XCTAssertEqual(constant("if(0, 10, 20)"), 20)
-        XCTAssertEqual(constant("round(2.5)"), 3)
-        XCTAssertEqual(constant("round(-2.5)"), -3)
-        XCTAssertEqual(constant("round(2.4)"), 2)
-        XCTAssertEqual(constant("clamp(5, 0, 3)"), 3)
-        XCTAssertEqual(constant("clamp(-1, 0, 3)"), 0)
-        XCTAssertEqual(constant("clamp(2, 0, 3)"), 2)
-        XCTAssertEqual(parsedValue("MIN(1, 2)"), "(min 1 2)", "spreadsheet capitals are accepted")
+        XCTAssertEqual(exprValue("min(a, 2, 3)"), "(min a 2 3)")
+        XCTAssertEqual(exprConstant("min(4, 2, 3)"), 2)
+        XCTAssertEqual(exprConstant("max(4, 2, 3)"), 4)
+        XCTAssertEqual(exprConstant("max(7)"), 7)
+        XCTAssertEqual(exprConstant("if(1 > 0, 10, 20)"), 10)
+        XCTAssertEqual(exprConstant("if(0, 10, 20)"), 20)
+        XCTAssertEqual(exprConstant("round(2.5)"), 3)
+        XCTAssertEqual(exprConstant("round(-2.5)"), -3)
+        XCTAssertEqual(exprConstant("round(2.4)"), 2)
+        XCTAssertEqual(exprConstant("clamp(5, 0, 3)"), 3)
+        XCTAssertEqual(exprConstant("clamp(-1, 0, 3)"), 0)
+        XCTAssertEqual(exprConstant("clamp(2, 0, 3)"), 2)
+        XCTAssertEqual(exprValue("MIN(1, 2)"), "(min 1 2)", "spreadsheet capitals are accepted")
     }
 
     func testEveryDistribution() {
@@ -70,35 +70,35 @@ final class ExpressionParserTests: XCTestCase {
             "binomial(10, 0.5)", "bernoulli(0.5)", "chance(0.5)", "discrete(1, 0.5, 2, 0.5)",
         ]
         for text in cases {
-            let (e, d) = ExpressionParser.parseValue(scalar(text))
+            let (e, d) = ExpressionParser.parseValue(exprScalar(text))
             XCTAssertEqual(d, [], text)
             guard let e, case .distribution(let dist) = e.kind else { return XCTFail(text) }
             XCTAssertEqual(dist.family.rawValue, String(text.prefix { $0 != "(" }), text)
             XCTAssertEqual(dist.mark, SourceMark(file: "s.yaml", line: 7, column: 12))
         }
-        XCTAssertEqual(parsedValue("incumbent_run_rate * pert(0.85, 0.93, 1.05)"),
+        XCTAssertEqual(exprValue("incumbent_run_rate * pert(0.85, 0.93, 1.05)"),
                        "(* incumbent_run_rate (pert 0.85 0.93 1.05))")
-        XCTAssertEqual(parsedValue("if(incumbent_wins, pert(1, 2, 3), pert(4, 6, 9))"),
+        XCTAssertEqual(exprValue("if(incumbent_wins, pert(1, 2, 3), pert(4, 6, 9))"),
                        "(if incumbent_wins (pert 1 2 3) (pert 4 6 9))")
     }
 
     func testIntervals() {
-        XCTAssertEqual(parsedValue("1m to 5m"), "(interval 1000000 5000000)")
-        XCTAssertEqual(parsedValue("(1 to 2) * 3"), "(* (interval 1 2) 3)")
-        XCTAssertEqual(parsedValue("1 + 1 to 2 * 3"), "(interval (+ 1 1) (* 2 3))")
-        let (e, _) = ExpressionParser.parseValue(scalar("x + 1 to 5"))
+        XCTAssertEqual(exprValue("1m to 5m"), "(interval 1000000 5000000)")
+        XCTAssertEqual(exprValue("(1 to 2) * 3"), "(* (interval 1 2) 3)")
+        XCTAssertEqual(exprValue("1 + 1 to 2 * 3"), "(interval (+ 1 1) (* 2 3))")
+        let (e, _) = ExpressionParser.parseValue(exprScalar("x + 1 to 5"))
         guard case .distribution(let d)? = e?.kind else { return XCTFail() }
         XCTAssertEqual(d.mark.column, 12, "an interval is marked at its first character")
     }
 
     func testMarksOfSubexpressions() {
-        let (e, _) = ExpressionParser.parseValue(scalar("a * pert(1, 2, 3)"))
+        let (e, _) = ExpressionParser.parseValue(exprScalar("a * pert(1, 2, 3)"))
         guard case .binary(_, let a, let p)? = e?.kind, case .distribution(let d) = p.kind else { return XCTFail() }
         XCTAssertEqual(a.mark.column, 12)
         XCTAssertEqual(d.mark.column, 16)
         XCTAssertEqual(d.parameters.map(\.mark.column), [21, 24, 27])
         // A double-quoted scalar: one column more for the quote.
-        let (q, _) = ExpressionParser.parseValue(scalar("1 + x", style: .doubleQuoted))
+        let (q, _) = ExpressionParser.parseValue(exprScalar("1 + x", style: .doubleQuoted))
         guard case .binary(_, _, let x)? = q?.kind else { return XCTFail() }
         XCTAssertEqual(x.mark.column, 17)
         // A scalar folded from several lines: the scalar's own mark.
@@ -110,36 +110,36 @@ final class ExpressionParserTests: XCTestCase {
     }
 
     func testNamesAndUnicode() {
-        XCTAssertEqual(parsedValue("_x1 + towers"), "(+ _x1 towers)")
-        XCTAssertEqual(parsedValue("normal"), "normal", "a function name without '(' is a name")
+        XCTAssertEqual(exprValue("_x1 + towers"), "(+ _x1 towers)")
+        XCTAssertEqual(exprValue("normal"), "normal", "a function name without '(' is a name")
     }
 }
 
 /// Durations: units, bare months, units inside sub-expressions.
 final class ExpressionDurationTests: XCTestCase {
     func testDurations() {
-        XCTAssertEqual(parsedDuration("uniform(2, 6) months"), "(months (uniform 2 6))")
-        XCTAssertEqual(parsedDuration("18 months"), "(months 18)")
-        XCTAssertEqual(parsedDuration("2 years"), "(years 2)")
-        XCTAssertEqual(parsedDuration("3 weeks"), "(weeks 3)")
-        XCTAssertEqual(parsedDuration("1 year"), "(years 1)")
-        XCTAssertEqual(parsedDuration("1 month"), "(months 1)")
-        XCTAssertEqual(parsedDuration("1 week"), "(weeks 1)")
-        XCTAssertEqual(parsedDuration("18months"), "(months 18)")
-        XCTAssertEqual(parsedDuration("pert(6, 8, 12)"), "(pert 6 8 12)")
-        XCTAssertEqual(parsedDuration("2 years + 3 months"), "(+ (years 2) (months 3))")
-        XCTAssertEqual(parsedDuration("2 to 4 months"), "(months (interval 2 4))")
-        XCTAssertEqual(constant("2 years + 3 months", duration: true), 27)
-        XCTAssertEqual(constant("5 years", duration: true), 60)
-        XCTAssertEqual(constant("6 / 2 years", duration: true), 36)
-        XCTAssertEqual(constant("52 weeks", duration: true)!, 12, accuracy: 1e-12)
-        XCTAssertEqual(constant("1.5", duration: true), 1.5)
+        XCTAssertEqual(exprDuration("uniform(2, 6) months"), "(months (uniform 2 6))")
+        XCTAssertEqual(exprDuration("18 months"), "(months 18)")
+        XCTAssertEqual(exprDuration("2 years"), "(years 2)")
+        XCTAssertEqual(exprDuration("3 weeks"), "(weeks 3)")
+        XCTAssertEqual(exprDuration("1 year"), "(years 1)")
+        XCTAssertEqual(exprDuration("1 month"), "(months 1)")
+        XCTAssertEqual(exprDuration("1 week"), "(weeks 1)")
+        XCTAssertEqual(exprDuration("18months"), "(months 18)")
+        XCTAssertEqual(exprDuration("pert(6, 8, 12)"), "(pert 6 8 12)")
+        XCTAssertEqual(exprDuration("2 years + 3 months"), "(+ (years 2) (months 3))")
+        XCTAssertEqual(exprDuration("2 to 4 months"), "(months (interval 2 4))")
+        XCTAssertEqual(exprConstant("2 years + 3 months", duration: true), 27)
+        XCTAssertEqual(exprConstant("5 years", duration: true), 60)
+        XCTAssertEqual(exprConstant("6 / 2 years", duration: true), 36)
+        XCTAssertEqual(exprConstant("52 weeks", duration: true)!, 12, accuracy: 1e-12)
+        XCTAssertEqual(exprConstant("1.5", duration: true), 1.5)
     }
 
     func testUnitErrors() {
-        XCTAssertEqual(parsedValue("3 months"), "7:14: a duration is not allowed here: 'months' needs a duration field")
-        XCTAssertEqual(parsedDuration("1 years months"),
+        XCTAssertEqual(exprValue("3 months"), "7:14: a duration is not allowed here: 'months' needs a duration field")
+        XCTAssertEqual(exprDuration("1 years months"),
                        "7:20: a second unit 'months': write one unit per amount, e.g. '2 years + 3 months'")
-        XCTAssertEqual(parsedDuration("months"), "7:12: 'months' is a unit and needs a number before it, e.g. '3 months'")
+        XCTAssertEqual(exprDuration("months"), "7:12: 'months' is a unit and needs a number before it, e.g. '3 months'")
     }
 }

@@ -5,7 +5,7 @@ import ScenarioSyntax
 /// Time references, chances and calendar months.
 final class ExpressionTimeTests: XCTestCase {
     private func time(_ text: String) -> String {
-        let (r, d) = ExpressionParser.parseTime(scalar(text))
+        let (r, d) = ExpressionParser.parseTime(exprScalar(text))
         guard let r else { return d.map { "\($0.mark.line):\($0.mark.column): \($0.message)" }.joined(separator: " | ") }
         let base: String
         switch r.base {
@@ -18,7 +18,7 @@ final class ExpressionTimeTests: XCTestCase {
         case .taskFinish(let t): base = "finish of \(t)"
         case .taskStart(let t): base = "start of \(t)"
         }
-        return base + (r.offset.map { " " + sexpr($0) } ?? "")
+        return base + (r.offset.map { " " + exprPrefixForm($0) } ?? "")
     }
 
     func testBases() {
@@ -54,10 +54,10 @@ final class ExpressionTimeTests: XCTestCase {
     }
 
     func testMarks() {
-        let (r, _) = ExpressionParser.parseTime(scalar("  go-live + 12 months"))
+        let (r, _) = ExpressionParser.parseTime(exprScalar("  go-live + 12 months"))
         XCTAssertEqual(r?.mark.column, 14)
         XCTAssertEqual(r?.offset?.mark.column, 24)
-        let (s, _) = ExpressionParser.parseTime(scalar("go-live - 2 months"))
+        let (s, _) = ExpressionParser.parseTime(exprScalar("go-live - 2 months"))
         XCTAssertEqual(s?.offset?.mark.column, 20, "a negative offset is marked at its '-'")
     }
 
@@ -74,19 +74,27 @@ final class ExpressionTimeTests: XCTestCase {
 
     func testLongTimeIsRefusedQuickly() {
         let text = Array(repeating: "a +", count: 700).joined(separator: " ")
-        let (r, d) = ExpressionParser.parseTime(scalar(text))
+        let (r, d) = ExpressionParser.parseTime(exprScalar(text))
         XCTAssertNil(r)
         XCTAssertFalse(d.isEmpty)
-        let many = "x" + String(repeating: " + 1", count: 300)
-        let (m, e) = ExpressionParser.parseTime(scalar(many))
+        let many = "x" + String(repeating: " + 1", count: 30)
+        let (m, e) = ExpressionParser.parseTime(exprScalar(many))
         XCTAssertEqual(e, [])
-        XCTAssertEqual(m.flatMap { $0.offset.flatMap(ExpressionChecks.constantValue) }, 300)
+        XCTAssertEqual(m.flatMap { $0.offset.flatMap(ExpressionChecks.constantValue) }, 30)
+        let tooMany = "x" + String(repeating: " + 1", count: 40)
+        let (_, f) = ExpressionParser.parseTime(exprScalar(tooMany))
+        // The 33rd sign is at offset 1 + 32·4 + 1 = 130, column 12 + 130.
+        XCTAssertEqual(f.map { "\($0.mark.column): \($0.message)" },
+                       ["142: time reference has too many '+' and '-' (more than 32); add up the offset in a named input"])
+        // Near the length limit, a sign-free text that fails everywhere is still quick.
+        let long = String(repeating: "a", count: 1_990) + " + ("
+        XCTAssertNil(ExpressionParser.parseTime(exprScalar(long)).0)
     }
 
     func testChance() {
         func chance(_ text: String) -> (String, Bool) {
-            let (e, perYear, d) = ExpressionParser.parseChance(scalar(text))
-            return (e.map(sexpr) ?? d.map { "\($0.mark.column): \($0.message)" }.joined(separator: " | "), perYear)
+            let (e, perYear, d) = ExpressionParser.parseChance(exprScalar(text))
+            return (e.map(exprPrefixForm) ?? d.map { "\($0.mark.column): \($0.message)" }.joined(separator: " | "), perYear)
         }
         XCTAssertTrue(chance("5% per year") == ("0.05", true))
         XCTAssertTrue(chance("pert(5%, 7%, 10%)") == ("(pert 0.05 0.07 0.1)", false))
@@ -100,14 +108,14 @@ final class ExpressionTimeTests: XCTestCase {
     }
 
     func testCalendarMonth() {
-        XCTAssertEqual(ExpressionParser.parseCalendarMonth(scalar("2017-02")).0, CalendarMonth(year: 2017, month: 2))
-        XCTAssertEqual(ExpressionParser.parseCalendarMonth(scalar("2017-12")).0, CalendarMonth(year: 2017, month: 12))
-        XCTAssertEqual(ExpressionParser.parseCalendarMonth(scalar("2017-2")).0, CalendarMonth(year: 2017, month: 2))
-        let (bad, d) = ExpressionParser.parseCalendarMonth(scalar("2017-00"))
+        XCTAssertEqual(ExpressionParser.parseCalendarMonth(exprScalar("2017-02")).0, CalendarMonth(year: 2017, month: 2))
+        XCTAssertEqual(ExpressionParser.parseCalendarMonth(exprScalar("2017-12")).0, CalendarMonth(year: 2017, month: 12))
+        XCTAssertEqual(ExpressionParser.parseCalendarMonth(exprScalar("2017-2")).0, CalendarMonth(year: 2017, month: 2))
+        let (bad, d) = ExpressionParser.parseCalendarMonth(exprScalar("2017-00"))
         XCTAssertNil(bad)
         XCTAssertEqual(d.map(\.mark.column), [17])
         XCTAssertEqual(d.first?.message, "month 0 is not between 1 and 12 in a calendar month YYYY-MM")
-        let (_, e) = ExpressionParser.parseCalendarMonth(scalar("Feb 2017"))
+        let (_, e) = ExpressionParser.parseCalendarMonth(exprScalar("Feb 2017"))
         XCTAssertEqual(e.map(\.message), ["expected a calendar month YYYY-MM, e.g. 2017-02"])
         XCTAssertEqual(e.map(\.mark.column), [12])
     }

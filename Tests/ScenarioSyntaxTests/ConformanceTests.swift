@@ -39,7 +39,7 @@ final class ConformanceTests: XCTestCase {
             throw XCTSkip("yaml-test-suite not found at \(Self.suiteURL.path)")
         }
         var identical = 0, refusedValid = 0, validSingle = 0, zeroDocAccepted = 0
-        var errorCases = 0, errorRefused = 0
+        var errorCases = 0, errorRefused = 0, eventChecked = 0
         var misparses: [String] = []
         var wrongAccepts: [String] = []
         for dir in Self.caseFolders() {
@@ -54,8 +54,13 @@ final class ConformanceTests: XCTestCase {
             }
             guard let jsonData = fm.contents(atPath: dir.appendingPathComponent("in.json").path),
                   let expected = JSONValue.parseStream(String(decoding: jsonData, as: UTF8.self)) else {
-                // No JSON form: the reader must not claim data for it.
-                if accepted && root != nil { misparses.append(name + " (no in.json, accepted)") }
+                // No JSON form: what the reader accepts must match the event stream.
+                if accepted {
+                    let events = fm.contents(atPath: dir.appendingPathComponent("test.event").path)
+                    let expected = events.flatMap { EventTree.documents(String(decoding: $0, as: UTF8.self)) }
+                    let got = root == nil ? [] : (JSONValue.parseStream(NodeJSON.render(root)) ?? [])
+                    if expected != got { misparses.append(name + " (no in.json)") } else { eventChecked += 1 }
+                }
                 continue
             }
             if expected.count == 1 { validSingle += 1 }
@@ -72,7 +77,8 @@ final class ConformanceTests: XCTestCase {
             }
         }
         print("yaml-test-suite: accepted-identical \(identical) / refused \(refusedValid) / total valid single-doc \(validSingle); "
-              + "error cases refused \(errorRefused) of \(errorCases); empty streams accepted \(zeroDocAccepted)")
+              + "error cases refused \(errorRefused) of \(errorCases); empty streams accepted \(zeroDocAccepted); "
+              + "accepted without in.json, checked against test.event \(eventChecked)")
         XCTAssertEqual(misparses, [], "silent misparses")
         XCTAssertEqual(wrongAccepts, [], "invalid YAML accepted")
         XCTAssertGreaterThanOrEqual(identical, 120)
