@@ -84,9 +84,9 @@ final class ScenarioBuilder {
                        [("latin-hypercube", .latinHypercube), ("monte-carlo", .monteCarlo)])
         } ?? .latinHypercube
         let iterations = node("iterations").flatMap {
-            readInteger($0, "iterations", minimum: 1, maximum: Double(Self.maximumIterations))
+            readInteger($0, "iterations", minimum: 1, maximum: UInt64(Self.maximumIterations))
         }.map { Int($0) } ?? 100_000
-        let seed = node("seed").flatMap { readInteger($0, "seed", minimum: 0, maximum: Double(UInt64.max)) } ?? 1
+        let seed = node("seed").flatMap { readInteger($0, "seed", minimum: 0, maximum: UInt64.max) } ?? 1
         if let n = node("deadline") {
             deadlineDeclared = true
             deadline = readDeadline(n)

@@ -48,21 +48,21 @@ extension ScenarioBuilder {
 
     /// A whole number in `minimum...maximum`: digits (with optional `_`), or a constant
     /// expression such as `100k` whose value is whole.
-    func readInteger(_ node: Node, _ key: String, minimum: Double, maximum: Double) -> UInt64? {
+    func readInteger(_ node: Node, _ key: String, minimum: UInt64, maximum: UInt64) -> UInt64? {
         guard let s = scalarValue(node, "`\(key)`") else { return nil }
         let digits = s.text.replacingOccurrences(of: "_", with: "")
-        let kind = minimum > 0 ? "a positive whole number" : "a whole number, 0 or more"
+        let expected = "`\(key)` must be a whole number from \(minimum) to \(maximum)"
         if !digits.isEmpty, digits.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
-            guard let v = UInt64(digits), Double(v) >= minimum, Double(v) <= maximum else {
-                error("`\(key)` must be \(kind) no larger than \(format(maximum)), not \(s.text)", at: s.mark)
+            guard let v = UInt64(digits), v >= minimum, v <= maximum else {
+                error("\(expected), not \(s.text)", at: s.mark)
                 return nil
             }
             return v
         }
         guard let (v, _) = constant(node, "`\(key)`", kind: .value) else { return nil }
-        guard v.rounded() == v, v >= minimum, v <= maximum, v < 9.0e15 else {
-            error("`\(key)` must be \(kind)" + (v > maximum ? " no larger than \(format(maximum))" : "")
-                  + ", not \(format(v))", at: s.mark)
+        // Below 2^53 every whole Double is exact, so the conversion to UInt64 is too.
+        guard v.rounded() == v, v >= Double(minimum), v <= Double(maximum), v < 9.0e15 else {
+            error("\(expected), not \(format(v))", at: s.mark)
             return nil
         }
         return UInt64(v)

@@ -90,15 +90,19 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testIterationsMustBePositive() {
-        expectDiagnostic(scenario(top: "iterations: ⟪0\n"), contains: "`iterations` must be a positive whole number")
+        expectDiagnostic(scenario(top: "iterations: ⟪0\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
     }
 
     func testIterationsMustBeWhole() {
-        expectDiagnostic(scenario(top: "iterations: ⟪2.5\n"), contains: "`iterations` must be a positive whole number")
+        expectDiagnostic(scenario(top: "iterations: ⟪2.5\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
     }
 
     func testSeedMustNotBeNegative() {
-        expectDiagnostic(scenario(top: "seed: ⟪-3\n"), contains: "`seed` must be a whole number, 0 or more")
+        expectDiagnostic(scenario(top: "seed: ⟪-3\n"), contains: "`seed` must be a whole number from 0 to 18446744073709551615, not -3")
+    }
+
+    func testSeedTooLarge() {
+        expectDiagnostic(scenario(top: "seed: ⟪99999999999999999999\n"), contains: "`seed` must be a whole number from 0 to")
     }
 
     func testDeadlineCannotBeGoLive() {
