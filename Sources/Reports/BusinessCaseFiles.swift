@@ -6,6 +6,8 @@ import Simulation
 /// documented column by column in notebooks-output/README.md.
 public enum BusinessCaseFiles {
     static func n(_ x: Double) -> String { CSVNumber.format(x) }
+    /// Money to the penny.
+    static func money(_ x: Double) -> String { CSVNumber.format(x, decimals: 2) }
 
     /// `summary.csv`: one row per option and metric.
     public static func summary(_ r: RunReport) -> CSVTable {
@@ -13,8 +15,9 @@ public enum BusinessCaseFiles {
                                   "p90", "p95", "min", "max"])
         for m in r.metrics {
             let s = m.summary
+            let format = m.unit == r.plan.scenario.currency ? money : n
             t.add([m.option, m.metric, m.unit] + [s.mean, s.sd, s.se, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95,
-                                                  s.min, s.max].map(n))
+                                                  s.min, s.max].map(format))
         }
         return t
     }
@@ -24,7 +27,7 @@ public enum BusinessCaseFiles {
         var t = CSVTable(header: ["option_a", "option_b", "mean_difference", "p_a_cheaper", "p5", "p50", "p95"])
         for p in r.pairs {
             let d = p.comparison.difference
-            t.add([p.a, p.b, n(d.mean), n(p.comparison.probabilityALess), n(d.p5), n(d.p50), n(d.p95)])
+            t.add([p.a, p.b, money(d.mean), n(p.comparison.probabilityALess), money(d.p5), money(d.p50), money(d.p95)])
         }
         return t
     }
@@ -33,7 +36,7 @@ public enum BusinessCaseFiles {
     public static func ranking(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "p_cheapest", "p_best_score", "base_case_pv"])
         for row in r.ranking {
-            t.add([row.option, n(row.pCheapest), row.pBestScore.map(n) ?? "", n(row.baseCasePV)])
+            t.add([row.option, n(row.pCheapest), row.pBestScore.map(n) ?? "", money(row.baseCasePV)])
         }
         return t
     }
@@ -42,8 +45,8 @@ public enum BusinessCaseFiles {
     public static func cashflow(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "year", "discount_factor", "mean", "p10", "p50", "p90", "pv_mean"])
         for c in r.cashflows {
-            t.add([c.option, String(c.year), n(c.discountFactor), n(c.cash.mean), n(c.cash.p10), n(c.cash.p50),
-                   n(c.cash.p90), n(c.pvMean)])
+            t.add([c.option, String(c.year), n(c.discountFactor), money(c.cash.mean), money(c.cash.p10),
+                   money(c.cash.p50), money(c.cash.p90), money(c.pvMean)])
         }
         return t
     }
@@ -52,7 +55,7 @@ public enum BusinessCaseFiles {
     public static func lines(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "line", "kind", "source_line", "pv_mean", "pv_p10", "pv_p90"])
         for l in r.lines {
-            t.add([l.option, l.line, l.kind, String(l.sourceLine), n(l.pv.mean), n(l.pv.p10), n(l.pv.p90)])
+            t.add([l.option, l.line, l.kind, String(l.sourceLine), money(l.pv.mean), money(l.pv.p10), money(l.pv.p90)])
         }
         return t
     }
@@ -63,7 +66,7 @@ public enum BusinessCaseFiles {
                                   "contribution_to_variance", "swing_low", "swing_high"])
         for s in r.sensitivity {
             t.add([s.option, s.target, s.input, String(s.sourceLine), n(s.rankCorrelation),
-                   n(s.contributionToVariance), n(s.swingLow), n(s.swingHigh)])
+                   n(s.contributionToVariance), money(s.swingLow), money(s.swingHigh)])
         }
         return t
     }
@@ -89,7 +92,7 @@ public enum BusinessCaseFiles {
         let keep = res.inputs.count == r.plan.inputs.count
         for i in 0..<res.iterations {
             var row = [String(i + 1)]
-            for o in res.options { row += [n(o.pv[i]), n(o.goLive[i])] }
+            for o in res.options { row += [money(o.pv[i]), n(o.goLive[i])] }
             if keep {
                 for column in res.inputs { row.append(n(Double(column[i]))) }
             } else {

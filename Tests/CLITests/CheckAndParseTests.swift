@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+
+final class CheckAndParseTests: XCTestCase {
+    func testCheckSummarisesTheDefaultScenario() throws {
+        let run = try Tool.run(["check"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for text in ["Option reprocure", "Option siam", "Option shared-service", "Uncertain inputs: ",
+                     "base case: PV of cost", "base case: go-live"] {
+            XCTAssertTrue(run.stdout.contains(text), "missing '\(text)'")
+        }
+    }
+
+    func testStrictFailsOnWarnings() throws {
+        let run = try Tool.run(["check", "--strict"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("warning:"), run.stderr)
+    }
+
+    func testTemplatePassesStrictCheck() throws {
+        let template = Tool.packageRoot.appendingPathComponent("scenarios/template.yaml").path
+        let run = try Tool.run(["check", "--strict", template])
+        XCTAssertEqual(run.status, 0, run.stderr)
+    }
+
+    /// An invalid file: every diagnostic as `file:line:col: error: message`, the line, a caret;
+    /// exit code 2.
+    func testInvalidFileIsReportedWithPositionAndCaret() throws {
+        let dir = try Tool.temporaryDirectory()
+        let file = try Tool.write("""
+            scenario: broken
+            start: 2024-01
+            horizon: 12 months
+            options:
+              a:
+                costs:
+                  fee:
+                    monthly: pert(3, 2, 1)
+                    untill: end
+            """, named: "broken.yaml", in: dir)
+        let run = try Tool.run(["check", file])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("\(file):8:23: error:"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("\(file):9:9: error:"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("until"), "did-you-mean suggestion missing:\n\(run.stderr)")
+        XCTAssertTrue(run.stderr.contains("        untill: end\n          ^"), run.stderr)
+    }
+
+    func testParsePrintsJSON() throws {
+        let dir = try Tool.temporaryDirectory()
+        let file = try Tool.write("a: 1\nb: [x, 'y', 2.5, true, null]\nc: {d: e}\n", named: "p.yaml", in: dir)
+        let run = try Tool.run(["parse", file])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(json?["a"] as? Int, 1)
+        XCTAssertEqual((json?["b"] as? [Any])?.count, 5)
+        XCTAssertEqual((json?["c"] as? [String: String])?["d"], "e")
+    }
+
+    func testParseRefusesAnchorsWithExit2() throws {
+        let dir = try Tool.temporaryDirectory()
+        let file = try Tool.write("a: &x 1\nb: *x\n", named: "anchor.yaml", in: dir)
+        let run = try Tool.run(["parse", file])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("\(file):1:4: error:"), run.stderr)
+    }
+
+    /// The embedded default scenario is the shipped file, byte for byte.
+    func testEmbeddedDefaultMatchesTheShippedFile() throws {
+        let shipped = try String(contentsOf: Tool.packageRoot.appendingPathComponent("scenarios/southwark-2017.yaml"), encoding: .utf8)
+        let run = try Tool.run(["parse"])
+        let fromFile = try Tool.run(["parse", Tool.packageRoot.appendingPathComponent("scenarios/southwark-2017.yaml").path])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.stdout, fromFile.stdout)
+        let embedded = try String(contentsOf: Tool.packageRoot.appendingPathComponent("Sources/sourcing-sim/DefaultScenario.swift"), encoding: .utf8)
+        XCTAssertTrue(embedded.contains(shipped), "run scripts/embed-default-scenario.sh")
+    }
+}
