@@ -66,7 +66,7 @@ extension DistributionSpec {
         case .beta(let a, let b):
             each { BetaInverse.quantile($0, a: a, b: b) }
         case .gamma(let k, let theta):
-            each { gsl_cdf_gamma_Pinv($0, k, theta) }
+            each { Self.gammaQuantile($0, k, theta) }
         case .weibull(let scale, let k):
             let power = 1 / k
             each { scale * pow(-log1p(-$0), power) }
