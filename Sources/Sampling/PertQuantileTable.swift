@@ -71,12 +71,14 @@ public struct PertQuantileTable: Sendable {
         var guess: Double? = nil
         for j in 0...intervals {
             let s = node(j)
-            let q = BetaInverse.lowerTail(s, a: a, b: b, lnBeta: lnBeta, guess: guess)
+            let q = BetaInverse.lowerTail(s, a: a, b: b, lnBeta: lnBeta, guess: guess, quadraticStop: 1e-7)
             x[j] = q
             slope[j] = 1 / BetaInverse.density(q, a: a, b: b, lnBeta: lnBeta)
-            // Next node: first-order step in ln s from this one (ln x ≈ ln s / a in the tail).
-            let next = node(Swift.min(j + 1, intervals))
-            let step = q + (next - s) * slope[j]
+            // Next node's first guess: second-order Taylor step, with x' = 1/f and
+            // x'' = −(f'/f) x'², f'/f = (a − 1)/x − (b − 1)/(1 − x).
+            let delta = node(Swift.min(j + 1, intervals)) - s
+            let logSlope = (a - 1) / q - (b - 1) / (1 - q)
+            let step = q + delta * slope[j] - 0.5 * delta * delta * logSlope * slope[j] * slope[j]
             guess = (step > q && step < 1) ? step : nil
         }
         var table = [SIMD4<Double>](repeating: .zero, count: intervals + 1)

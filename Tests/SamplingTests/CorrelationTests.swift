@@ -60,6 +60,18 @@ final class CorrelationTests: XCTestCase {
         }
     }
 
+    /// A perfect rank correlation (semi-definite target) is honoured almost exactly.
+    func testPerfectCorrelation() throws {
+        let n = 5_000
+        let stream = RandomStream(seed: 12)
+        let target = CorrelationMatrix(size: 3, pairs: [(0, 1, 1), (0, 2, 0.5), (1, 2, 0.5)])
+        var columns = (0..<3).map { _ in LatinHypercube.column(count: n, stream: stream) }
+        try ImanConoverPlan(rows: n, rankCorrelation: target).apply(to: &columns, stream: stream)
+        XCTAssertGreaterThan(Fixtures.spearman(columns[0], columns[1]), 0.9999)
+        // 5 × the se of a rank correlation from independent draws, (1 − ρ²)/√n ≈ 0.0106.
+        XCTAssertEqual(Fixtures.spearman(columns[0], columns[2]), 0.5, accuracy: 0.053)
+    }
+
     func testImanConoverRefusesBadInput() {
         XCTAssertThrowsError(try ImanConoverPlan(rows: 2, rankCorrelation: Self.target))
         let asymmetric = CorrelationMatrix(rows: [[1, 0.5], [0.4, 1]])!
