@@ -3,8 +3,9 @@ import CGSL
 /// A fast Beta(α, β) quantile for α, β ≥ 1 (every Beta-PERT shape), accurate to 1e-9 for
 /// every u in (0, 1), for Latin hypercube sampling of PERT inputs.
 ///
-/// Build once per distinct shape (a few milliseconds) and share: the table is immutable and
-/// `Sendable`. A lookup costs a few nanoseconds (see `SamplingFloor`).
+/// Build once per distinct shape (1–2 ms, about 210 KB) and share: the table is immutable
+/// and `Sendable`. A lookup costs about 8–12 ns (see `SamplingFloor`). Measured worst error
+/// over the tested shapes (α, β from 1 to 1001): 9.2e-11.
 ///
 /// Construction. For u ≤ 1/2 the quantile is read from the lower-tail table of Beta(α, β);
 /// for u > 1/2 from the lower-tail table of Beta(β, α) as Q(u) = 1 − Q_{β,α}(1 − u) (1 − u is
