@@ -10,7 +10,8 @@ import Darwin
 /// Q(u) = inf { x : F(x) ≥ u }. Continuous families: normal `mean + sd Φ⁻¹(u)` and lognormal
 /// `exp(μ + σ Φ⁻¹(u))` (`gsl_cdf_ugaussian_Pinv`); triangular closed form; uniform
 /// `min + (max − min) u`; beta and pert by `BetaInverse` (or a `PertQuantileTable`);
-/// gamma `gsl_cdf_gamma_Pinv`; weibull `λ (−ln(1 − u))^{1/k}`; exponential
+/// gamma `gsl_cdf_gamma_Pinv(u)` below the median and `gsl_cdf_gamma_Qinv(1 − u)` above it
+/// (1 − u is exact there, and the upper tail keeps its relative accuracy); weibull `λ (−ln(1 − u))^{1/k}`; exponential
 /// `−mean · ln(1 − u)`. Discrete families by search: `discrete` in a `DiscreteTable`,
 /// poisson and binomial by bracketing and bisection on `gsl_cdf_poisson_P` /
 /// `gsl_cdf_binomial_P` from a Cornish–Fisher first guess, bernoulli `u ≤ 1 − p ? 0 : 1`.
@@ -44,7 +45,7 @@ extension DistributionSpec {
         case .beta(let a, let b):
             return BetaInverse.quantile(u, a: a, b: b)
         case .gamma(let k, let theta):
-            return gsl_cdf_gamma_Pinv(u, k, theta)
+            return Self.gammaQuantile(u, k, theta)
         case .weibull(let scale, let k):
             return scale * pow(-log1p(-u), 1 / k)
         case .exponential(let mean):
@@ -79,6 +80,12 @@ extension DistributionSpec {
             let possible = zip(values, probabilities).filter { $0.1 > 0 }.map(\.0)
             return (possible.min() ?? .nan, possible.max() ?? .nan)
         }
+    }
+
+    /// The gamma quantile, from the nearer tail.
+    @inline(__always)
+    static func gammaQuantile(_ u: Double, _ k: Double, _ theta: Double) -> Double {
+        u <= 0.5 ? gsl_cdf_gamma_Pinv(u, k, theta) : gsl_cdf_gamma_Qinv(1 - u, k, theta)
     }
 
     /// The smallest k in 0 ... upper with cdf(k) ≥ u (cdf(upper) is taken as 1): gallops

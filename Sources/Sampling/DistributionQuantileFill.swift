@@ -15,7 +15,9 @@ extension DistributionSpec {
     ///
     /// For `pert`, pass the caller's cached `PertQuantileTable` of `pertShape` (results then
     /// agree with `quantile` to 1e-9 of max − min); without one, a table is built for long
-    /// columns and exact inversion is used for short ones. `discrete`, `poisson` and
+    /// columns and exact inversion is used for short ones. The same holds for `beta(a, b)`
+    /// with a, b ≥ 1 (a table of `PertShape(alpha: a, beta: b)`); other beta shapes are
+    /// inverted exactly. `discrete`, `poisson` and
     /// `binomial` columns build a cumulative table once per call. Results equal `quantile`
     /// exactly for every other family.
     public func fillQuantiles(
@@ -64,9 +66,16 @@ extension DistributionSpec {
             let range = hi - lo
             each { lo + range * $0 }
         case .beta(let a, let b):
-            each { BetaInverse.quantile($0, a: a, b: b) }
+            let shape = PertShape(alpha: a, beta: b)
+            var table = pertTable?.shape == shape ? pertTable : nil
+            if table == nil && n >= Self.pertTableThreshold { table = PertQuantileTable(shape: shape) }
+            if let table {
+                table.fillQuantiles(UnsafeBufferPointer(start: src, count: n), into: buffer, min: 0, max: 1)
+            } else {
+                each { BetaInverse.quantile($0, a: a, b: b) }
+            }
         case .gamma(let k, let theta):
-            each { gsl_cdf_gamma_Pinv($0, k, theta) }
+            each { Self.gammaQuantile($0, k, theta) }
         case .weibull(let scale, let k):
             let power = 1 / k
             each { scale * pow(-log1p(-$0), power) }

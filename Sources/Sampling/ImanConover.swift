@@ -12,7 +12,8 @@ import Darwin
 /// rank (Spearman) correlation matrix C:
 /// 1. The Pearson target for normal scores is C*_ij = 2 sin(π C_ij / 6) (for a bivariate
 ///    normal, Spearman ρ_s = (6/π) arcsin(ρ/2)); it is repaired by `NearestCorrelation` in
-///    the rare case it is not positive definite.
+///    the rare case it is not positive semi-definite, and nudged to positive definite when it
+///    is only semi-definite (a correlation of exactly ±1).
 /// 2. Scores: the van der Waerden scores a_i = Φ⁻¹(i/(n + 1)), i = 1 ... n, standardised;
 ///    column j of S is an independent random permutation of them (Fisher–Yates on the stream).
 /// 3. With E the sample correlation of S, E = F Fᵀ and C* = P Pᵀ (Cholesky), T = S (P F⁻¹)ᵀ
@@ -49,7 +50,11 @@ public struct ImanConoverPlan: Sendable {
             do { repaired = try NearestCorrelation.repair(pearson) } catch { throw .invalidTarget(error) }
             repairSize = repaired.largestChange
             pearson = repaired.matrix
-            factor = DenseLinearAlgebra.cholesky(pearson.entries, size: k, minimumPivot: 0)
+            factor = DenseLinearAlgebra.cholesky(pearson.entries, size: k)
+            if factor == nil {  // semi-definite, e.g. a perfect correlation of 1
+                pearson = NearestCorrelation.positiveDefinite(pearson)
+                factor = DenseLinearAlgebra.cholesky(pearson.entries, size: k, minimumPivot: 0)
+            }
         }
         guard let factor else { throw .targetNotPositiveDefinite }
         var scores = (1...n).map { gsl_cdf_ugaussian_Pinv(Double($0) / Double(n + 1)) }

@@ -42,6 +42,19 @@ public enum NearestCorrelation {
         DenseLinearAlgebra.symmetricEigen(m.entries, size: m.size).values.min() ?? 0
     }
 
+    /// The nearby positive definite correlation matrix used where a Cholesky factor is
+    /// needed: eigenvalues raised to at least 1e-10, then rescaled to a unit diagonal
+    /// (D^{-1/2} X D^{-1/2}). Entries move by about 1e-10 (a perfect correlation of 1 becomes
+    /// 1 − 1e-10 or so).
+    public static func positiveDefinite(_ m: CorrelationMatrix) -> CorrelationMatrix {
+        let k = m.size
+        var z = DenseLinearAlgebra.clipEigenvalues(m.entries, size: k, floor: 1e-10)
+        let d = (0..<k).map { 1 / z[$0 * k + $0].squareRoot() }
+        for i in 0..<k { for j in 0..<k { z[i * k + j] *= d[i] * d[j] } }
+        for i in 0..<k { z[i * k + i] = 1 }
+        return CorrelationMatrix(size: k, entries: z) ?? m
+    }
+
     /// Validates `m` (throws its structural problem), then returns it unchanged when positive
     /// semi-definite or repaired otherwise.
     public static func repair(
@@ -81,12 +94,7 @@ public enum NearestCorrelation {
             }
         }
         if !converged { throw .repairDidNotConverge(iterations: iterations) }
-        // Positive definite with a unit diagonal.
-        var z = DenseLinearAlgebra.clipEigenvalues(y, size: k, floor: 1e-10)
-        let d = (0..<k).map { 1 / z[$0 * k + $0].squareRoot() }
-        for i in 0..<k { for j in 0..<k { z[i * k + j] *= d[i] * d[j] } }
-        for i in 0..<k { z[i * k + i] = 1 }
-        let repaired = CorrelationMatrix(size: k, entries: z) ?? m
+        let repaired = positiveDefinite(CorrelationMatrix(size: k, entries: y) ?? m)
         var changes: [Change] = []
         var largest = 0.0
         for i in 0..<k {

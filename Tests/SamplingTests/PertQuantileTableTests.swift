@@ -55,7 +55,7 @@ final class PertQuantileTableTests: XCTestCase {
 
     func testAccuracyForMoreShapes() {
         let grid = Self.grid(even: 6_000, tail: 2_000)
-        for (a, b) in [(5.0, 1.0), (1.8, 4.2), (1.2, 4.8), (1.5, 2.5), (3.5, 8.5), (1, 1), (1, 2), (21, 11), (101, 1)] {
+        for (a, b) in [(5.0, 1.0), (1.8, 4.2), (1.2, 4.8), (1.5, 2.5), (3.5, 8.5), (1, 1), (1, 2), (21, 11), (101, 1), (501, 501), (1001, 1), (1.001, 1000)] {
             check(alpha: a, beta: b, points: grid)
         }
     }
