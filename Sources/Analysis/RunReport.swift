@@ -71,22 +71,23 @@ public struct RunReport: Sendable {
         self.results = results
         base = engine.deterministic()
         let options = results.options
+        let pvs = options.map(\.pv.array)
         var metrics: [Metric] = []
         var intervals: [OrderStatisticCI] = []
-        for o in options {
-            let pvSorted = Quantiles.sortedWithoutNaN(o.pv)
+        for (o, pv) in zip(options, pvs) {
+            let pvSorted = Quantiles.sortedWithoutNaN(pv)
             metrics.append(Metric(option: o.name, metric: "pv_cost", unit: plan.scenario.currency,
                                   summary: Summary(sortedValues: pvSorted, missing: o.pv.count - pvSorted.count)))
             intervals.append(OrderStatisticCI(sorted: pvSorted, p: 0.8))
-            metrics.append(Metric(option: o.name, metric: "total_cost", unit: plan.scenario.currency, summary: Summary(o.total)))
-            metrics.append(Metric(option: o.name, metric: "go_live_month", unit: "month", summary: Summary(o.goLive)))
+            metrics.append(Metric(option: o.name, metric: "total_cost", unit: plan.scenario.currency, summary: Summary(o.total.array)))
+            metrics.append(Metric(option: o.name, metric: "go_live_month", unit: "month", summary: Summary(o.goLive.array)))
             if let deadline = plan.scenario.deadline {
                 metrics.append(Metric(option: o.name, metric: "extension_months", unit: "months", summary: Summary(o.extensionMonths)))
                 metrics.append(Metric(option: o.name, metric: "live_by_deadline", unit: "probability",
                                       summary: Summary(o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 })))
             }
             if let score = o.score {
-                metrics.append(Metric(option: o.name, metric: "score", unit: "points", summary: Summary(score)))
+                metrics.append(Metric(option: o.name, metric: "score", unit: "points", summary: Summary(score.doubles)))
             }
         }
         self.metrics = metrics
@@ -96,19 +97,19 @@ public struct RunReport: Sendable {
         for i in options.indices {
             for j in options.indices where j > i {
                 pairs.append(Pair(a: options[i].name, b: options[j].name,
-                                  comparison: try PairedComparison(options[i].pv, options[j].pv)))
+                                  comparison: try PairedComparison(pvs[i], pvs[j])))
             }
         }
         self.pairs = pairs
-        let pCheapest = try probabilityCheapest(options.map(\.pv))
-        let scores = options.compactMap(\.score)
+        let pCheapest = try probabilityCheapest(pvs)
+        let scores = options.compactMap { $0.score?.doubles }
         let pBest = scores.count == options.count && !scores.isEmpty
             ? try probabilityBest(scores, higherIsBetter: true) : nil
         let base = self.base
         ranking = options.indices.map {
             Ranking(option: options[$0].name, pCheapest: pCheapest[$0], pBestScore: pBest?[$0], baseCasePV: base[$0].pv)
         }
-        let evpi = try EVPI(costs: options.map(\.pv))
+        let evpi = try EVPI(costs: pvs)
         self.evpi = evpi
         preferred = evpi.bestOption
         preferredBase = base.indices.min { base[$0].pv < base[$1].pv } ?? 0
@@ -120,18 +121,18 @@ public struct RunReport: Sendable {
         for (o, op) in zip(options, plan.options) {
             for y in 0..<plan.years {
                 cashflows.append(Cashflow(option: o.name, year: y, discountFactor: plan.schedule.yearFactors[y],
-                                          cash: Summary(o.yearCash[y].map(Double.init)),
-                                          pvMean: mean(o.yearPV[y].map(Double.init))))
+                                          cash: Summary(o.yearCash[y].doubles),
+                                          pvMean: o.yearPVMean[y]))
             }
             for (k, line) in op.lines.enumerated() {
                 lines.append(Line(option: o.name, line: line.name, kind: line.kind.rawValue, sourceLine: line.mark.line,
-                                  pv: Summary(o.linePV[k].map(Double.init))))
+                                  pv: Summary(o.linePV[k].doubles)))
             }
         }
         self.cashflows = cashflows
         self.lines = lines
         let tornado = Tornado(engine: engine)
-        sensitivity = try Sensitivity.analyse(engine: engine, results: results, tornado: tornado)
+        sensitivity = try Sensitivity.analyse(engine: engine, results: results, pvs: pvs, tornado: tornado)
         switching = SwitchingValues.find(engine: engine, base: base, tornado: tornado)
     }
 }

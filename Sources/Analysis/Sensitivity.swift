@@ -34,14 +34,14 @@ public enum Sensitivity {
         var input: Int?
     }
 
-    static func analyse(engine: Engine, results: SimulationResults, tornado: Tornado) throws(AnalysisError) -> [Row] {
+    static func analyse(engine: Engine, results: SimulationResults, pvs: [[Double]], tornado: Tornado) throws(AnalysisError) -> [Row] {
         let plan = engine.plan
         guard results.iterations >= 2 else { return [] }
         var candidates: [Candidate] = []
         for (k, column) in results.inputs.enumerated() {
             let input = plan.inputs[k]
             candidates.append(Candidate(label: input.label, line: input.mark.line, option: input.option,
-                                        ranks: Ranks.averageRanks(column.map(Double.init)), input: k))
+                                        ranks: Ranks.averageRanks(column.doubles), input: k))
         }
         for (o, op) in zip(results.options, plan.options) {
             for (risk, column) in zip(op.riskOccurrences, o.riskOccurrences) {
@@ -73,13 +73,13 @@ public enum Sensitivity {
             rows += targetRows
         }
         for (i, o) in options.enumerated() {
-            guard !o.pv.contains(where: \.isNaN) else { continue }
-            try analyseTarget(option: o.name, target: "pv_cost", column: o.pv, owners: [o.name]) { $0[i].pv }
+            guard !pvs[i].contains(where: \.isNaN) else { continue }
+            try analyseTarget(option: o.name, target: "pv_cost", column: pvs[i], owners: [o.name]) { $0[i].pv }
         }
         for i in options.indices {
             for j in options.indices where j > i {
                 let a = options[i], b = options[j]
-                let diff = zip(a.pv, b.pv).map { $0 - $1 }
+                let diff = zip(pvs[i], pvs[j]).map { $0 - $1 }
                 guard !diff.contains(where: \.isNaN) else { continue }
                 try analyseTarget(option: a.name, target: "difference_vs_\(b.name)", column: diff,
                                   owners: [a.name, b.name]) { $0[i].pv - $0[j].pv }

@@ -42,7 +42,7 @@ public struct Engine: Sendable {
         let chunkSize = Plan.chunkSize
         let chunks = (n + chunkSize - 1) / chunkSize
         let threads = min(max(1, settings.threads == 0 ? Self.defaultThreads : settings.threads), max(chunks, 1))
-        let store = ResultStore(plan: plan, iterations: n, keepInputs: settings.keepInputs)
+        let store = ResultStore(plan: plan, iterations: n, chunks: chunks, keepInputs: settings.keepInputs)
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let plan = self.plan
@@ -59,13 +59,13 @@ public struct Engine: Sendable {
                 let stream = RandomStream(seed: SeedMix.chunkSeed(master: settings.seed, chunk: c))
                 var draws = ChunkDraws(plan: plan, stream: stream, latinHypercube: lhs)
                 Self.runChunk(plan: plan, buffer: buffer, stride: stride, n: count, draws: &draws)
-                store.store(plan: plan, buffer: buffer, stride: stride, offset: offset, n: count)
+                store.store(plan: plan, chunk: c, buffer: buffer, stride: stride, offset: offset, n: count)
                 let finished = done.add(count, ordering: .relaxed).newValue
                 progress?(finished)
             }
         }
         return store.results(plan: plan, seed: settings.seed, sampling: settings.sampling,
-                             generator: RandomStream.Generator.mt19937.rawValue, threads: threads, chunks: chunks)
+                             generator: RandomStream.Generator.mt19937.rawValue, threads: threads)
     }
 
     /// One deterministic iteration: every input at its base value unless `fixed` says otherwise,

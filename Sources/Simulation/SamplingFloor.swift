@@ -22,7 +22,7 @@ public enum SamplingFloor {
             default: return count
             }
         }
-        let inputs = plan.inputs.compactMap(\.spec)
+        let inputs = plan.inputs.compactMap { input in input.spec.map { ($0, input.pertTable) } }
         let lhs = sampling == .latinHypercube
         let next = Atomic<Int>(0)
         let sink = Atomic<Int>(0)
@@ -39,10 +39,10 @@ public enum SamplingFloor {
                     u.withUnsafeMutableBufferPointer { us in
                         let out = UnsafeMutableBufferPointer(rebasing: col[0..<count])
                         let uu = UnsafeMutableBufferPointer(rebasing: us[0..<count])
-                        for spec in inputs {
+                        for (spec, table) in inputs {
                             if lhs {
                                 LatinHypercube.fill(uu, stream: stream)
-                                spec.fillQuantiles(UnsafeBufferPointer(uu), into: out)
+                                spec.fillQuantiles(UnsafeBufferPointer(uu), into: out, pertTable: table)
                             } else {
                                 spec.fill(out, stream: stream)
                             }

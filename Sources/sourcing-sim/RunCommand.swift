@@ -86,7 +86,7 @@ struct RunCommand: AsyncParsableCommand {
         var results = simulate(engine, settings)
         if let target = precision.flatMap(Self.parsePercent) {
             for _ in 0..<8 {
-                let worst = results.options.map { Convergence.relativeStandardError(Summary($0.pv)) }.max() ?? 0
+                let worst = results.options.map { Convergence.relativeStandardError(Summary($0.pv.array)) }.max() ?? 0
                 guard worst.isFinite, worst > target, settings.iterations < Self.maximumIterations else { break }
                 // Aim 10% past the estimate so that the next run usually suffices.
                 let needed = Convergence.iterationsNeeded(pilotIterations: settings.iterations,

@@ -65,8 +65,8 @@ final class DeterminismTests: XCTestCase {
     func testCorrelationIsApplied() throws {
         let plan = try compile(Self.yaml)
         let results = Engine(plan: plan).run(.init(iterations: 100_000, seed: 9, sampling: .latinHypercube))
-        let a = results.inputs[plan.correlated[0]].map(Double.init)
-        let b = results.inputs[plan.correlated[1]].map(Double.init)
+        let a = results.inputs[plan.correlated[0]].doubles
+        let b = results.inputs[plan.correlated[1]].doubles
         XCTAssertEqual(spearman(a, b), 0.5, accuracy: 0.02)
     }
 

@@ -19,7 +19,7 @@ func compile(_ yaml: String, file: StaticString = #filePath, line: UInt = #line)
     return plan
 }
 
-func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }
+func mean<C: Collection>(_ xs: C) -> Double where C.Element == Double { xs.reduce(0, +) / Double(xs.count) }
 
 func standardError(_ xs: [Double]) -> Double {
     let m = mean(xs)

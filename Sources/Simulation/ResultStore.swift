@@ -1,0 +1,89 @@
+import ScenarioModel
+
+/// Column storage shared by the chunks of a run: each chunk writes only its own rows (and its
+/// own entry of the per-chunk sums), so concurrent writers never touch the same memory, and the
+/// reduction runs in chunk order, so the bytes never depend on the number of threads.
+final class ResultStore: @unchecked Sendable {
+    struct OptionColumns {
+        var pv, total, goLive: ColumnStorage<Double>
+        var score: ColumnStorage<Float>?
+        var lines, years: [ColumnStorage<Float>]
+        var risks: [ColumnStorage<UInt8>]
+    }
+
+    let iterations: Int
+    let years: Int
+    let chunks: Int
+    let options: [OptionColumns]
+    let inputs: [ColumnStorage<Float>]
+    /// Per chunk, per option, per year: the sum of that year's present value over the chunk.
+    let yearPVSums: ColumnStorage<Double>
+
+    init(plan: Plan, iterations n: Int, chunks: Int, keepInputs: Bool) {
+        iterations = n
+        years = plan.years
+        self.chunks = chunks
+        options = plan.options.map { o in
+            OptionColumns(pv: .init(count: n), total: .init(count: n), goLive: .init(count: n),
+                          score: o.score == nil ? nil : .init(count: n),
+                          lines: o.lines.map { _ in .init(count: n) }, years: (0..<plan.years).map { _ in .init(count: n) },
+                          risks: o.riskOccurrences.map { _ in .init(count: n) })
+        }
+        inputs = keepInputs ? plan.inputs.map { _ in .init(count: n) } : []
+        yearPVSums = .init(count: max(chunks, 1) * plan.options.count * plan.years)
+    }
+
+    /// Copies a finished chunk's output columns into rows `offset ..< offset + n`.
+    func store(plan: Plan, chunk: Int, buffer: UnsafeMutablePointer<Double>, stride: Int, offset: Int, n: Int) {
+        func copy(_ slot: Slot, _ dst: ColumnStorage<Double>) {
+            (dst.base + offset).update(from: buffer + slot * stride, count: n)
+        }
+        func copy(_ slot: Slot, _ dst: ColumnStorage<Float>) {
+            let src = buffer + slot * stride, d = dst.base + offset
+            for i in 0..<n { d[i] = Float(src[i]) }
+        }
+        func copy(_ slot: Slot, _ dst: ColumnStorage<UInt8>) {
+            let src = buffer + slot * stride, d = dst.base + offset
+            for i in 0..<n { d[i] = UInt8(clamping: Int(src[i])) }
+        }
+        for (k, (o, columns)) in zip(plan.options, options).enumerated() {
+            copy(o.pv, columns.pv)
+            copy(o.total, columns.total)
+            copy(o.goLive, columns.goLive)
+            if let s = o.score, let dst = columns.score { copy(s, dst) }
+            for (line, dst) in zip(o.lines, columns.lines) { copy(line.pv, dst) }
+            let sums = yearPVSums.base + (chunk * plan.options.count + k) * years
+            for y in 0..<years {
+                copy(o.firstYear + y, columns.years[y])
+                let src = buffer + (o.firstYear + years + y) * stride
+                var s = 0.0
+                for i in 0..<n { s += src[i] }
+                sums[y] = s
+            }
+            for (risk, dst) in zip(o.riskOccurrences, columns.risks) { copy(risk.slot, dst) }
+        }
+        for (slot, dst) in zip(plan.inputSlots, inputs) { copy(slot, dst) }
+    }
+
+    /// The finished results: the columns themselves, no copy; per-year PV means reduced in
+    /// chunk order.
+    func results(plan: Plan, seed: UInt64, sampling: SamplingMethod, generator: String, threads: Int) -> SimulationResults {
+        let n = iterations
+        let opts = zip(plan.options, options).enumerated().map { k, pair in
+            let (o, c) = pair
+            var yearPV = [Double](repeating: 0, count: years)
+            for y in 0..<years {
+                var s = 0.0
+                for chunk in 0..<chunks { s += yearPVSums.base[(chunk * plan.options.count + k) * years + y] }
+                yearPV[y] = n > 0 ? s / Double(n) : .nan
+            }
+            return OptionResults(name: o.name, label: o.label, pv: Column(storage: c.pv), total: Column(storage: c.total),
+                                 goLive: Column(storage: c.goLive), deadline: plan.scenario.deadline,
+                                 score: c.score.map(Column.init), linePV: c.lines.map(Column.init),
+                                 yearCash: c.years.map(Column.init), yearPVMean: yearPV,
+                                 riskOccurrences: c.risks.map(Column.init))
+        }
+        return SimulationResults(iterations: n, seed: seed, sampling: sampling, generator: generator,
+                                 threads: threads, chunks: chunks, options: opts, inputs: inputs.map(Column.init))
+    }
+}
