@@ -40,13 +40,14 @@ public enum Sensitivity {
         var candidates: [Candidate] = []
         for (k, column) in results.inputs.enumerated() {
             let input = plan.inputs[k]
+            guard !input.isCriterion else { continue }
             candidates.append(Candidate(label: input.label, line: input.mark.line, option: input.option,
                                         ranks: Ranks.averageRanks(column.doubles), input: k))
         }
         for (o, op) in zip(results.options, plan.options) {
             for (risk, column) in zip(op.riskOccurrences, o.riskOccurrences) {
                 candidates.append(Candidate(label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
-                                            option: o.name, ranks: Ranks.averageRanks(column.map(Double.init)), input: nil))
+                                            option: o.name, ranks: Ranks.averageRanks(column.map { Double($0) }), input: nil))
             }
         }
         var rows: [Row] = []

@@ -22,13 +22,14 @@ struct Accrual {
         self.monthly = schedule.discounting == .monthly
     }
 
-    /// Adds a one-off `amount` at time `t` into `cash[y]` and its present value into
+    /// Adds a one-off `amount` at time `t` (in `[0, horizon]`) into `cash[y]` and its present value into
     /// `present[y]`; returns the present value.
     @inline(__always)
     func payAt(_ amount: Double, time t: Double, escalate e: Double, cash: UnsafeMutablePointer<Double>,
                present: UnsafeMutablePointer<Double>, stride: Int) -> Double {
-        guard t >= 0, t < horizon, amount != 0, t.isFinite else { return 0 }
-        let y = Int(t / 12)
+        // A payment exactly at the end of the horizon (`at: end`) falls in its last month.
+        guard t >= 0, t <= horizon, amount != 0, t.isFinite else { return 0 }
+        let y = min(Int(t / 12), years - 1)
         let value = e == 0 ? amount : amount * pow(1 + e, Double(y))
         let pv = value * (monthly ? monthFactors[min(Int(t), monthFactors.count - 1)] : yearFactors[y])
         cash[y * stride] += value

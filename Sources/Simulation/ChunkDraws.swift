@@ -90,7 +90,7 @@ struct ChunkDraws {
             for i in 0..<n {
                 for k in params.indices { p[k] = params[k][i] }
                 switch fixed[index] ?? .base {
-                case .base: dst[i] = BaseValue.of(family, parameters: p)
+                case .base: dst[i] = (try? DistributionSpec.make(family, parameters: p).get())?.baseValue ?? .nan
                 case .value(let v): dst[i] = v
                 case .quantile(let q):
                     dst[i] = (try? DistributionSpec.make(family, parameters: p).get())?.quantile(q) ?? .nan

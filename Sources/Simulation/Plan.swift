@@ -10,8 +10,10 @@ public struct UncertainInput: Sendable {
     public var label: String
     public var mark: SourceMark
     public var family: Distribution.Family
-    /// The option it belongs to; nil for shared inputs and criteria.
+    /// The option it belongs to; nil for shared inputs.
     public var option: String?
+    /// A criteria score: it affects the weighted score, never a PV.
+    public var isCriterion: Bool
     /// Set when every parameter is a constant: drawn before the program runs.
     public var spec: DistributionSpec?
     /// Base value (contract section 2) when the parameters are constants.

@@ -87,6 +87,7 @@ extension PlanBuilder {
         let total = newSlot()
         emit(.constant(dst: total, value: 0))
         for y in 0..<years { emit(.binary(.add, dst: total, a: total, b: firstYear + y)) }
+        let score = compileScore(option: option.name, scope: &scope)
         let extensionMonths = newSlot()
         if let deadline = scenario.deadline {
             emit(.binaryConstant(.subtract, dst: extensionMonths, a: goLive, c: deadline))
@@ -95,7 +96,7 @@ extension PlanBuilder {
             emit(.constant(dst: extensionMonths, value: 0))
         }
         return OptionPlan(name: option.name, label: option.label, pv: pv, total: total, goLive: goLive,
-                          extensionMonths: extensionMonths, score: nil, lines: lines, firstYear: firstYear,
+                          extensionMonths: extensionMonths, score: score, lines: lines, firstYear: firstYear,
                           tasks: taskColumns, riskOccurrences: occurrences)
     }
 

@@ -12,8 +12,7 @@ extension PlanBuilder {
         for input in scenario.inputs { shared.pending[input.name] = input }
         for input in scenario.inputs { _ = resolve(input.name, at: input.mark, scope: &shared) }
 
-        var options = scenario.options.map { compileOption($0, shared: shared) }
-        compileCriteria(&options, shared: shared)
+        let options = scenario.options.map { compileOption($0, shared: shared) }
         let (correlated, matrix) = compileCorrelations(shared: shared)
         return Plan(scenario: scenario, inputs: inputs, inputSlots: inputSlots,
                     instructions: preamble + instructions, slotCount: slotCount, options: options,
@@ -25,24 +24,22 @@ extension PlanBuilder {
                     warnings: diagnostics.filter { $0.severity != .error })
     }
 
-    /// Weighted score per option: `Σ_c weight_c × score_{c, option}`.
-    mutating func compileCriteria(_ options: inout [OptionPlan], shared: Scope) {
-        guard !scenario.criteria.isEmpty else { return }
-        var scope = shared
-        for index in options.indices {
-            let total = newSlot()
-            emit(.constant(dst: total, value: 0))
-            for criterion in scenario.criteria {
-                guard let score = criterion.scores.first(where: { $0.option == options[index].name })?.score else {
-                    continue
-                }
-                let weight = compile(criterion.weight, scope: &scope, label: "criteria / \(criterion.name) (weight)")
-                let value = compile(score, scope: &scope,
-                                    label: "criteria / \(criterion.name) / \(options[index].name)")
-                emit(.binary(.add, dst: total, a: total, b: binary(.multiply, weight, value)))
-            }
-            options[index].score = total
+    /// Weighted score of one option: `Σ_c weight_c × score_{c, option}`, compiled in the option's
+    /// scope (a score may use the option's own inputs). Its uncertain inputs are marked as
+    /// criteria inputs, which cannot affect any PV.
+    mutating func compileScore(option: String, scope: inout Scope) -> Slot? {
+        guard !scenario.criteria.isEmpty else { return nil }
+        criteriaInputs = true
+        defer { criteriaInputs = false }
+        let total = newSlot()
+        emit(.constant(dst: total, value: 0))
+        for criterion in scenario.criteria {
+            guard let score = criterion.scores.first(where: { $0.option == option })?.score else { continue }
+            let weight = compile(criterion.weight, scope: &scope, label: "criteria / \(criterion.name) (weight)")
+            let value = compile(score, scope: &scope, label: "criteria / \(criterion.name) / \(option)")
+            emit(.binary(.add, dst: total, a: total, b: binary(.multiply, weight, value)))
         }
+        return total
     }
 
     /// The rank-correlation matrix over the inputs named in `correlations:`; repaired to the

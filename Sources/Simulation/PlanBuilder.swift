@@ -15,6 +15,8 @@ public struct PlanBuilder {
     var inputSlots: [Slot] = []
     var diagnostics: [Diagnostic] = []
     var pertTables: [PertShape: PertQuantileTable] = [:]
+    /// Set while compiling criteria scores: their inputs cannot affect any PV.
+    var criteriaInputs = false
     let scenario: Scenario
     let years: Int
 
@@ -129,7 +131,8 @@ public struct PlanBuilder {
         let name = same == 0 ? label : "\(label) #\(same + 1)"
         let values = dist.parameters.map { ExpressionChecks.constantValue($0) }
         let slot = newSlot()
-        var input = UncertainInput(label: name, mark: dist.mark, family: dist.family, option: scope.option)
+        var input = UncertainInput(label: name, mark: dist.mark, family: dist.family, option: scope.option,
+                                   isCriterion: criteriaInputs)
         if values.allSatisfy({ $0 != nil }) {
             let p = values.map { $0! }
             switch DistributionSpec.make(dist.family, parameters: p) {

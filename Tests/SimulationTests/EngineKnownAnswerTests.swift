@@ -184,4 +184,56 @@ final class EngineKnownAnswerTests: XCTestCase {
         XCTAssertEqual(mean(half.goLive), 7.5, accuracy: 5 * 1.5 / 100_000.0.squareRoot())
         XCTAssertEqual(Set(half.goLive), [6, 9])
     }
+
+    /// A one-off at `end` is the last payment of the appraisal: it counts in the last year
+    /// (year 1 of a 24-month horizon, discounted by 1/1.035).
+    func testOneOffAtEndCountsInTheLastYear() throws {
+        let plan = try compile("""
+            scenario: end
+            start: 2020-01
+            horizon: 24 months
+            options:
+              only:
+                costs:
+                  residual:
+                    one-off: 1035
+                    at: end
+            """)
+        let base = Engine(plan: plan).deterministic()[0]
+        XCTAssertEqual(base.yearCash, [0, 1035])
+        XCTAssertEqual(base.pv, 1000, accuracy: 1e-9)
+    }
+
+    /// Criteria: score = Σ weight × score; a score may use the option's own input.
+    /// a: 0.25 × 8 + 0.75 × 4 = 5; b: 0.25 × 2 + 0.75 × (own input 6) = 5.
+    func testWeightedScoresMayUseOptionInputs() throws {
+        let plan = try compile("""
+            scenario: scores
+            start: 2020-01
+            horizon: 12 months
+            options:
+              a:
+                costs:
+                  fee: 1
+              b:
+                inputs:
+                  quality: 6
+                costs:
+                  fee: 2
+            criteria:
+              control:
+                weight: 25%
+                scores:
+                  a: 8
+                  b: 2
+              service:
+                weight: 75%
+                scores:
+                  a: 4
+                  b: quality
+            """)
+        let results = Engine(plan: plan).run(.init(iterations: 10, seed: 1, sampling: .monteCarlo))
+        XCTAssertEqual(results.options[0].score?.array, [Float](repeating: 5, count: 10))
+        XCTAssertEqual(results.options[1].score?.array, [Float](repeating: 5, count: 10))
+    }
 }
