@@ -31,12 +31,17 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
 #if !FUZZING
 import Foundation
 
-for path in CommandLine.arguments.dropFirst() {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        print("\(path): cannot read")
-        continue
+/// Replays every file named on the command line through `exercise` and prints the result.
+/// (A global declaration rather than a statement, so the file also parses in the fuzzing build,
+/// where it is compiled as a library and libFuzzer supplies `main`.)
+let replayed: Void = {
+    for path in CommandLine.arguments.dropFirst() {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            print("\(path): cannot read")
+            continue
+        }
+        print("== \(path)")
+        print(exercise([UInt8](data)))
     }
-    print("== \(path)")
-    print(exercise([UInt8](data)))
-}
+}()
 #endif
