@@ -34,7 +34,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "FuzzScenario", dependencies: ["ScenarioSyntax", "ScenarioModel"]),
-        .testTarget(name: "ScenarioSyntaxTests", dependencies: ["ScenarioSyntax"]),
+        .testTarget(name: "ScenarioSyntaxTests", dependencies: ["ScenarioSyntax"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "ScenarioModelTests", dependencies: ["ScenarioModel", "Simulation"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioModel"]),

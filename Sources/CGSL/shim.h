@@ -9,6 +9,8 @@
 #include <gsl/gsl_sf_erf.h>
 #include <gsl/gsl_version.h>
 #include <gsl/gsl_math.h>
+#include <math.h>
+#include <stdint.h>
 
 /* Swift 6 treats C globals as not concurrency-safe; these accessors read them. */
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
@@ -28,5 +30,41 @@ static inline double cgsl_uniform_pos(const gsl_rng *r) {
 
 /* A uniform draw in [0,1), as gsl_rng_uniform, inlined into the caller's loop. */
 static inline double cgsl_uniform(const gsl_rng *r) { return (r->type->get_double)(r->state); }
+
+/* An exactly uniform integer in [0, s) from 32-bit raw draws (Lemire 2019, "Fast random integer
+   generation in an interval": multiply, keep the high word, reject the rare biased low words).
+   The generator must return every value in [0, 2^32 - 1] (mt19937, taus2 and ranlxd2 do). */
+static inline uint32_t cgsl_bounded32(const gsl_rng *r, uint32_t s) {
+    uint64_t m = (uint64_t)(uint32_t)(r->type->get)(r->state) * (uint64_t)s;
+    uint32_t low = (uint32_t)m;
+    if (low < s) {
+        uint32_t threshold = (uint32_t)(-s) % s;
+        while (low < threshold) {
+            m = (uint64_t)(uint32_t)(r->type->get)(r->state) * (uint64_t)s;
+            low = (uint32_t)m;
+        }
+    }
+    return (uint32_t)(m >> 32);
+}
+
+/* One Latin hypercube column of n < 2^32 uniforms: u_i = (pi(i) + U_i) / n with pi a uniformly
+   random permutation (Fisher-Yates on cgsl_bounded32) and U_i = (k + 1/2) / 2^32 from a raw
+   32-bit draw k; a value that rounds up to its stratum's upper bound is moved just below it. */
+static inline void cgsl_latin_hypercube_fill(const gsl_rng *r, double *out, size_t n) {
+    if (n == 0) return;
+    for (size_t i = 0; i < n; i++) out[i] = (double)i;
+    for (size_t i = n - 1; i >= 1; i--) {
+        size_t j = cgsl_bounded32(r, (uint32_t)(i + 1));
+        double t = out[i]; out[i] = out[j]; out[j] = t;
+    }
+    const double size = (double)n;
+    for (size_t i = 0; i < n; i++) {
+        double stratum = out[i];
+        double jitter = ((double)(uint32_t)(r->type->get)(r->state) + 0.5) * 0x1p-32;
+        double u = (stratum + jitter) / size;
+        double ceiling = (stratum + 1.0) / size;
+        out[i] = u < ceiling ? u : nextafter(ceiling, 0.0);
+    }
+}
 
 #endif

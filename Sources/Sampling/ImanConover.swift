@@ -78,14 +78,17 @@ public struct ImanConoverPlan: Sendable {
         }
         let n = rows, k = columns
         let r = stream.pointer
-        // S, column-major: each column an independent shuffle of the scores.
+        // S, column-major: column j holds the scores in the order of a random permutation perm_j
+        // (Fisher–Yates): S[i, j] = scores[perm_j(i)].
         var s = [Double](repeating: 0, count: n * k)
+        var permutation = [Int32](repeating: 0, count: n)
         for j in 0..<k {
-            for i in 0..<n { s[j * n + i] = scores[i] }
+            for i in 0..<n { permutation[i] = Int32(i) }
             for i in stride(from: n - 1, through: 1, by: -1) {
                 let m = Int(gsl_rng_uniform_int(r, UInt(i + 1)))
-                s.swapAt(j * n + i, j * n + m)
+                permutation.swapAt(i, m)
             }
+            for i in 0..<n { s[j * n + i] = scores[Int(permutation[i])] }
         }
         // E, the sample correlation of S (every column has mean 0 and variance 1 up to rounding).
         var e = [Double](repeating: 0, count: k * k)
@@ -108,22 +111,40 @@ public struct ImanConoverPlan: Sendable {
         } else {
             transform = targetFactor
         }
+        // Rank-match each column to T's column j: the draw of rank m goes to the row where T has
+        // rank m (ties by row). Both orders come from a stable radix argsort.
         var t = [Double](repeating: 0, count: n)
-        var order = [Int](repeating: 0, count: n)
+        var order = [Int32](repeating: 0, count: n)
+        var valueOrder = [Int32](repeating: 0, count: n)
         var sorted = [Double](repeating: 0, count: n)
-        for j in 0..<k {
-            for i in 0..<n { t[i] = 0 }
-            for l in 0...j {
-                let weight = transform[j * k + l]
-                if weight == 0 { continue }
-                for i in 0..<n { t[i] += weight * s[l * n + i] }
+        var keys = [UInt64](repeating: 0, count: 2 * n)
+        var scratch = [Int32](repeating: 0, count: n)
+        keys.withUnsafeMutableBufferPointer { keys in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                let k0 = keys.baseAddress!, k1 = keys.baseAddress! + n, sc = scratch.baseAddress!
+                for j in 0..<k {
+                    for i in 0..<n { t[i] = 0 }
+                    for l in 0...j {
+                        let weight = transform[j * k + l]
+                        if weight == 0 { continue }
+                        for i in 0..<n { t[i] += weight * s[l * n + i] }
+                    }
+                    let column = data[j]
+                    guard let base = column.baseAddress else { continue }
+                    t.withUnsafeBufferPointer { tb in
+                        order.withUnsafeMutableBufferPointer { ob in
+                            RadixArgsort.argsort(tb.baseAddress!, count: n, into: ob.baseAddress!, keys: k0,
+                                                 scratchKeys: k1, scratchOrder: sc)
+                        }
+                    }
+                    valueOrder.withUnsafeMutableBufferPointer { vb in
+                        RadixArgsort.argsort(base, count: n, into: vb.baseAddress!, keys: k0, scratchKeys: k1,
+                                             scratchOrder: sc)
+                    }
+                    for m in 0..<n { sorted[m] = base[Int(valueOrder[m])] }
+                    for m in 0..<n { base[Int(order[m])] = sorted[m] }
+                }
             }
-            for i in 0..<n { order[i] = i }
-            order.sort { (t[$0], $0) < (t[$1], $1) }
-            let column = data[j]
-            for i in 0..<n { sorted[i] = column[i] }
-            sorted.sort()
-            for m in 0..<n { column[order[m]] = sorted[m] }
         }
     }
 

@@ -3,8 +3,7 @@ import CGSL
 /// Latin hypercube sampling of uniforms.
 ///
 /// For n draws of one input, u_i = (π(i) + U_i) / n with π a uniformly random permutation of
-/// 0 ..< n (Fisher–Yates with `gsl_rng_uniform_int`) and U_i independent U(0, 1)
-/// (`gsl_rng_uniform_pos`): exactly one draw falls in each stratum [j/n, (j + 1)/n), and each
+/// 0 ..< n and U_i independent U(0, 1): exactly one draw falls in each stratum [j/n, (j + 1)/n), and each
 /// u_i is U(0, 1). Each input column gets its own permutation, so columns are independent;
 /// feed the column to `DistributionSpec.fillQuantiles` for the input's marginal.
 ///
@@ -14,10 +13,19 @@ import CGSL
 public enum LatinHypercube {
     /// Fills `buffer` (n = buffer.count) with one Latin hypercube column, consuming
     /// n − 1 integer draws (the permutation) then n uniforms from `stream`.
+    ///
+    /// With a generator of full 32-bit range (every one this tool offers) the column is made by
+    /// `cgsl_latin_hypercube_fill` in C: the permutation by Lemire's exactly uniform bounded
+    /// integers and U_i = (k + ½)/2³² from one raw 32-bit draw k, in one tight loop. Otherwise
+    /// by `gsl_rng_uniform_int` and `gsl_rng_uniform_pos`.
     public static func fill(_ buffer: UnsafeMutableBufferPointer<Double>, stream: RandomStream) {
         guard let out = buffer.baseAddress, buffer.count > 0 else { return }
         let n = buffer.count
         let r = stream.pointer
+        if gsl_rng_min(r) == 0, gsl_rng_max(r) == 0xFFFF_FFFF, n < 1 << 32 {
+            cgsl_latin_hypercube_fill(r, out, n)
+            return
+        }
         for i in 0..<n { out[i] = Double(i) }
         // Fisher–Yates: for i from n − 1 down to 1, swap slot i with a uniform slot in 0 ... i.
         if n > 1 {

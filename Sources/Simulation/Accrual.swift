@@ -1,12 +1,17 @@
 import Foundation
 
-/// Cash-flow accrual over fractional months, clipped to the appraisal period `[0, horizon)`.
+/// Cash-flow accrual over fractional months, clipped to the appraisal period, as column kernels:
+/// each call handles `n` iterations, one column per operand.
 ///
-/// A payment at time `t` (months from start) falls in appraisal year `⌊t / 12⌋` and month `⌊t⌋`.
-/// A rate `r` per month over `[a, b)` pays `r × |[a, b) ∩ [12y, 12y + 12) ∩ [0, H)|` in year `y`.
-/// Escalation `e` multiplies year `y`'s cash by `(1 + e)^y`. The present value adds each
-/// piece times its discount factor: `D(y)` (annual discounting) or the factor of its month
-/// (monthly discounting).
+/// A payment at time `t` (months from start, `0 <= t <= H`; a payment exactly at `H`, the end,
+/// falls in the last month) is in appraisal year `⌊t / 12⌋` and month `⌊t⌋`. A rate `r` per
+/// month over `[a, b)` pays `r × |[a, b) ∩ [12y, 12y + 12) ∩ [0, H)|` in year `y`. Escalation `e`
+/// multiplies year `y`'s cash by `(1 + e)^y`. The present value adds each piece times its
+/// discount factor: `D(y)` (annual discounting) or, with monthly discounting, the factor of
+/// each month it overlaps, weighted by the overlap.
+///
+/// Every kernel adds into three places: the line's PV column, the option's per-year cash
+/// columns and its per-year PV columns (`years` columns each, `stride` apart).
 struct Accrual {
     let horizon: Double
     let years: Int
@@ -17,66 +22,106 @@ struct Accrual {
     init(schedule: DiscountSchedule, horizon: Double) {
         self.horizon = horizon
         self.monthFactors = schedule.monthFactors
-        self.years = Int((horizon / 12).rounded(.up))
-        self.yearFactors = Array(schedule.yearFactors.prefix(max(years, 1)))
+        self.years = max(1, Int((horizon / 12).rounded(.up)))
+        self.yearFactors = Array(schedule.yearFactors.prefix(years))
         self.monthly = schedule.discounting == .monthly
     }
 
-    /// Adds a one-off `amount` at time `t` (in `[0, horizon]`) into `cash[y]` and its present value into
-    /// `present[y]`; returns the present value.
+    /// Where one kernel call accrues.
+    struct Target {
+        var pv: UnsafeMutablePointer<Double>
+        var cash: UnsafeMutablePointer<Double>
+        var present: UnsafeMutablePointer<Double>
+        var stride: Int
+    }
+
+    /// One-offs `amount[i]` at `time[i]`.
+    func payAt(_ amount: UnsafePointer<Double>, time: UnsafePointer<Double>, escalate: UnsafePointer<Double>?,
+               into t: Target, n: Int) {
+        for i in 0..<n { payAt(amount[i], time: time[i], escalate: escalate?[i] ?? 0, into: t, at: i) }
+    }
+
     @inline(__always)
-    func payAt(_ amount: Double, time t: Double, escalate e: Double, cash: UnsafeMutablePointer<Double>,
-               present: UnsafeMutablePointer<Double>, stride: Int) -> Double {
-        // A payment exactly at the end of the horizon (`at: end`) falls in its last month.
-        guard t >= 0, t <= horizon, amount != 0, t.isFinite else { return 0 }
-        let y = min(Int(t / 12), years - 1)
+    func payAt(_ amount: Double, time: Double, escalate e: Double, into t: Target, at i: Int) {
+        guard time >= 0, time <= horizon, amount != 0 else { return }
+        let y = min(Int(time / 12), years - 1)
         let value = e == 0 ? amount : amount * pow(1 + e, Double(y))
-        let pv = value * (monthly ? monthFactors[min(Int(t), monthFactors.count - 1)] : yearFactors[y])
-        cash[y * stride] += value
-        present[y * stride] += pv
-        return pv
+        let pv = value * (monthly ? monthFactors[min(Int(time), monthFactors.count - 1)] : yearFactors[y])
+        t.cash[y * t.stride + i] += value
+        t.present[y * t.stride + i] += pv
+        t.pv[i] += pv
     }
 
-    /// Adds `rate` per month over `[a, b)` into the yearly cash and present values; returns the
-    /// present value.
-    @inline(__always)
-    func payOver(_ rate: Double, from a: Double, until b: Double, escalate e: Double,
-                 cash: UnsafeMutablePointer<Double>, present: UnsafeMutablePointer<Double>, stride: Int) -> Double {
-        let lo = max(a, 0), hi = min(b, horizon)
-        guard hi > lo, rate != 0, lo.isFinite, hi.isFinite else { return 0 }
-        var pv = 0.0
-        let firstYear = Int(lo / 12)
-        let lastYear = min(Int((hi / 12).rounded(.up)) - 1, years - 1)
-        var growth = e == 0 ? 1 : pow(1 + e, Double(firstYear))
-        if firstYear > lastYear { return 0 }
+    /// Rates `rate[i]` per month over `[from[i], until[i])`. Year by year (month by month under
+    /// monthly discounting) over the whole column, branch-free, so the loops vectorise:
+    /// `overlap = max(0, min(b, end) - max(a, start))`.
+    func payOver(_ rate: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
+                 escalate: UnsafePointer<Double>?, growth: UnsafeMutablePointer<Double>, into t: Target, n: Int) {
+        guard n > 0 else { return }
+        // Only the years some iteration touches.
+        var lo = horizon, hi = 0.0
+        for i in 0..<n where rate[i] != 0 && b[i] > a[i] {
+            lo = min(lo, max(a[i], 0))
+            hi = max(hi, min(b[i], horizon))
+        }
+        guard hi > lo else { return }
+        let firstYear = min(Int(lo / 12), years - 1), lastYear = min(Int(hi / 12), years - 1)
+        if let e = escalate {
+            for i in 0..<n { growth[i] = pow(1 + e[i], Double(firstYear)) }
+        }
+        let h = horizon
         for y in firstYear...lastYear {
-            let ys = Double(12 * y)
-            let s = max(lo, ys), f = min(hi, ys + 12)
-            if f > s {
-                let amount = rate * (f - s) * growth
-                cash[y * stride] += amount
-                let value = monthly ? rate * growth * monthlyWeight(from: s, until: f) : amount * yearFactors[y]
-                present[y * stride] += value
-                pv += value
+            let cash = t.cash + y * t.stride, present = t.present + y * t.stride, pv = t.pv
+            let ys = Double(12 * y), ye = min(ys + 12, h)
+            if monthly {
+                let first = max(Int(ys), Int(lo)), last = min(Int(ye.rounded(.up)), Int(hi.rounded(.up))) - 1
+                guard first <= last else { continue }
+                for m in first...last {
+                    let ms = Double(m), me = min(ms + 1, ye), d = monthFactors[min(m, monthFactors.count - 1)]
+                    if escalate != nil {
+                        for i in 0..<n {
+                            let amount = rate[i] * growth[i] * max(0, min(b[i], me) - max(a[i], ms))
+                            cash[i] += amount; present[i] += amount * d; pv[i] += amount * d
+                        }
+                    } else {
+                        for i in 0..<n {
+                            let amount = rate[i] * max(0, min(b[i], me) - max(a[i], ms))
+                            cash[i] += amount; present[i] += amount * d; pv[i] += amount * d
+                        }
+                    }
+                }
+            } else {
+                let d = yearFactors[y]
+                if escalate != nil {
+                    for i in 0..<n {
+                        let amount = rate[i] * growth[i] * max(0, min(b[i], ye) - max(a[i], ys))
+                        cash[i] += amount; present[i] += amount * d; pv[i] += amount * d
+                    }
+                } else {
+                    for i in 0..<n {
+                        let amount = rate[i] * max(0, min(b[i], ye) - max(a[i], ys))
+                        cash[i] += amount; present[i] += amount * d; pv[i] += amount * d
+                    }
+                }
             }
-            growth *= 1 + e
+            if let e = escalate { for i in 0..<n { growth[i] *= 1 + e[i] } }
         }
-        return pv
     }
 
-    /// `Σ_m |[s, f) ∩ [m, m + 1)| × d(m)` over the months in `[s, f)`.
-    @inline(__always)
-    private func monthlyWeight(from s: Double, until f: Double) -> Double {
-        var w = 0.0
-        var m = Int(s)
-        let last = monthFactors.count - 1
-        while Double(m) < f {
-            let ms = Double(m)
-            let overlap = min(f, ms + 1) - max(s, ms)
-            if overlap > 0 { w += overlap * monthFactors[min(m, last)] }
-            m += 1
+    /// One-offs spread evenly over `[from, until)`: a rate of `amount / (until - from)` per month,
+    /// or a one-off at `from` when the span is shorter than 1e-9 months. `rates` is scratch.
+    func spread(_ amount: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
+                escalate: UnsafePointer<Double>?, rates: UnsafeMutablePointer<Double>,
+                growth: UnsafeMutablePointer<Double>, into t: Target, n: Int) {
+        for i in 0..<n {
+            let span = b[i] - a[i]
+            if span > 1e-9 {
+                rates[i] = amount[i] / span
+            } else {
+                rates[i] = 0
+                payAt(amount[i], time: a[i], escalate: escalate?[i] ?? 0, into: t, at: i)
+            }
         }
-        return w
+        payOver(rates, from: a, until: b, escalate: escalate, growth: growth, into: t, n: n)
     }
 }
-

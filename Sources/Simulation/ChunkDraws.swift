@@ -11,10 +11,9 @@ public enum FixedValue: Sendable, Hashable {
     case quantile(Double)
 }
 
-/// The random (or fixed) numbers one chunk consumes, in a fixed order: first every input with
-/// constant parameters (in catalogue order), then Iman–Conover on the correlated ones, then the
-/// program's own uniforms and dependent draws in instruction order. Nothing here depends on the
-/// thread that runs the chunk.
+/// The random (or fixed) numbers one chunk consumes, in a fixed order: every input with constant
+/// parameters (in catalogue order), then the plan's uniform columns, then Iman–Conover on the
+/// correlated inputs. Nothing here depends on the thread that runs the chunk.
 struct ChunkDraws {
     let plan: Plan
     /// nil: a deterministic run, every input at `fixed` (default `.base`) and no risk occurring.
@@ -45,8 +44,9 @@ struct ChunkDraws {
         }
     }
 
-    /// Fills the columns of every input with constant parameters, then correlates.
-    mutating func drawConstantInputs(buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int) {
+    /// Fills the columns of every input with constant parameters and the plan's uniforms, then
+    /// correlates.
+    mutating func drawColumns(buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int) {
         for (index, input) in plan.inputs.enumerated() {
             guard let spec = input.spec else { continue }
             let dst = buffer + plan.inputSlots[index] * stride
@@ -66,6 +66,9 @@ struct ChunkDraws {
                 spec.fill(column, stream: stream)
             }
         }
+        for (slot, fixed) in plan.uniforms {
+            uniform(into: buffer + slot * stride, n: n, fixed: fixed)
+        }
         guard let stream, let matrix = plan.correlationMatrix, n > matrix.size else { return }
         let columns = plan.correlated.map { UnsafeMutableBufferPointer(start: buffer + plan.inputSlots[$0] * stride, count: n) }
         let ic = n == plan.imanConover?.rows ? plan.imanConover : try? ImanConoverPlan(rows: n, rankCorrelation: matrix)
@@ -80,30 +83,28 @@ struct ChunkDraws {
         }
     }
 
-    /// An input whose parameters are columns: `Q(u; params)` with a fresh uniform, or in a
-    /// deterministic run the base value (or the fixed value / quantile) at those parameters.
-    mutating func drawDependent(input index: Int, into dst: UnsafeMutablePointer<Double>,
-                                params: [UnsafeMutablePointer<Double>], n: Int) {
+    /// An input whose parameters are columns: `Q(u; params)`, or in a deterministic run the base
+    /// value (or the fixed value / quantile) at those parameters. NaN where the parameters are
+    /// invalid (the run then fails with a message rather than a silent wrong answer).
+    func drawDependent(input index: Int, into dst: UnsafeMutablePointer<Double>,
+                       params: [UnsafeMutablePointer<Double>], u: UnsafeMutablePointer<Double>, n: Int) {
         let family = plan.inputs[index].family
         var p = [Double](repeating: 0, count: params.count)
-        if stream == nil {
-            for i in 0..<n {
-                for k in params.indices { p[k] = params[k][i] }
-                switch fixed[index] ?? .base {
-                case .base: dst[i] = (try? DistributionSpec.make(family, parameters: p).get())?.baseValue ?? .nan
-                case .value(let v): dst[i] = v
-                case .quantile(let q):
-                    dst[i] = (try? DistributionSpec.make(family, parameters: p).get())?.quantile(q) ?? .nan
-                }
-            }
-            return
-        }
-        uniform(into: dst, n: n, fixed: 0.5)
+        let deterministic = stream == nil
         for i in 0..<n {
             for k in params.indices { p[k] = params[k][i] }
-            switch DistributionSpec.make(family, parameters: p) {
-            case .success(let spec): dst[i] = spec.quantile(dst[i])
-            case .failure: dst[i] = .nan
+            guard let spec = try? DistributionSpec.make(family, parameters: p).get() else {
+                dst[i] = .nan
+                continue
+            }
+            guard deterministic else {
+                dst[i] = spec.quantile(u[i])
+                continue
+            }
+            switch fixed[index] ?? .base {
+            case .base: dst[i] = spec.baseValue
+            case .value(let v): dst[i] = v
+            case .quantile(let q): dst[i] = spec.quantile(q)
             }
         }
     }

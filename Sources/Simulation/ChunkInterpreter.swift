@@ -8,11 +8,13 @@ struct ChunkInterpreter {
     let stride: Int
     let n: Int
     let accrual: Accrual
+    /// Two scratch columns for the accrual kernels.
+    let scratch: Slot
 
     @inline(__always) func column(_ s: Slot) -> UnsafeMutablePointer<Double> { buffer + s * stride }
 
-    /// Executes one instruction. `draws` supplies uniforms and dependent draws.
-    func execute(_ instruction: Instruction, draws: inout ChunkDraws) {
+    /// Executes one instruction. `draws` evaluates dependent draws.
+    func execute(_ instruction: Instruction, draws: ChunkDraws) {
         switch instruction {
         case .constant(let dst, let value):
             column(dst).update(repeating: value, count: n)
@@ -46,10 +48,8 @@ struct ChunkInterpreter {
         case .clamp(let dst, let x, let lo, let hi):
             let d = column(dst), v = column(x), l = column(lo), h = column(hi)
             for i in 0..<n { d[i] = min(max(v[i], l[i]), h[i]) }
-        case .drawDependent(let dst, let input, let params):
-            draws.drawDependent(input: input, into: column(dst), params: params.map(column), n: n)
-        case .uniform(let dst, let fixed):
-            draws.uniform(into: column(dst), n: n, fixed: fixed)
+        case .drawDependent(let dst, let input, let params, let u):
+            draws.drawDependent(input: input, into: column(dst), params: params.map(column), u: column(u), n: n)
         case .riskOnce(let occurs, let time, let chance, let from, let until, let u, let v):
             let o = column(occurs), t = column(time), p = column(chance)
             let a = column(from), b = column(until), uu = column(u), vv = column(v)
@@ -65,7 +65,8 @@ struct ChunkInterpreter {
             for i in 0..<n {
                 let lo = max(a[i], ys), hi = min(b[i], ye)
                 if hi > lo {
-                    let q = p[i] >= 1 ? 1 : 1 - pow(1 - max(p[i], 0), (hi - lo) / 12)
+                    let months = hi - lo
+                    let q = p[i] >= 1 ? 1 : months == 12 ? max(p[i], 0) : 1 - pow(1 - max(p[i], 0), months / 12)
                     o[i] = uu[i] < q ? 1 : 0
                     t[i] = lo + vv[i] * (hi - lo)
                 } else {
@@ -74,30 +75,18 @@ struct ChunkInterpreter {
                 }
             }
         case .payAt(let line, let amount, let time, let escalate):
-            let pv = column(line.pv), cash = column(line.firstYear), present = column(line.firstYearPV), x = column(amount), t = column(time)
-            let e = escalate.map(column)
-            for i in 0..<n {
-                pv[i] += accrual.payAt(x[i], time: t[i], escalate: e?[i] ?? 0, cash: cash + i, present: present + i, stride: stride)
-            }
+            accrual.payAt(column(amount), time: column(time), escalate: escalate.map(column), into: target(line), n: n)
         case .payOver(let line, let rate, let from, let until, let escalate):
-            let pv = column(line.pv), cash = column(line.firstYear), present = column(line.firstYearPV), r = column(rate)
-            let a = column(from), b = column(until), e = escalate.map(column)
-            for i in 0..<n {
-                pv[i] += accrual.payOver(r[i], from: a[i], until: b[i], escalate: e?[i] ?? 0, cash: cash + i, present: present + i, stride: stride)
-            }
+            accrual.payOver(column(rate), from: column(from), until: column(until), escalate: escalate.map(column),
+                            growth: column(scratch), into: target(line), n: n)
         case .spread(let line, let amount, let from, let until, let escalate):
-            let pv = column(line.pv), cash = column(line.firstYear), present = column(line.firstYearPV), x = column(amount)
-            let a = column(from), b = column(until), e = escalate.map(column)
-            for i in 0..<n {
-                let span = b[i] - a[i]
-                if span > 1e-9 {
-                    pv[i] += accrual.payOver(x[i] / span, from: a[i], until: b[i], escalate: e?[i] ?? 0,
-                                             cash: cash + i, present: present + i, stride: stride)
-                } else {
-                    pv[i] += accrual.payAt(x[i], time: a[i], escalate: e?[i] ?? 0, cash: cash + i, present: present + i, stride: stride)
-                }
-            }
+            accrual.spread(column(amount), from: column(from), until: column(until), escalate: escalate.map(column),
+                           rates: column(scratch + 1), growth: column(scratch), into: target(line), n: n)
         }
+    }
+
+    @inline(__always) private func target(_ line: LineTarget) -> Accrual.Target {
+        Accrual.Target(pv: column(line.pv), cash: column(line.firstYear), present: column(line.firstYearPV), stride: stride)
     }
 
     private func binary(_ op: BinaryOperator, _ d: UnsafeMutablePointer<Double>,

@@ -84,13 +84,19 @@ public struct Engine: Sendable {
         }
     }
 
+    /// Draws a chunk's columns, then runs the program over it block by block (`Plan.blockSize`
+    /// iterations at a time, so the program's columns stay in cache). Blocks only change where
+    /// the loops start: every instruction is element-wise, so the results are the same.
     static func runChunk(plan: Plan, buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int,
                          draws: inout ChunkDraws) {
-        draws.drawConstantInputs(buffer: buffer, stride: stride, n: n)
-        let machine = ChunkInterpreter(buffer: buffer, stride: stride, n: n,
-                                       accrual: Accrual(schedule: plan.schedule, horizon: plan.scenario.horizonMonths))
-        for instruction in plan.instructions {
-            machine.execute(instruction, draws: &draws)
+        draws.drawColumns(buffer: buffer, stride: stride, n: n)
+        let accrual = Accrual(schedule: plan.schedule, horizon: plan.scenario.horizonMonths)
+        for start in Swift.stride(from: 0, to: n, by: Plan.blockSize) {
+            let machine = ChunkInterpreter(buffer: buffer + start, stride: stride, n: min(Plan.blockSize, n - start),
+                                           accrual: accrual, scratch: plan.scratch)
+            for instruction in plan.instructions {
+                machine.execute(instruction, draws: draws)
+            }
         }
     }
 }

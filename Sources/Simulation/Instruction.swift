@@ -24,11 +24,9 @@ public enum Instruction: Sendable, Hashable {
     /// `dst[i] = min(max(x[i], lo[i]), hi[i])`
     case clamp(dst: Slot, x: Slot, lo: Slot, hi: Slot)
     /// An uncertain input whose parameters depend on other values: `dst[i] = Q(u[i]; params[i])`
-    /// with a uniform drawn for it; in a deterministic run, its base value at those parameters.
-    case drawDependent(dst: Slot, input: Int, params: [Slot])
-    /// A uniform column on (0, 1) for the engine's own use (risk occurrence and timing);
-    /// stratified under Latin hypercube sampling. In a deterministic run it is `fixed`.
-    case uniform(dst: Slot, fixed: Double)
+    /// with `u` one of the plan's uniform columns; in a deterministic run, its base value (or
+    /// fixed value) at those parameters.
+    case drawDependent(dst: Slot, input: Int, params: [Slot], u: Slot)
     /// Once-in-window risk: `occ = (u < chance) && until > from`, time uniform in `[from, until)`.
     case riskOnce(occurs: Slot, time: Slot, chance: Slot, from: Slot, until: Slot, u: Slot, v: Slot)
     /// Per-year risk, appraisal year `year`: window `[max(from, 12y), min(until, 12y + 12))`,

@@ -56,7 +56,13 @@ public struct Plan: Sendable {
     /// Column of each uncertain input (same order as `inputs`).
     public var inputSlots: [Slot]
     public var instructions: [Instruction]
+    /// Uniform columns on (0, 1) drawn with the inputs, before the program runs (risk occurrence
+    /// and timing, dependent draws); stratified under Latin hypercube sampling. A deterministic
+    /// run sets each to its `fixed` value (1 for an occurrence, so that no risk occurs).
+    public var uniforms: [(slot: Slot, fixed: Double)]
     public var slotCount: Int
+    /// First of two scratch columns used by the accrual kernels.
+    public var scratch: Slot
     public var options: [OptionPlan]
     /// Appraisal years covered by the horizon: `⌈horizon / 12⌉`.
     public var years: Int
@@ -72,4 +78,7 @@ public struct Plan: Sendable {
 
     /// Iterations per chunk. Fixed, so the chunk layout never depends on the thread count.
     public static let chunkSize = 4096
+    /// Iterations the program runs at a time within a chunk, so that its columns stay in the
+    /// processor's cache (233 columns × 512 × 8 bytes ≈ 1 MB for the Southwark scenario).
+    public static let blockSize = 512
 }

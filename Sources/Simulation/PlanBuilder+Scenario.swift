@@ -13,9 +13,10 @@ extension PlanBuilder {
         for input in scenario.inputs { _ = resolve(input.name, at: input.mark, scope: &shared) }
 
         let options = scenario.options.map { compileOption($0, shared: shared) }
+        let scratch = newSlots(2)
         let (correlated, matrix) = compileCorrelations(shared: shared)
         return Plan(scenario: scenario, inputs: inputs, inputSlots: inputSlots,
-                    instructions: preamble + instructions, slotCount: slotCount, options: options,
+                    instructions: preamble + instructions, uniforms: uniforms, slotCount: slotCount, scratch: scratch, options: options,
                     years: years,
                     schedule: DiscountSchedule(discount: scenario.discount, discounting: scenario.discounting,
                                                horizonMonths: scenario.horizonMonths),

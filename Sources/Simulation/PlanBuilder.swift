@@ -13,6 +13,7 @@ public struct PlanBuilder {
     var constants: [Double: Slot] = [:]
     var inputs: [UncertainInput] = []
     var inputSlots: [Slot] = []
+    var uniforms: [(slot: Slot, fixed: Double)] = []
     var diagnostics: [Diagnostic] = []
     var pertTables: [PertShape: PertQuantileTable] = [:]
     /// Set while compiling criteria scores: their inputs cannot affect any PV.
@@ -82,9 +83,10 @@ public struct PlanBuilder {
         factor == 1 ? a : binary(.multiply, a, constant(factor))
     }
 
+    /// A uniform column drawn before the program runs (see `Plan.uniforms`).
     mutating func uniform(fixed: Double) -> Slot {
         let s = newSlot()
-        emit(.uniform(dst: s, fixed: fixed))
+        uniforms.append((s, fixed))
         return s
     }
 
@@ -152,7 +154,7 @@ public struct PlanBuilder {
             let params = dist.parameters.map { compile($0, scope: &scope, label: label) }
             inputs.append(input)
             inputSlots.append(slot)
-            emit(.drawDependent(dst: slot, input: index, params: params))
+            emit(.drawDependent(dst: slot, input: index, params: params, u: uniform(fixed: 0.5)))
         }
         return slot
     }

@@ -9,19 +9,15 @@ import Synchronization
 ///
 /// Per chunk: every input with constant parameters is filled as the engine fills it (Latin
 /// hypercube: stratified uniforms then the quantile function; Monte Carlo: the GSL sampler), and
-/// one uniform column is drawn for each of the engine's own uniforms and dependent draws.
+/// each of the plan's uniform columns (risk occurrence and timing, dependent draws) is drawn.
+/// Iman–Conover, the model and storing the results are the engine's own work, not the floor's.
 public enum SamplingFloor {
     public static func run(plan: Plan, iterations: Int, seed: UInt64, sampling: SamplingMethod, threads: Int) {
         let n = max(0, iterations)
         let chunkSize = Plan.chunkSize
         let chunks = (n + chunkSize - 1) / chunkSize
         let workers = min(max(1, threads), max(chunks, 1))
-        let uniforms = plan.instructions.reduce(0) { count, instruction in
-            switch instruction {
-            case .uniform, .drawDependent: return count + 1
-            default: return count
-            }
-        }
+        let uniforms = plan.uniforms.count
         let inputs = plan.inputs.compactMap { input in input.spec.map { ($0, input.pertTable) } }
         let lhs = sampling == .latinHypercube
         let next = Atomic<Int>(0)

@@ -51,6 +51,7 @@ struct BenchCommand: AsyncParsableCommand {
         print("""
             scenario: \(scenario.name) (\(source.isDefault ? "embedded default" : source.name))
             iterations: \(iterations), sampling: \(scenario.sampling.rawValue), uncertain inputs: \(draws), chunk size: \(Plan.chunkSize), best of \(repeats)
+            plan: \(plan.instructions.count) instructions over \(plan.slotCount) columns
             engine, 1 thread:      \(Format.fixed(engine1, 3)) s  (\(Format.fixed(Double(iterations) / engine1, 0)) iterations/s)
             engine, \(all) threads:     \(Format.fixed(engineAll, 3)) s  (\(Format.fixed(Double(iterations) / engineAll, 0)) iterations/s)
             sampling floor, 1 thread:  \(Format.fixed(floor1, 3)) s
