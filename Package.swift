@@ -33,7 +33,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "FuzzScenario", dependencies: ["ScenarioSyntax", "ScenarioModel"]),
+        .executableTarget(name: "FuzzScenario", dependencies: ["ScenarioSyntax", "ScenarioModel", "Simulation"]),
         .testTarget(name: "ScenarioSyntaxTests", dependencies: ["ScenarioSyntax"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "ScenarioModelTests", dependencies: ["ScenarioModel", "Simulation"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),

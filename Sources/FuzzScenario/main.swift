@@ -1,21 +1,33 @@
-/// libFuzzer harness for the scenario reader.
+/// libFuzzer harness for the scenario reader, the scenario model and the plan compiler.
 ///
 /// Built with `-DFUZZING` (see docs/fuzzing.md) libFuzzer supplies `main` and calls
 /// `LLVMFuzzerTestOneInput` with each input. In a plain build, the program runs every file given
 /// as an argument through the same function and prints the JSON or the diagnostics, so crash
 /// inputs can be replayed without the fuzzer.
+import ScenarioModel
 import ScenarioSyntax
+import Simulation
 
-/// Reads the bytes as a scenario; when they are accepted, renders the JSON too. Returns the JSON
-/// or the rendered diagnostics.
+/// Reads the bytes as a scenario; when the reader accepts them, renders the JSON too. Valid
+/// UTF-8 also goes through the scenario model (every check) and, when that accepts it, the plan
+/// compiler and one deterministic base-case run. Returns what a user would see.
 @discardableResult
 func exercise(_ bytes: [UInt8]) -> String {
     let (root, diagnostics) = ScenarioReader.read(bytes: bytes, file: "input.yaml")
-    if diagnostics.isEmpty {
-        return NodeJSON.render(root)
-    }
     let text = String(decoding: bytes, as: UTF8.self)
-    return DiagnosticRenderer(sources: ["input.yaml": text]).render(diagnostics)
+    var out = diagnostics.isEmpty ? NodeJSON.render(root)
+        : DiagnosticRenderer(sources: ["input.yaml": text]).render(diagnostics)
+    guard diagnostics.isEmpty, let valid = String(validating: bytes, as: UTF8.self) else { return out }
+    let (scenario, modelDiagnostics) = ScenarioLoader.load(text: valid, file: "input.yaml")
+    out += DiagnosticRenderer(sources: ["input.yaml": valid]).render(modelDiagnostics)
+    guard let scenario else { return out }
+    let (plan, planDiagnostics) = PlanBuilder.build(scenario)
+    out += DiagnosticRenderer(sources: ["input.yaml": valid]).render(planDiagnostics)
+    guard let plan else { return out }
+    for result in Engine(plan: plan).deterministic() {
+        out += "\(result.option): PV \(result.pv), go-live \(result.goLive)\n"
+    }
+    return out
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -75,4 +75,31 @@ final class CheckAndParseTests: XCTestCase {
         let embedded = try String(contentsOf: Tool.packageRoot.appendingPathComponent("Sources/sourcing-sim/DefaultScenario.swift"), encoding: .utf8)
         XCTAssertTrue(embedded.contains(shipped), "run scripts/embed-default-scenario.sh")
     }
+
+    /// `check` prints the base case: 10k a month for 24 months from go-live at month 6, so
+    /// 6 months in year 0 and 12 in year 1 and 6 in year 2 (a 30-month horizon):
+    /// PV = 60k + 120k / 1.035 + 60k / 1.035² = 60000 + 115942.03 + 56010.63 = 231952.66 → £232k;
+    /// undiscounted 240k.
+    func testCheckPrintsTheBaseCaseByHand() throws {
+        let dir = try Tool.temporaryDirectory()
+        let file = try Tool.write("""
+            scenario: hand
+            start: 2024-01
+            horizon: 30 months
+            deadline: 2024-05
+            options:
+              only:
+                timeline:
+                  setup: 6 months
+                costs:
+                  service:
+                    monthly: 10k
+                    from: go-live
+            """, named: "hand.yaml", in: dir)
+        let run = try Tool.run(["check", file])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("base case: PV of cost £232k, undiscounted £240k"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("base case: go-live 2024-07 (m6.0), 2.0 months after the deadline"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Uncertain inputs: 0"), run.stdout)
+    }
 }
