@@ -1,3 +1,4 @@
+import Sampling
 /// Ranks with ties averaged, and the Pearson and Spearman correlation coefficients.
 public enum Ranks {
     /// 1-based ranks with ties given the average of the ranks they span ("fractional ranking"):
@@ -8,9 +9,11 @@ public enum Ranks {
     /// by value then by position, so the result is fully deterministic.
     public static func averageRanks(_ values: [Double]) -> [Double] {
         var ranks = [Double](repeating: .nan, count: values.count)
-        let order = values.indices.filter { !values[$0].isNaN }.sorted {
-            values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1)
-        }
+        // Stable radix argsort of the non-NaN values (ties stay in index order).
+        let kept = values.indices.filter { !values[$0].isNaN }
+        let order = kept.count == values.count
+            ? RadixArgsort.argsort(values).map(Int.init)
+            : RadixArgsort.argsort(kept.map { values[$0] }).map { kept[Int($0)] }
         var start = 0
         while start < order.count {
             var end = start

@@ -1,3 +1,4 @@
+import Sampling
 /// Sample quantiles: one definition for the whole tool.
 ///
 /// **Definition (Hyndman & Fan 1996, type 7).** For a sorted sample x_(1) <= ... <= x_(n) and a
@@ -44,7 +45,7 @@ public enum Quantiles {
 
     /// The column without its NaN values, sorted ascending (±∞ are kept and sort to the ends).
     public static func sortedWithoutNaN(_ values: [Double]) -> [Double] {
-        values.filter { !$0.isNaN }.sorted()
+        RadixArgsort.sorted(values.contains(where: \.isNaN) ? values.filter { !$0.isNaN } : values)
     }
 }
 

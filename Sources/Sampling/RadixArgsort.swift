@@ -46,3 +46,66 @@ public enum RadixArgsort {
         if srcOrder != order { order.update(from: srcOrder, count: n) }
     }
 }
+
+extension RadixArgsort {
+    /// The order-preserving key of a double (see the type's note).
+    @inline(__always) static func key(_ x: Double) -> UInt64 {
+        let bits = x.bitPattern
+        return bits & (1 << 63) == 0 ? bits | (1 << 63) : ~bits
+    }
+
+    @inline(__always) static func value(_ key: UInt64) -> Double {
+        Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
+    }
+
+    /// `order[m]` = index of the m-th smallest value (stable: ties in index order). NaN values
+    /// must have been removed by the caller.
+    public static func argsort(_ values: [Double]) -> [Int32] {
+        let n = values.count
+        var order = [Int32](repeating: 0, count: n)
+        guard n > 0 else { return order }
+        var keys = [UInt64](repeating: 0, count: 2 * n)
+        var scratch = [Int32](repeating: 0, count: n)
+        values.withUnsafeBufferPointer { v in
+            order.withUnsafeMutableBufferPointer { o in
+                keys.withUnsafeMutableBufferPointer { k in
+                    scratch.withUnsafeMutableBufferPointer { sc in
+                        argsort(v.baseAddress!, count: n, into: o.baseAddress!, keys: k.baseAddress!,
+                                scratchKeys: k.baseAddress! + n, scratchOrder: sc.baseAddress!)
+                    }
+                }
+            }
+        }
+        return order
+    }
+
+    /// The values in ascending order (numeric order; −0 before +0), by radix sort of their keys.
+    public static func sorted(_ values: [Double]) -> [Double] {
+        let n = values.count
+        guard n > 1 else { return values }
+        var a = values.map(key)
+        var b = [UInt64](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 256)
+        a.withUnsafeMutableBufferPointer { pa in
+            b.withUnsafeMutableBufferPointer { pb in
+                var src = pa.baseAddress!, dst = pb.baseAddress!
+                for pass in 0..<8 {
+                    let shift = UInt64(pass * 8)
+                    for d in 0..<256 { counts[d] = 0 }
+                    for i in 0..<n { counts[Int((src[i] >> shift) & 0xFF)] += 1 }
+                    if counts.contains(n) { continue }
+                    var total = 0
+                    for d in 0..<256 { let c = counts[d]; counts[d] = total; total += c }
+                    for i in 0..<n {
+                        let d = Int((src[i] >> shift) & 0xFF)
+                        dst[counts[d]] = src[i]
+                        counts[d] += 1
+                    }
+                    swap(&src, &dst)
+                }
+                if src != pa.baseAddress! { pa.baseAddress!.update(from: src, count: n) }
+            }
+        }
+        return a.map(value)
+    }
+}
