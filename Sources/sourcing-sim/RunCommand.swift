@@ -96,6 +96,9 @@ struct RunCommand: AsyncParsableCommand {
                 results = simulate(engine, settings)
             }
         }
+        let status = !quiet && Terminal.standardErrorIsTerminal
+        if status { Terminal.status("Analysing \(results.iterations) iterations: statistics, sensitivity, tornado, switching values...") }
+        defer { if status { Terminal.status("") } }
         let report: RunReport
         do { report = try RunReport(engine: engine, results: results) } catch {
             Terminal.error("error: the analysis failed: \(error)")

@@ -70,4 +70,9 @@ enum Terminal {
     }
 
     static var standardErrorIsTerminal: Bool { isatty(2) != 0 }
+
+    /// A one-line status on the terminal, replacing the previous one (empty: clear it).
+    static func status(_ text: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
 }
