@@ -1,3 +1,4 @@
+import ScenarioSyntax
 /// A small JSON document model with deterministic output, for run.json and other summaries.
 ///
 /// - Object members keep their insertion order (the order the report wants to show); duplicate
@@ -90,30 +91,9 @@ extension JSONValue {
         return out
     }
 
-    /// Appends `s` as a JSON string literal, escaped.
+    /// Appends `s` as a JSON string literal (the same escaping as the scenario reader's JSON).
     static func appendQuoted(_ s: String, to out: inout String) {
-        let hex: [Character] = Array("0123456789abcdef")
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u00"
-                    out.append(hex[Int(scalar.value >> 4)])
-                    out.append(hex[Int(scalar.value & 0xF)])
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += NodeJSON.quote(s)
     }
 }
 

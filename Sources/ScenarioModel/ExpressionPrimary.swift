@@ -95,7 +95,7 @@ extension ExpressionGrammar {
         let name = nameToken.text
         let callee = ExpressionCallee.named(name)
         if callee == nil {
-            if let s = Suggestion.closest(to: name, among: ExpressionCallee.allNames) {
+            if let s = NameSuggestions.closest(to: name, among: ExpressionCallee.allNames) {
                 error("unknown function '\(name)'; did you mean '\(s)'?", at: nameToken)
             } else {
                 error("unknown function '\(name)'; the functions are min, max, if, round and clamp, and the distributions "

@@ -78,36 +78,3 @@ enum ExpressionCallee: Sendable, Equatable {
         }
     }
 }
-
-/// "Did you mean" suggestions by edit distance.
-enum Suggestion {
-    /// Levenshtein distance between `a` and `b` (insertions, deletions, substitutions), case-blind.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
-                current[j] = Swift.min(substitution, previous[j] + 1, current[j - 1] + 1)
-            }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
-    }
-
-    /// The closest candidate within a distance of 1 (names up to 4 letters) or 2 (longer names).
-    static func closest(to word: String, among candidates: [String]) -> String? {
-        guard word.unicodeScalars.count <= 64 else { return nil }
-        let limit = word.unicodeScalars.count <= 4 ? 1 : 2
-        var best: (String, Int)?
-        for c in candidates {
-            let d = distance(word, c)
-            if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
-        }
-        return best?.0
-    }
-}

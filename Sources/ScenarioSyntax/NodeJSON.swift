@@ -60,7 +60,8 @@ public enum NodeJSON {
         return quote(t)
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal: `"` and `\` escaped, the control characters below U+0020 as
+    /// `\n \r \t \b \f` or `\u00XX`, everything else as it is (RFC 8259, section 7).
     public static func quote(_ text: String) -> String {
         var out = "\""
         for c in text.unicodeScalars {
@@ -73,7 +74,7 @@ public enum NodeJSON {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if c.value < 0x20 || c.value == 0x7F {
+                if c.value < 0x20 {
                     let hex = String(c.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
