@@ -36,4 +36,23 @@ public enum Format {
         guard m.isFinite else { return "n/a" }
         return "\(start.adding(months: Int(m.rounded(.down)))) (m\(fixed(m, 1)))"
     }
+
+    /// A value in the scenario language's own notation: `4.8m`, `650k`, `1.2bn`, or up to four
+    /// significant digits below a thousand (`0.93`, `12.5`).
+    public static func quantity(_ x: Double) -> String {
+        guard x.isFinite else { return "n/a" }
+        let a = abs(x), sign = x < 0 ? "-" : ""
+        func digits(_ v: Double, _ suffix: String) -> String {
+            var text = String(format: "%.3g", locale: nil, v)
+            if text.contains("e") { text = fixed(v, 0) }
+            return sign + text + suffix
+        }
+        if a >= 1e9 { return digits(a / 1e9, "bn") }
+        if a >= 1e6 { return digits(a / 1e6, "m") }
+        if a >= 1e3 { return digits(a / 1e3, "k") }
+        if a == 0 { return "0" }
+        var text = String(format: "%.4g", locale: nil, a)
+        if text.contains("e") { text = String(a) }
+        return sign + text
+    }
 }

@@ -62,9 +62,14 @@ public struct RunSummary {
                 }
             }
         }
-        for sw in r.switching.prefix(3) {
-            let value = sw.switchingValue.map { "switches to \(sw.preferredAfter ?? "?") at \(Format.fixed($0, 4 - digits($0)))" } ?? "none in range"
-            out.append("Switching value of \(sw.input) (base \(Format.fixed(sw.baseValue, 4 - digits(sw.baseValue)))): \(value)")
+        if !r.switching.isEmpty {
+            out.append("Switching values (one input at a time, others at base, no risks):")
+            for sw in r.switching.prefix(3) {
+                let value = sw.switchingValue.map {
+                    "\(sw.preferredAfter ?? "another option") becomes cheapest at \(Format.quantity($0))"
+                } ?? "none in range"
+                out.append("  \(sw.input) [line \(sw.sourceLine)], base \(Format.quantity(sw.baseValue)): \(value)")
+            }
         }
         out.append("Monte Carlo precision:")
         for (k, o) in res.options.enumerated() {
@@ -73,11 +78,6 @@ public struct RunSummary {
             out.append("  \(o.name): standard error of mean PV \(money(pv.se)) (\(Format.percent(pv.se / abs(pv.mean), decimals: 3))); P80 \(money(pv.p80)), 95% CI \(money(ci.lower)) to \(money(ci.upper))")
         }
         return out.joined(separator: "\n")
-    }
-
-    private func digits(_ x: Double) -> Int {
-        guard x.isFinite, x != 0 else { return 0 }
-        return max(0, min(4, Int(log10(abs(x)).rounded(.down)) + 1))
     }
 
     private func metric(_ option: String, _ name: String) -> Summary? {
