@@ -1,6 +1,6 @@
 /// Stable argsort of doubles by least-significant-digit radix sort on their order-preserving
 /// 64-bit keys: eight passes of one byte each, O(n) (about 3× faster than a comparison sort of
-/// indices at n = 4096).
+/// indices at n = 1024 to 4096).
 ///
 /// Key of x: its bit pattern with the sign bit flipped for x ≥ 0 and every bit flipped for x < 0,
 /// so unsigned key order equals numeric order (−0 sorts just before +0; NaN, never given here,

@@ -10,8 +10,8 @@ import Foundation
 /// discount factor: `D(y)` (annual discounting) or, with monthly discounting, the factor of
 /// each month it overlaps, weighted by the overlap.
 ///
-/// Every kernel adds into three places: the line's PV column, the option's per-year cash
-/// columns and its per-year PV columns (`years` columns each, `stride` apart).
+/// Every kernel adds into five places: the line's PV column, the option's PV and total columns,
+/// and the option's per-year cash and per-year PV columns (`years` columns each, `stride` apart).
 struct Accrual {
     let horizon: Double
     let years: Int
@@ -30,6 +30,8 @@ struct Accrual {
     /// Where one kernel call accrues.
     struct Target {
         var pv: UnsafeMutablePointer<Double>
+        var optionPV: UnsafeMutablePointer<Double>
+        var optionTotal: UnsafeMutablePointer<Double>
         var cash: UnsafeMutablePointer<Double>
         var present: UnsafeMutablePointer<Double>
         var stride: Int
@@ -50,6 +52,8 @@ struct Accrual {
         t.cash[y * t.stride + i] += value
         t.present[y * t.stride + i] += pv
         t.pv[i] += pv
+        t.optionPV[i] += pv
+        t.optionTotal[i] += value
     }
 
     /// Rates `rate[i]` per month over `[from[i], until[i])`. Year by year (month by month under
@@ -72,6 +76,7 @@ struct Accrual {
         let h = horizon
         for y in firstYear...lastYear {
             let cash = t.cash + y * t.stride, present = t.present + y * t.stride, pv = t.pv
+            let optionPV = t.optionPV, total = t.optionTotal
             let ys = Double(12 * y), ye = min(ys + 12, h)
             if monthly {
                 let first = max(Int(ys), Int(lo)), last = min(Int(ye.rounded(.up)), Int(hi.rounded(.up))) - 1
@@ -81,12 +86,14 @@ struct Accrual {
                     if escalate != nil {
                         for i in 0..<n {
                             let amount = rate[i] * growth[i] * max(0, min(b[i], me) - max(a[i], ms))
-                            cash[i] += amount; present[i] += amount * d; pv[i] += amount * d
+                            let v = amount * d
+                            cash[i] += amount; present[i] += v; pv[i] += v; optionPV[i] += v; total[i] += amount
                         }
                     } else {
                         for i in 0..<n {
                             let amount = rate[i] * max(0, min(b[i], me) - max(a[i], ms))
-                            cash[i] += amount; present[i] += amount * d; pv[i] += amount * d
+                            let v = amount * d
+                            cash[i] += amount; present[i] += v; pv[i] += v; optionPV[i] += v; total[i] += amount
                         }
                     }
                 }
@@ -95,12 +102,14 @@ struct Accrual {
                 if escalate != nil {
                     for i in 0..<n {
                         let amount = rate[i] * growth[i] * max(0, min(b[i], ye) - max(a[i], ys))
-                        cash[i] += amount; present[i] += amount * d; pv[i] += amount * d
+                        let v = amount * d
+                            cash[i] += amount; present[i] += v; pv[i] += v; optionPV[i] += v; total[i] += amount
                     }
                 } else {
                     for i in 0..<n {
                         let amount = rate[i] * max(0, min(b[i], ye) - max(a[i], ys))
-                        cash[i] += amount; present[i] += amount * d; pv[i] += amount * d
+                        let v = amount * d
+                            cash[i] += amount; present[i] += v; pv[i] += v; optionPV[i] += v; total[i] += amount
                     }
                 }
             }

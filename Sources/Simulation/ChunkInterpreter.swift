@@ -86,7 +86,8 @@ struct ChunkInterpreter {
     }
 
     @inline(__always) private func target(_ line: LineTarget) -> Accrual.Target {
-        Accrual.Target(pv: column(line.pv), cash: column(line.firstYear), present: column(line.firstYearPV), stride: stride)
+        Accrual.Target(pv: column(line.pv), optionPV: column(line.optionPV), optionTotal: column(line.optionTotal),
+                       cash: column(line.firstYear), present: column(line.firstYearPV), stride: stride)
     }
 
     private func binary(_ op: BinaryOperator, _ d: UnsafeMutablePointer<Double>,

@@ -40,16 +40,22 @@ public enum Instruction: Sendable, Hashable {
     case spread(line: LineTarget, amount: Slot, from: Slot, until: Slot, escalate: Slot?)
 }
 
-/// Where a cash-flow step accrues: the line's PV column and its option's per-year cash columns.
+/// Where a cash-flow step accrues: the line's PV column, its option's PV and total columns and
+/// its option's per-year cash and PV columns.
 public struct LineTarget: Sendable, Hashable {
     /// Slot receiving the line's present value.
     public var pv: Slot
+    /// Slots receiving the option's present value and undiscounted total.
+    public var optionPV: Slot
+    public var optionTotal: Slot
     /// First of the option's per-year cash slots (`years` consecutive slots).
     public var firstYear: Slot
     /// First of the option's per-year present-value slots.
     public var firstYearPV: Slot
-    public init(pv: Slot, firstYear: Slot, firstYearPV: Slot) {
+    public init(pv: Slot, optionPV: Slot, optionTotal: Slot, firstYear: Slot, firstYearPV: Slot) {
         self.pv = pv
+        self.optionPV = optionPV
+        self.optionTotal = optionTotal
         self.firstYear = firstYear
         self.firstYearPV = firstYearPV
     }

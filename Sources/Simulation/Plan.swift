@@ -77,7 +77,7 @@ public struct Plan: Sendable {
     public var warnings: [Diagnostic]
 
     /// Iterations per chunk. Fixed, so the chunk layout never depends on the thread count.
-    public static let chunkSize = 4096
+    public static let chunkSize = 1024
     /// Iterations the program runs at a time within a chunk, so that its columns stay in the
     /// processor's cache (233 columns × 512 × 8 bytes ≈ 1 MB for the Southwark scenario).
     public static let blockSize = 512

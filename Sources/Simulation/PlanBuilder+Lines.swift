@@ -5,11 +5,11 @@ extension PlanBuilder {
     /// A cost line or benefit: amount × (1 + optimism bias) × share, negated for a benefit,
     /// paid at a time, spread over a task, or accrued monthly over `[from, until)`.
     mutating func compileLine(_ line: CostLine, option: Option, bias: OptimismBias?, firstYear: Slot,
-                              scope: inout Scope) -> OptionPlan.Line {
+                              totals: (pv: Slot, total: Slot), scope: inout Scope) -> OptionPlan.Line {
         let label = "\(option.name) / \(line.name)"
         let pv = newSlot()
         emit(.constant(dst: pv, value: 0))
-        let target = LineTarget(pv: pv, firstYear: firstYear, firstYearPV: firstYear + years)
+        let target = LineTarget(pv: pv, optionPV: totals.pv, optionTotal: totals.total, firstYear: firstYear, firstYearPV: firstYear + years)
         var amount = compile(line.amount, scope: &scope, label: label)
         if let b = bias, !line.isBenefit {
             amount = scaled(amount, by: 1 + (line.isRecurring ? b.recurring : b.oneOff))
@@ -39,12 +39,12 @@ extension PlanBuilder {
     /// occurrence time, a monthly impact from the occurrence until the window's end (or for a
     /// duration). A schedule risk's one-off is paid at the delayed task's finish unless a window
     /// is given. Impacts are drawn once per occurrence. Returns the line and the occurrence count.
-    mutating func compileRisk(_ risk: Risk, option: Option, firstYear: Slot, scheduleOccurrence: Slot?,
-                              scope: inout Scope) -> (OptionPlan.Line, Slot) {
+    mutating func compileRisk(_ risk: Risk, option: Option, firstYear: Slot, totals: (pv: Slot, total: Slot),
+                              scheduleOccurrence: Slot?, scope: inout Scope) -> (OptionPlan.Line, Slot) {
         let label = "\(option.name) / \(risk.name)"
         let pv = newSlot()
         emit(.constant(dst: pv, value: 0))
-        let target = LineTarget(pv: pv, firstYear: firstYear, firstYearPV: firstYear + years)
+        let target = LineTarget(pv: pv, optionPV: totals.pv, optionTotal: totals.total, firstYear: firstYear, firstYearPV: firstYear + years)
         let line = OptionPlan.Line(name: risk.name, kind: .risk, mark: risk.mark, pv: pv)
         let from = risk.from.map { time($0, scope: &scope) } ?? constant(0)
         let until = risk.until.map { time($0, scope: &scope) } ?? constant(scenario.horizonMonths)

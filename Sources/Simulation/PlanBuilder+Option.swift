@@ -69,24 +69,23 @@ extension PlanBuilder {
         // Per-year cash (`years` slots) followed by per-year present values (`years` slots).
         let firstYear = newSlots(2 * years)
         for y in 0..<(2 * years) { emit(.constant(dst: firstYear + y, value: 0)) }
+        // The option's PV and total, accrued by every line's kernels.
+        let pv = newSlot(), total = newSlot()
+        emit(.constant(dst: pv, value: 0))
+        emit(.constant(dst: total, value: 0))
+        let totals = (pv: pv, total: total)
         var lines: [OptionPlan.Line] = []
         for line in option.costs + option.benefits {
-            lines.append(compileLine(line, option: option, bias: bias, firstYear: firstYear, scope: &scope))
+            lines.append(compileLine(line, option: option, bias: bias, firstYear: firstYear, totals: totals, scope: &scope))
         }
         var occurrences: [(name: String, mark: SourceMark, slot: Slot)] = []
         for risk in option.risks {
-            let (line, occ) = compileRisk(risk, option: option, firstYear: firstYear,
+            let (line, occ) = compileRisk(risk, option: option, firstYear: firstYear, totals: totals,
                                           scheduleOccurrence: scheduleOccurrence[risk.name], scope: &scope)
             lines.append(line)
             occurrences.append((risk.name, risk.mark, occ))
         }
 
-        let pv = newSlot()
-        emit(.constant(dst: pv, value: 0))
-        for line in lines { emit(.binary(.add, dst: pv, a: pv, b: line.pv)) }
-        let total = newSlot()
-        emit(.constant(dst: total, value: 0))
-        for y in 0..<years { emit(.binary(.add, dst: total, a: total, b: firstYear + y)) }
         let score = compileScore(option: option.name, scope: &scope)
         let extensionMonths = newSlot()
         if let deadline = scenario.deadline {
