@@ -4,15 +4,19 @@ import ScenarioSyntax
 ///
 /// `NAME` is a shared input, or an option's own input written `option.input`; an unqualified
 /// name that is an own input of several options replaces it in all of them. The expression is
-/// read as if written in the file, at file `--set`, line 1, the column where `EXPR` starts in
-/// the `NAME=EXPR` text (so `--set rate=5%` marks `5%` at column 6).
+/// read as if written in the file, at file `--set`, line `argument` (1 for the first `--set`,
+/// 2 for the second, ...), the column where `EXPR` starts in the `NAME=EXPR` text (so
+/// `--set rate=5%` marks `5%` at column 6).
 public struct InputOverride: Sendable, Hashable {
     public var name: String
     public var expression: String
+    /// Which `--set` this is, counting from 1: the line of its marks.
+    public var argument: Int
 
-    public init(name: String, expression: String) {
+    public init(name: String, expression: String, argument: Int = 1) {
         self.name = name
         self.expression = expression
+        self.argument = argument
     }
 
     /// Splits `NAME=EXPR` at the first `=`; nil when there is no `=`.
@@ -28,10 +32,10 @@ public struct InputOverride: Sendable, Hashable {
     /// The expression as a scalar whose mark is its position in `NAME=EXPR`.
     var scalar: Scalar {
         Scalar(text: expression, style: .plain,
-               mark: SourceMark(file: Self.file, line: 1, column: name.unicodeScalars.count + 2))
+               mark: SourceMark(file: Self.file, line: argument, column: name.unicodeScalars.count + 2))
     }
 
-    var nameMark: SourceMark { SourceMark(file: Self.file, line: 1, column: 1) }
+    var nameMark: SourceMark { SourceMark(file: Self.file, line: argument, column: 1) }
 }
 
 /// Which override applies to which input, decided once the input names are known.

@@ -33,13 +33,14 @@ struct CheckCommand: AsyncParsableCommand {
 
 extension InputOverride {
     /// Parses `NAME=EXPRESSION` arguments of `--set`.
+    /// Diagnostics in an override are marked `--set:N:col`, N counting the `--set`s from 1.
     static func parse(_ arguments: [String]) throws -> [InputOverride] {
-        try arguments.map { argument in
-            guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else {
+        try arguments.enumerated().map { index, argument in
+            guard var override = InputOverride(assignment: argument), !override.name.isEmpty else {
                 throw ValidationError("--set expects NAME=EXPRESSION, e.g. --set incumbent_run_rate=5.2m (got '\(argument)')")
             }
-            return InputOverride(name: String(argument[..<eq]).trimmingCharacters(in: .whitespaces),
-                                 expression: String(argument[argument.index(after: eq)...]))
+            override.argument = index + 1
+            return override
         }
     }
 }

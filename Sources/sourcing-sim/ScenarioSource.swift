@@ -43,7 +43,9 @@ struct ScenarioSource {
     func scenario(overrides: [InputOverride] = [], strict: Bool = false, quiet: Bool = false) throws -> Scenario {
         let (scenario, diagnostics) = ScenarioLoader.load(text: text, file: name, overrides: overrides)
         if !diagnostics.isEmpty && !(quiet && !diagnostics.contains { $0.severity == .error }) {
-            Terminal.diagnostics(diagnostics, sources: [name: text])
+            // Each `--set` is a line of the pseudo-file `--set`, so its errors show it with a caret.
+            let settings = overrides.sorted { $0.argument < $1.argument }.map { "\($0.name)=\($0.expression)" }
+            Terminal.diagnostics(diagnostics, sources: [name: text, InputOverride.file: settings.joined(separator: "\n")])
         }
         let failed = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         guard let scenario, !failed else { throw Exit.invalidScenario }

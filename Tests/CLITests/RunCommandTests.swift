@@ -90,6 +90,11 @@ final class RunCommandTests: XCTestCase {
         let bad = try Tool.run(["run", file, "--out", out, "--quiet", "--set", "dear_rat=500"])
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("dear_rate"), bad.stderr)
+        // An error in the second --set is marked on "line" 2 of `--set`, with the text and a caret.
+        let broken = try Tool.run(["run", file, "--out", out, "--quiet", "--set", "dear_rate=500", "--set", "noise=pert("])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stderr.contains("--set:2:11: error:"), broken.stderr)
+        XCTAssertTrue(broken.stderr.contains("  noise=pert(\n            ^"), broken.stderr)
     }
 
     /// The same seed gives byte-identical CSV files on 1 and 2 threads.
