@@ -23,12 +23,19 @@ extension PlanBuilder {
             let chance = compile(risk.chance, scope: &scope, label: label + " (chance)")
             let u = uniform(fixed: 1)
             let occurs = binary(.less, u, chance)
-            let length = compile(delay, scope: &scope, label: label + " (delay)")
+            var length = compile(delay, scope: &scope, label: label + " (delay)")
+            if ExpressionChecks.constantValue(delay) == nil {
+                let drawn = length
+                length = newSlot()
+                emit(.maximum(dst: length, args: [drawn, constant(0)]))
+            }
             delays[task, default: []].append(binary(.multiply, occurs, length))
             scheduleOccurrence[risk.name] = occurs
         }
 
-        // Tasks in topological order: start = max(finish of `after`, not-before), finish = start + duration.
+        // Tasks in topological order: start = max(finish of `after`, not-before), or
+        // max(start, not-before) for a task that follows none; finish = start + duration, where a
+        // drawn duration below zero counts as zero.
         var finishes: [Slot] = []
         var taskColumns: [(name: String, mark: SourceMark, start: Slot, finish: Slot)] = []
         for task in option.tasks {
@@ -36,7 +43,10 @@ extension PlanBuilder {
             for dep in task.after {
                 if let t = scope.tasks[dep] { starts.append(t.finish) }
             }
-            if let nb = task.notBefore { starts.append(time(nb, scope: &scope)) }
+            if let nb = task.notBefore {
+                if starts.isEmpty { starts.append(constant(0)) }
+                starts.append(time(nb, scope: &scope))
+            }
             let start: Slot
             switch starts.count {
             case 0: start = constant(0)
@@ -46,6 +56,11 @@ extension PlanBuilder {
                 emit(.maximum(dst: start, args: starts))
             }
             var duration = compile(task.duration, scope: &scope, label: "\(option.name) / \(task.name) (duration)")
+            if ExpressionChecks.constantValue(task.duration) == nil {
+                let drawn = duration
+                duration = newSlot()
+                emit(.maximum(dst: duration, args: [drawn, constant(0)]))
+            }
             if let b = bias, b.duration != 0 { duration = scaled(duration, by: 1 + b.duration) }
             for extra in delays[task.name] ?? [] { duration = binary(.add, duration, extra) }
             let finish = binary(.add, start, duration)

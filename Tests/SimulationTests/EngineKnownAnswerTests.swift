@@ -236,4 +236,35 @@ final class EngineKnownAnswerTests: XCTestCase {
         XCTAssertEqual(results.options[0].score?.array, [Float](repeating: 5, count: 10))
         XCTAssertEqual(results.options[1].score?.array, [Float](repeating: 5, count: 10))
     }
+
+    /// A task that follows none starts at `start`, or at its not-before if later: a not-before
+    /// before the scenario's start does not start it early. A drawn negative duration counts
+    /// as zero: normal(-10, 0.001) months gives go-live at the task's start.
+    func testTaskStartsAndNegativeDurations() throws {
+        let plan = try compile("""
+            scenario: starts
+            start: 2020-06
+            horizon: 24 months
+            options:
+              early:
+                timeline:
+                  work:
+                    duration: 2
+                    not-before: 2020-01
+              late:
+                timeline:
+                  work:
+                    duration: 2
+                    not-before: 2020-09
+              negative:
+                timeline:
+                  work:
+                    duration: normal(-10, 0.001)
+                    not-before: month 1
+            """)
+        let base = Engine(plan: plan).deterministic()
+        XCTAssertEqual(base.map(\.goLive), [2, 5, 1])
+        let drawn = Engine(plan: plan).run(.init(iterations: 100, seed: 1, sampling: .monteCarlo)).options[2]
+        XCTAssertTrue(drawn.goLive.allSatisfy { $0 == 1 })
+    }
 }
