@@ -83,6 +83,10 @@ public enum RunOutput {
             ("uncertain_inputs", .int(r.plan.inputs.count)),
             ("preferred_by_expected_pv", .string(res.options[r.preferred].name)),
             ("evpi", .number(r.evpi.value)),
+            ("pv_p80_confidence_interval_95", .object(zip(res.options, r.p80Interval).map { option, ci in
+                (option.name, .object([("lower", .number(ci.lower)), ("upper", .number(ci.upper)),
+                                       ("coverage", .number(ci.coverage))]))
+            })),
         ])
     }
 
