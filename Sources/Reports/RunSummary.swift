@@ -89,5 +89,3 @@ public struct RunSummary {
         return report.pairs.first { ($0.a == a && $0.b == b) || ($0.a == b && $0.b == a) }
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import ScenarioModel
 import Sampling
@@ -120,5 +121,3 @@ public struct ScheduledTask: Sendable, Hashable {
     public var start: Double
     public var finish: Double
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ScenarioModel
 import Reports
@@ -55,5 +56,3 @@ enum PlanSource {
         return plan
     }
 }
-
-import Foundation
