@@ -10,7 +10,8 @@ import Simulation
 
 /// Reads the bytes as a scenario; when the reader accepts them, renders the JSON too. Valid
 /// UTF-8 also goes through the scenario model (every check) and, when that accepts it, the plan
-/// compiler and one deterministic base-case run. Returns what a user would see.
+/// compiler, one deterministic base-case run and a short Monte Carlo run (64 iterations of each
+/// sampling method, one thread). Returns what a user would see.
 @discardableResult
 func exercise(_ bytes: [UInt8]) -> String {
     let (root, diagnostics) = ScenarioReader.read(bytes: bytes, file: "input.yaml")
@@ -24,8 +25,15 @@ func exercise(_ bytes: [UInt8]) -> String {
     let (plan, planDiagnostics) = PlanBuilder.build(scenario)
     out += DiagnosticRenderer(sources: ["input.yaml": valid]).render(planDiagnostics)
     guard let plan else { return out }
-    for result in Engine(plan: plan).deterministic() {
+    let engine = Engine(plan: plan)
+    for result in engine.deterministic() {
         out += "\(result.option): PV \(result.pv), go-live \(result.goLive)\n"
+    }
+    for sampling in [SamplingMethod.latinHypercube, .monteCarlo] {
+        let results = engine.run(.init(iterations: 64, seed: 1, sampling: sampling, threads: 1))
+        for option in results.options {
+            out += "\(option.name) \(sampling.rawValue): mean PV \(option.pv.reduce(0, +) / 64)\n"
+        }
     }
     return out
 }

@@ -79,13 +79,15 @@ public struct ImanConoverPlan: Sendable {
         let n = rows, k = columns
         let r = stream.pointer
         // S, column-major: column j holds the scores in the order of a random permutation perm_j
-        // (Fisher–Yates): S[i, j] = scores[perm_j(i)].
+        // (Fisher–Yates, with Lemire's exactly uniform bounded integers when the generator has
+        // the full 32-bit range): S[i, j] = scores[perm_j(i)].
         var s = [Double](repeating: 0, count: n * k)
         var permutation = [Int32](repeating: 0, count: n)
         for j in 0..<k {
             for i in 0..<n { permutation[i] = Int32(i) }
+            let fullRange = gsl_rng_min(r) == 0 && gsl_rng_max(r) == 0xFFFF_FFFF
             for i in stride(from: n - 1, through: 1, by: -1) {
-                let m = Int(gsl_rng_uniform_int(r, UInt(i + 1)))
+                let m = fullRange ? Int(cgsl_bounded32(r, UInt32(i + 1))) : Int(gsl_rng_uniform_int(r, UInt(i + 1)))
                 permutation.swapAt(i, m)
             }
             for i in 0..<n { s[j * n + i] = scores[Int(permutation[i])] }

@@ -52,6 +52,7 @@ public struct Engine: Sendable {
             let stride = chunkSize
             let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(plan.slotCount, 1) * stride)
             defer { buffer.deallocate() }
+            Self.fillConstants(plan: plan, buffer: buffer, stride: stride)
             while true {
                 let c = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 if c >= chunks { break }
@@ -75,6 +76,7 @@ public struct Engine: Sendable {
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(plan.slotCount, 1))
         defer { buffer.deallocate() }
         var draws = ChunkDraws(plan: plan, stream: nil, latinHypercube: false, fixed: fixed)
+        Self.fillConstants(plan: plan, buffer: buffer, stride: 1)
         Self.runChunk(plan: plan, buffer: buffer, stride: 1, n: 1, draws: &draws)
         return plan.options.map { o in
             DeterministicResult(option: o.name, pv: buffer[o.pv], total: buffer[o.total], goLive: buffer[o.goLive],
@@ -85,17 +87,29 @@ public struct Engine: Sendable {
         }
     }
 
-    /// Draws a chunk's columns, then runs the program over it block by block (`Plan.blockSize`
+    /// Fills the constant columns of a working buffer, for all its `stride` rows.
+    static func fillConstants(plan: Plan, buffer: UnsafeMutablePointer<Double>, stride: Int) {
+        let accrual = Accrual(schedule: plan.schedule, horizon: plan.scenario.horizonMonths)
+        let machine = ChunkInterpreter(buffer: buffer, stride: stride, n: stride, accrual: accrual, scratch: plan.scratch)
+        let draws = ChunkDraws(plan: plan, stream: nil, latinHypercube: false)
+        for instruction in plan.instructions.prefix(plan.constantCount) {
+            machine.execute(instruction, draws: draws)
+        }
+    }
+
+    /// Draws a chunk's columns, then runs the program (after the constant fills, which
+    /// `fillConstants` did once for the buffer) over it block by block (`Plan.blockSize`
     /// iterations at a time, so the program's columns stay in cache). Blocks only change where
     /// the loops start: every instruction is element-wise, so the results are the same.
     static func runChunk(plan: Plan, buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int,
                          draws: inout ChunkDraws) {
         draws.drawColumns(buffer: buffer, stride: stride, n: n)
         let accrual = Accrual(schedule: plan.schedule, horizon: plan.scenario.horizonMonths)
+        let program = plan.instructions[plan.constantCount...]
         for start in Swift.stride(from: 0, to: n, by: Plan.blockSize) {
             let machine = ChunkInterpreter(buffer: buffer + start, stride: stride, n: min(Plan.blockSize, n - start),
                                            accrual: accrual, scratch: plan.scratch)
-            for instruction in plan.instructions {
+            for instruction in program {
                 machine.execute(instruction, draws: draws)
             }
         }

@@ -56,6 +56,9 @@ public struct Plan: Sendable {
     /// Column of each uncertain input (same order as `inputs`).
     public var inputSlots: [Slot]
     public var instructions: [Instruction]
+    /// The leading instructions that fill the constant columns. Nothing else writes those
+    /// columns, so a worker fills them once for its whole buffer and then runs only the rest.
+    public var constantCount: Int
     /// Uniform columns on (0, 1) drawn with the inputs, before the program runs (risk occurrence
     /// and timing, dependent draws); stratified under Latin hypercube sampling. A deterministic
     /// run sets each to its `fixed` value (1 for an occurrence, so that no risk occurs).

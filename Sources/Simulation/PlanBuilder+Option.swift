@@ -1,3 +1,4 @@
+import Sampling
 import ScenarioModel
 import ScenarioSyntax
 
@@ -24,7 +25,7 @@ extension PlanBuilder {
             let u = uniform(fixed: 1)
             let occurs = binary(.less, u, chance)
             var length = compile(delay, scope: &scope, label: label + " (delay)")
-            if ExpressionChecks.constantValue(delay) == nil {
+            if !nonNegative(delay, scope: scope) {
                 let drawn = length
                 length = newSlot()
                 emit(.maximum(dst: length, args: [drawn, constant(0)]))
@@ -56,7 +57,7 @@ extension PlanBuilder {
                 emit(.maximum(dst: start, args: starts))
             }
             var duration = compile(task.duration, scope: &scope, label: "\(option.name) / \(task.name) (duration)")
-            if ExpressionChecks.constantValue(task.duration) == nil {
+            if !nonNegative(task.duration, scope: scope) {
                 let drawn = duration
                 duration = newSlot()
                 emit(.maximum(dst: duration, args: [drawn, constant(0)]))
@@ -146,5 +147,38 @@ extension PlanBuilder {
         guard let offset = ref.offset else { return base }
         let months = compile(offset, scope: &scope, label: "\(scope.option ?? "scenario") / time offset")
         return binary(.add, base, months)
+    }
+
+    /// Whether `e` can never be negative: a constant ≥ 0, a distribution with constant parameters
+    /// whose support starts at 0 or above, a name whose expression is so, or sums, products,
+    /// quotients, `min`, `max`, `round`, `if` branches and durations of such. Only a bound that
+    /// may be negative needs the clamp at zero.
+    func nonNegative(_ e: Expr, scope: Scope, depth: Int = 0) -> Bool {
+        guard depth < 32 else { return false }
+        if let v = ExpressionChecks.constantValue(e) { return v >= 0 }
+        func check(_ x: Expr) -> Bool { nonNegative(x, scope: scope, depth: depth + 1) }
+        switch e.kind {
+        case .number(let v): return v >= 0
+        case .name(let name): return scope.pending[name].map { check($0.value) } ?? false
+        case .negate: return false
+        case .binary(let op, let a, let b):
+            switch op {
+            case .add, .multiply, .divide: return check(a) && check(b)
+            case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: return true
+            case .subtract, .power: return false
+            }
+        case .function(let f, let args):
+            switch f {
+            case .min, .max, .round: return args.allSatisfy(check)
+            case .if: return args.count == 3 && check(args[1]) && check(args[2])
+            case .clamp: return args.count == 3 && check(args[1])
+            }
+        case .distribution(let d):
+            let p = d.parameters.compactMap { ExpressionChecks.constantValue($0) }
+            guard p.count == d.parameters.count, let spec = try? DistributionSpec.make(d.family, parameters: p).get()
+            else { return false }
+            return spec.support.lower >= 0
+        case .duration(let a, _): return check(a)
+        }
     }
 }

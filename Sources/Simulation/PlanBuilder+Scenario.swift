@@ -16,7 +16,7 @@ extension PlanBuilder {
         let scratch = newSlots(2)
         let (correlated, matrix) = compileCorrelations(shared: shared)
         return Plan(scenario: scenario, inputs: inputs, inputSlots: inputSlots,
-                    instructions: preamble + instructions, uniforms: uniforms, slotCount: slotCount, scratch: scratch, options: options,
+                    instructions: preamble + instructions, constantCount: preamble.count, uniforms: uniforms, slotCount: slotCount, scratch: scratch, options: options,
                     years: years,
                     schedule: DiscountSchedule(discount: scenario.discount, discounting: scenario.discounting,
                                                horizonMonths: scenario.horizonMonths),
