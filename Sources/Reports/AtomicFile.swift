@@ -33,24 +33,43 @@ public enum AtomicFile {
         try write(Array(text.utf8), to: path)
     }
 
+    /// Writes a file too large to hold in memory: `produce` is called once and hands its bytes, in
+    /// pieces, to the function it receives; the file appears at `path` only when all of them are
+    /// written (same steps and guarantees as `write(_:to:)`).
+    public static func write(
+        to path: String,
+        streaming produce: ((_ piece: [UInt8]) throws(AtomicFileError) -> Void) throws(AtomicFileError) -> Void
+    ) throws(AtomicFileError) {
+        try write(to: path, beforeRename: { _ throws(AtomicFileError) in }) { fd throws(AtomicFileError) in
+            try produce { piece throws(AtomicFileError) in try writeAll(fd, piece, target: path) }
+        }
+    }
+
     /// The implementation, with a hook run after the temporary file is complete and before the
     /// rename (tests use it to simulate an interruption at the worst moment).
     static func write(_ bytes: [UInt8], to path: String,
                       beforeRename: (String) throws(AtomicFileError) -> Void) throws(AtomicFileError)
     {
+        try write(to: path, beforeRename: beforeRename) { fd throws(AtomicFileError) in
+            try writeAll(fd, bytes, target: path)
+        }
+    }
+
+    private static func write(to path: String, beforeRename: (String) throws(AtomicFileError) -> Void,
+                              body: (Int32) throws(AtomicFileError) -> Void) throws(AtomicFileError) {
         guard let slash = path.lastIndex(of: "/") else {
-            try writeInDirectory(".", name: path, bytes: bytes, target: path, hook: beforeRename)
+            try writeInDirectory(".", name: path, target: path, hook: beforeRename, body: body)
             return
         }
         let directory = String(path[..<slash])
         let name = String(path[path.index(after: slash)...])
-        try writeInDirectory(directory.isEmpty ? "/" : directory, name: name, bytes: bytes,
-                             target: path, hook: beforeRename)
+        try writeInDirectory(directory.isEmpty ? "/" : directory, name: name, target: path,
+                             hook: beforeRename, body: body)
     }
 
     private static func writeInDirectory(
-        _ directory: String, name: String, bytes: [UInt8], target: String,
-        hook: (String) throws(AtomicFileError) -> Void
+        _ directory: String, name: String, target: String,
+        hook: (String) throws(AtomicFileError) -> Void, body: (Int32) throws(AtomicFileError) -> Void
     ) throws(AtomicFileError) {
         guard !name.isEmpty, name != ".", name != ".." else {
             throw AtomicFileError(path: target, operation: "name the file", code: EISDIR)
@@ -64,7 +83,7 @@ public enum AtomicFile {
         }
         var isOpen = true
         do throws(AtomicFileError) {
-            try writeAll(fd, bytes, target: target)
+            try body(fd)
             guard fsync(fd) == 0 else {
                 throw AtomicFileError(path: target, operation: "sync", code: errno)
             }

@@ -83,24 +83,38 @@ public enum BusinessCaseFiles {
     }
 
     /// `samples.csv`: one row per iteration: each option's PV and go-live, then every input.
-    public static func samples(_ r: RunReport) -> CSVTable {
+    /// Written row by row (a million iterations make hundreds of megabytes), through
+    /// `AtomicFile`'s streaming write, in the same CSV conventions as the other files.
+    public static func writeSamples(_ r: RunReport, to path: String) throws(AtomicFileError) {
         let res = r.results
         var header = ["iteration"]
         for o in res.options { header += ["pv_\(o.name)", "go_live_\(o.name)"] }
         header += r.plan.inputs.map(\.label)
-        var t = CSVTable(header: header)
         let keep = res.inputs.count == r.plan.inputs.count
-        for i in 0..<res.iterations {
-            var row = [String(i + 1)]
-            for o in res.options { row += [money(o.pv[i]), n(o.goLive[i])] }
-            if keep {
-                for column in res.inputs { row.append(n(Double(column[i]))) }
-            } else {
-                row += Array(repeating: "", count: r.plan.inputs.count)
+        try AtomicFile.write(to: path) { emit throws(AtomicFileError) in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 20)
+            func line(_ cells: [String]) {
+                buffer.append(contentsOf: cells.map(CSVTable.escape).joined(separator: ",").utf8)
+                buffer.append(contentsOf: [13, 10])
             }
-            t.add(row)
+            line(header)
+            for i in 0..<res.iterations {
+                var row = [String(i + 1)]
+                for o in res.options { row += [money(o.pv[i]), n(o.goLive[i])] }
+                if keep {
+                    for column in res.inputs { row.append(n(Double(column[i]))) }
+                } else {
+                    row += Array(repeating: "", count: r.plan.inputs.count)
+                }
+                line(row)
+                if buffer.count >= 1 << 20 {
+                    try emit(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try emit(buffer)
         }
-        return t
     }
 }
 

@@ -39,7 +39,7 @@ public enum RunOutput {
     /// Writes every file; returns their paths in the order written.
     public static func write(_ report: RunReport, metadata: Metadata, to directory: String,
                              samples: Bool) throws(AtomicFileError) -> [String] {
-        var files: [(String, CSVTable)] = [
+        let files: [(String, CSVTable)] = [
             ("summary.csv", BusinessCaseFiles.summary(report)),
             ("comparison.csv", BusinessCaseFiles.comparison(report)),
             ("ranking.csv", BusinessCaseFiles.ranking(report)),
@@ -48,11 +48,15 @@ public enum RunOutput {
             ("sensitivity.csv", BusinessCaseFiles.sensitivity(report)),
             ("switching.csv", BusinessCaseFiles.switching(report)),
         ]
-        if samples { files.append(("samples.csv", BusinessCaseFiles.samples(report))) }
         var written: [String] = []
         for (name, table) in files {
             let path = directory + "/" + name
             try AtomicFile.write(table.bytes(), to: path)
+            written.append(path)
+        }
+        if samples {
+            let path = directory + "/samples.csv"
+            try BusinessCaseFiles.writeSamples(report, to: path)
             written.append(path)
         }
         let path = directory + "/run.json"

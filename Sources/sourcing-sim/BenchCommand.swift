@@ -26,6 +26,11 @@ struct BenchCommand: AsyncParsableCommand {
         let scenario = try source.scenario(quiet: true)
         let plan = try PlanSource.compile(scenario, source: source)
         let engine = Engine(plan: plan)
+        guard iterations >= 1, iterations <= MemoryBudget.iterations(plan) else {
+            Terminal.error(iterations < 1 ? "error: --iterations must be at least 1"
+                           : MemoryBudget.message(iterations: iterations, plan: plan))
+            throw Exit.runFailed
+        }
         let all = Engine.defaultThreads
         /// Best and first of `repeats` timings.
         func time(_ body: () -> Void) -> (best: Double, first: Double) {

@@ -80,6 +80,11 @@ struct RunCommand: AsyncParsableCommand {
             iterations: iterations ?? scenario.iterations, seed: seed ?? scenario.seed,
             sampling: sampling.flatMap(SamplingMethod.init(rawValue:)) ?? scenario.sampling,
             threads: threads ?? 0)
+        let affordable = MemoryBudget.iterations(plan)
+        guard settings.iterations <= affordable else {
+            Terminal.error(MemoryBudget.message(iterations: settings.iterations, plan: plan))
+            throw Exit.runFailed
+        }
         if source.isDefault && !quiet && format == .text {
             Terminal.error("No scenario file given: running the embedded default, \(DefaultScenario.fileName).")
         }
@@ -87,12 +92,14 @@ struct RunCommand: AsyncParsableCommand {
         if let target = precision.flatMap(Self.parsePercent) {
             for _ in 0..<8 {
                 let worst = results.options.map { Convergence.relativeStandardError(Summary($0.pv.array)) }.max() ?? 0
-                guard worst.isFinite, worst > target, settings.iterations < Self.maximumIterations else { break }
+                guard worst.isFinite, worst > target, settings.iterations < min(Self.maximumIterations, affordable)
+                else { break }
                 // Aim 10% past the estimate so that the next run usually suffices.
                 let needed = Convergence.iterationsNeeded(pilotIterations: settings.iterations,
                                                           relativeStandardError: worst, target: target)
                     ?? Self.maximumIterations
-                settings.iterations = min(Self.maximumIterations, max(needed + needed / 10, settings.iterations + 1))
+                settings.iterations = min(Self.maximumIterations, affordable,
+                                          max(needed + needed / 10, settings.iterations + 1))
                 results = simulate(engine, settings)
             }
         }

@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `sourcing-sim`: Monte Carlo appraisal of IT sourcing options for a Green Book business case.
 ///
-/// Exit codes: 0 success; 1 a run failed (output could not be written, numbers not finite);
+/// Exit codes: 0 success; 1 a run failed (output could not be written, numbers not finite, the
+/// iterations would not fit in memory);
 /// 2 the scenario file is invalid (diagnostics on standard error), or has warnings under
 /// `--strict`; 64 bad command-line usage; 66 the scenario file cannot be read.
 @main

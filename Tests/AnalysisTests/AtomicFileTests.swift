@@ -29,6 +29,25 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(strayTemporaries(in: root + "/results/run-1"), [])
     }
 
+    /// A streamed file is the concatenation of its pieces; a failure in the producer leaves the
+    /// previous file as it was and no temporary file behind.
+    func testStreamingWriteIsAtomicToo() throws {
+        let path = root + "/samples.csv"
+        try AtomicFile.write(to: path) { emit throws(AtomicFileError) in
+            for k in 0..<1000 { try emit(Array("row \(k)\r\n".utf8)) }
+        }
+        let text = try XCTUnwrap(contents(path))
+        XCTAssertTrue(text.hasPrefix("row 0\r\nrow 1\r\n"))
+        XCTAssertTrue(text.hasSuffix("row 999\r\n"))
+        XCTAssertEqual(text.components(separatedBy: "\r\n").count, 1001)
+        XCTAssertThrowsError(try AtomicFile.write(to: path) { emit throws(AtomicFileError) in
+            try emit(Array("partial".utf8))
+            throw AtomicFileError(path: path, operation: "produce the rows", code: EIO)
+        })
+        XCTAssertEqual(contents(path), text)
+        XCTAssertEqual(strayTemporaries(in: root), [])
+    }
+
     func testReplacesAnExistingFile() throws {
         let path = root + "/run.json"
         try AtomicFile.write("old", to: path)

@@ -163,6 +163,14 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try Tool.run(["run", "--set", "novalue"]).status, 64)
     }
 
+    /// More iterations than memory can hold is refused before anything runs, with the limit.
+    func testTooManyIterationsIsRefusedClearly() throws {
+        let run = try Tool.run(["run", "--iterations", "1000000000000", "--quiet"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("GB for their per-iteration results"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("use at most"), run.stderr)
+    }
+
     func testMissingFileExits66() throws {
         let run = try Tool.run(["run", "/nonexistent/scenario.yaml"])
         XCTAssertEqual(run.status, 66)
