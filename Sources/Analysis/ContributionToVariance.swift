@@ -25,15 +25,22 @@ public struct ContributionToVariance: Sendable, Equatable {
             throw .lengthMismatch(expected: target.count, found: input.count)
         }
         let targetUsable = target.count >= 2 && !target.contains(where: \.isNaN)
-        let targetRanks = targetUsable ? Ranks.averageRanks(target) : []
+        try self.init(targetRanks: targetUsable ? Ranks.averageRanks(target) : nil,
+                      inputRanks: inputs.map { targetUsable && !$0.contains(where: \.isNaN) ? Ranks.averageRanks($0) : nil })
+    }
+
+    /// The same from ranks already computed (`Ranks.averageRanks`), so that a caller analysing
+    /// several targets ranks each column once. A nil target or input stands for one that
+    /// cannot be used (NaN values, fewer than two): its ρ is 0.
+    public init(targetRanks: [Double]?, inputRanks: [[Double]?]) throws(AnalysisError) {
         var rhos: [Double] = []
-        rhos.reserveCapacity(inputs.count)
-        for input in inputs {
-            guard targetUsable, !input.contains(where: \.isNaN) else {
+        rhos.reserveCapacity(inputRanks.count)
+        for ranks in inputRanks {
+            guard let targetRanks, let ranks else {
                 rhos.append(0)
                 continue
             }
-            let rho = try pearson(Ranks.averageRanks(input), targetRanks)
+            let rho = try pearson(ranks, targetRanks)
             rhos.append(rho.isNaN ? 0 : rho)
         }
         var total = NeumaierSum()

@@ -54,21 +54,16 @@ public enum Sensitivity {
         let options = results.options
         func analyseTarget(option: String, target: String, column: [Double], owners: Set<String>,
                            value: ([DeterministicResult]) -> Double) throws(AnalysisError) {
-            let targetRanks = Ranks.averageRanks(column)
             let usable = candidates.filter { $0.option == nil || owners.contains($0.option!) }
-            var rhos: [Double] = []
-            for c in usable {
-                let r = try pearson(c.ranks, targetRanks)
-                rhos.append(r.isFinite ? r : 0)
-            }
-            let total = rhos.reduce(0) { $0 + $1 * $1 }
+            let analysis = try ContributionToVariance(targetRanks: Ranks.averageRanks(column),
+                                                      inputRanks: usable.map(\.ranks))
             var targetRows: [Row] = []
-            for (c, r) in zip(usable, rhos) {
+            for (k, c) in usable.enumerated() {
                 let lo = c.input.map { value(tornado.low[$0]) } ?? .nan
                 let hi = c.input.map { value(tornado.high[$0]) } ?? .nan
                 targetRows.append(Row(option: option, target: target, input: c.label, sourceLine: c.line,
-                                      rankCorrelation: r, contributionToVariance: total > 0 ? r * r / total : 0,
-                                      swingLow: lo, swingHigh: hi))
+                                      rankCorrelation: analysis.rankCorrelations[k],
+                                      contributionToVariance: analysis.contributions[k], swingLow: lo, swingHigh: hi))
             }
             targetRows.sort { ($0.contributionToVariance, -$0.sourceLine) > ($1.contributionToVariance, -$1.sourceLine) }
             rows += targetRows

@@ -36,12 +36,4 @@ final class ChunkedDeterminismTests: XCTestCase {
         XCTAssertEqual(one, four)
         XCTAssertTrue(one.allSatisfy { $0 >= 6 && $0 <= 12 })
     }
-
-    /// The timing helper runs and names every primitive (no timing is asserted).
-    func testSamplingFloorReportsEveryPrimitive() {
-        let results = SamplingFloor.measure(draws: 1_000)
-        XCTAssertGreaterThanOrEqual(results.count, 10)
-        XCTAssertTrue(results.allSatisfy { $0.nanosecondsPerDraw >= 0 && $0.nanosecondsPerDraw.isFinite })
-        XCTAssertTrue(results.contains { $0.name.contains("pert quantile (table lookup)") })
-    }
 }
