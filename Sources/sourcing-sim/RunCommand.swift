@@ -91,7 +91,12 @@ struct RunCommand: AsyncParsableCommand {
         var results = simulate(engine, settings)
         if let target = precision.flatMap(Self.parsePercent) {
             for _ in 0..<8 {
-                let worst = results.options.map { Convergence.relativeStandardError(Summary($0.pv.array)) }.max() ?? 0
+                // Relative standard error of each mean PV, sd / √n / |mean| (no sort needed).
+                let worst = results.options.map { option -> Double in
+                    let pv = option.pv.array
+                    let se = sampleStandardDeviation(pv) / Double(pv.count).squareRoot()
+                    return Convergence.relativeStandardError(se: se, mean: mean(pv))
+                }.max() ?? 0
                 guard worst.isFinite, worst > target, settings.iterations < min(Self.maximumIterations, affordable)
                 else { break }
                 // Aim 10% past the estimate so that the next run usually suffices.
