@@ -267,4 +267,77 @@ final class EngineKnownAnswerTests: XCTestCase {
         let drawn = Engine(plan: plan).run(.init(iterations: 100, seed: 1, sampling: .monteCarlo)).options[2]
         XCTAssertTrue(drawn.goLive.allSatisfy { $0 == 1 })
     }
+
+    /// Optimism bias uplifts one-off amounts, recurring amounts and durations (not benefits);
+    /// `share` takes this organisation's part; benefits count negatively. At 0% discounting:
+    /// - build: 6 months × 1.5 = 9 months, so go-live at 9;
+    /// - setup: 100k × 1.2 = 120k; service: 1k/month × 1.1 × 50% share over months 9-24 = 8,250;
+    /// - savings: 2k/month from go-live = -30k (no uplift);
+    /// PV = 120,000 + 8,250 - 30,000 = 98,250.
+    func testOptimismBiasShareAndBenefits() throws {
+        let plan = try compile("""
+            scenario: uplift
+            start: 2020-01
+            horizon: 24 months
+            discount: 0%
+            optimism-bias: {one-off: 20%, recurring: 10%, duration: 50%}
+            options:
+              only:
+                timeline:
+                  build: 6 months
+                costs:
+                  setup: 100k
+                  service:
+                    monthly: 1k
+                    from: go-live
+                    share: 50%
+                benefits:
+                  savings:
+                    monthly: 2k
+                    from: go-live
+            """)
+        let base = Engine(plan: plan).deterministic()[0]
+        XCTAssertEqual(base.goLive, 9, accuracy: 1e-12)
+        XCTAssertEqual(base.linePV, [120_000, 8_250, -30_000], accuracy: 1e-9)
+        XCTAssertEqual(base.pv, 98_250, accuracy: 1e-9)
+    }
+
+    /// A certain risk's monthly impact runs from its occurrence for its `for` duration: chance
+    /// 100% in the window [month 6, month 7) and 1k a month for 3 months costs 3k whenever it
+    /// falls. Without `for` it runs to the window's end: with the window [month 6, month 12) the
+    /// occurrence t is uniform on [6, 12) and the cost (12 - t) × 1k has mean 3k.
+    func testRiskMonthlyImpactForAndUntilWindowEnd() throws {
+        let plan = try compile("""
+            scenario: monthly risk
+            start: 2020-01
+            horizon: 24 months
+            discount: 0%
+            options:
+              with-for:
+                risks:
+                  outage:
+                    chance: 100%
+                    from: month 6
+                    until: month 7
+                    monthly: 1k
+                    for: 3 months
+              to-window-end:
+                risks:
+                  outage:
+                    chance: 100%
+                    from: month 6
+                    until: month 12
+                    monthly: 1k
+            """)
+        let results = Engine(plan: plan).run(.init(iterations: 10_000, seed: 4, sampling: .latinHypercube))
+        XCTAssertTrue(results.options[0].pv.allSatisfy { abs($0 - 3000) < 1e-9 })
+        // Latin hypercube stratifies t, so the mean is within far less than 1 of 3k
+        // (plain sampling's standard error would be 1k × 6/√12/√10000 ≈ 17).
+        XCTAssertEqual(mean(results.options[1].pv), 3000, accuracy: 1)
+    }
+}
+
+private func XCTAssertEqual(_ a: [Double], _ b: [Double], accuracy: Double, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(a.count, b.count, file: file, line: line)
+    for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: accuracy, file: file, line: line) }
 }
