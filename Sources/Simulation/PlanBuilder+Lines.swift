@@ -52,7 +52,10 @@ extension PlanBuilder {
         if let occurs = scheduleOccurrence {
             let when: Slot
             if risk.from != nil || risk.until != nil {
-                when = binary(.add, from, binary(.multiply, uniform(fixed: 0.5), binary(.subtract, until, from)))
+                // Uniform in the window; at its start when the window is empty.
+                let span = newSlot()
+                emit(.maximum(dst: span, args: [binary(.subtract, until, from), constant(0)]))
+                when = binary(.add, from, binary(.multiply, uniform(fixed: 0.5), span))
             } else if let task = risk.delays, let span = scope.tasks[task] {
                 when = span.finish
             } else {
