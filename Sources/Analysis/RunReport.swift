@@ -72,26 +72,49 @@ public struct RunReport: Sendable {
         base = engine.deterministic()
         let options = results.options
         let pvs = options.map(\.pv.array)
-        var metrics: [Metric] = []
-        var intervals: [OrderStatisticCI] = []
-        for (o, pv) in zip(options, pvs) {
-            let pvSorted = Quantiles.sortedWithoutNaN(pv)
-            metrics.append(Metric(option: o.name, metric: "pv_cost", unit: plan.scenario.currency,
-                                  summary: Summary(sortedValues: pvSorted, missing: o.pv.count - pvSorted.count)))
-            intervals.append(OrderStatisticCI(sorted: pvSorted, p: 0.8))
-            metrics.append(Metric(option: o.name, metric: "total_cost", unit: plan.scenario.currency, summary: Summary(o.total.array)))
-            metrics.append(Metric(option: o.name, metric: "go_live_month", unit: "month", summary: Summary(o.goLive.array)))
-            if let deadline = plan.scenario.deadline {
-                metrics.append(Metric(option: o.name, metric: "extension_months", unit: "months", summary: Summary(o.extensionMonths)))
-                metrics.append(Metric(option: o.name, metric: "live_by_deadline", unit: "probability",
-                                      summary: Summary(o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 })))
+        // Every summary sorts its column; they are independent, so they run on all cores.
+        let currency = plan.scenario.currency
+        let deadline = plan.scenario.deadline
+        let pvStatistics = parallelMap(options.count) { i in
+            let sorted = Quantiles.sortedWithoutNaN(pvs[i])
+            return (Summary(sortedValues: sorted, missing: pvs[i].count - sorted.count),
+                    OrderStatisticCI(sorted: sorted, p: 0.8))
+        }
+        var named: [(option: String, metric: String, unit: String)] = []
+        var columns: [@Sendable () -> [Double]] = []
+        for o in options {
+            named.append((o.name, "total_cost", currency))
+            columns.append { o.total.array }
+            named.append((o.name, "go_live_month", "month"))
+            columns.append { o.goLive.array }
+            if let deadline {
+                named.append((o.name, "extension_months", "months"))
+                columns.append { o.extensionMonths }
+                named.append((o.name, "live_by_deadline", "probability"))
+                columns.append { o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 } }
             }
             if let score = o.score {
-                metrics.append(Metric(option: o.name, metric: "score", unit: "points", summary: Summary(score.doubles)))
+                named.append((o.name, "score", "points"))
+                columns.append { score.doubles }
+            }
+        }
+        let cashColumns = options.flatMap { o in o.yearCash.map { column in { @Sendable in column.doubles } } }
+        let lineColumns = options.flatMap { o in o.linePV.map { column in { @Sendable in column.doubles } } }
+        let jobs = columns + cashColumns + lineColumns
+        let summaries = parallelMap(jobs.count) { Summary(jobs[$0]()) }
+
+        var metrics: [Metric] = []
+        var next = 0
+        for (i, o) in options.enumerated() {
+            metrics.append(Metric(option: o.name, metric: "pv_cost", unit: currency, summary: pvStatistics[i].0))
+            while next < named.count, named[next].option == o.name {
+                metrics.append(Metric(option: o.name, metric: named[next].metric, unit: named[next].unit,
+                                      summary: summaries[next]))
+                next += 1
             }
         }
         self.metrics = metrics
-        p80Interval = intervals
+        p80Interval = pvStatistics.map(\.1)
 
         var pairs: [Pair] = []
         for i in options.indices {
@@ -118,15 +141,17 @@ public struct RunReport: Sendable {
 
         var cashflows: [Cashflow] = []
         var lines: [Line] = []
+        var cashIndex = columns.count, lineIndex = columns.count + cashColumns.count
         for (o, op) in zip(options, plan.options) {
             for y in 0..<plan.years {
                 cashflows.append(Cashflow(option: o.name, year: y, discountFactor: plan.schedule.yearFactors[y],
-                                          cash: Summary(o.yearCash[y].doubles),
-                                          pvMean: o.yearPVMean[y]))
+                                          cash: summaries[cashIndex], pvMean: o.yearPVMean[y]))
+                cashIndex += 1
             }
-            for (k, line) in op.lines.enumerated() {
+            for line in op.lines {
                 lines.append(Line(option: o.name, line: line.name, kind: line.kind.rawValue, sourceLine: line.mark.line,
-                                  pv: Summary(o.linePV[k].doubles)))
+                                  pv: summaries[lineIndex]))
+                lineIndex += 1
             }
         }
         self.cashflows = cashflows

@@ -37,50 +37,77 @@ public enum Sensitivity {
     static func analyse(engine: Engine, results: SimulationResults, pvs: [[Double]], tornado: Tornado) throws(AnalysisError) -> [Row] {
         let plan = engine.plan
         guard results.iterations >= 2 else { return [] }
+        // Every column is ranked once, all on all cores.
         var candidates: [Candidate] = []
+        var columns: [@Sendable () -> [Double]] = []
         for (k, column) in results.inputs.enumerated() {
             let input = plan.inputs[k]
             guard !input.isCriterion else { continue }
             candidates.append(Candidate(label: input.label, line: input.mark.line, option: input.option,
-                                        ranks: Ranks.averageRanks(column.doubles), input: k))
+                                        ranks: [], input: k))
+            columns.append { column.doubles }
         }
         for (o, op) in zip(results.options, plan.options) {
             for (risk, column) in zip(op.riskOccurrences, o.riskOccurrences) {
                 candidates.append(Candidate(label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
-                                            option: o.name, ranks: Ranks.averageRanks(column.map { Double($0) }), input: nil))
+                                            option: o.name, ranks: [], input: nil))
+                columns.append { column.map { Double($0) } }
             }
         }
-        var rows: [Row] = []
+        let jobs = columns
+        let ranks = parallelMap(jobs.count) { Ranks.averageRanks(jobs[$0]()) }
+        for k in candidates.indices { candidates[k].ranks = ranks[k] }
         let options = results.options
-        func analyseTarget(option: String, target: String, column: [Double], owners: Set<String>,
-                           value: ([DeterministicResult]) -> Double) throws(AnalysisError) {
-            let usable = candidates.filter { $0.option == nil || owners.contains($0.option!) }
-            let analysis = try ContributionToVariance(targetRanks: Ranks.averageRanks(column),
-                                                      inputRanks: usable.map(\.ranks))
-            var targetRows: [Row] = []
-            for (k, c) in usable.enumerated() {
-                let lo = c.input.map { value(tornado.low[$0]) } ?? .nan
-                let hi = c.input.map { value(tornado.high[$0]) } ?? .nan
-                targetRows.append(Row(option: option, target: target, input: c.label, sourceLine: c.line,
-                                      rankCorrelation: analysis.rankCorrelations[k],
-                                      contributionToVariance: analysis.contributions[k], swingLow: lo, swingHigh: hi))
-            }
-            targetRows.sort { ($0.contributionToVariance, -$0.sourceLine) > ($1.contributionToVariance, -$1.sourceLine) }
-            rows += targetRows
+        let frozen = candidates
+
+        /// One target: its column, the options whose inputs can move it, and its value in a
+        /// deterministic run.
+        struct Target: Sendable {
+            var option: String
+            var name: String
+            var owners: Set<String>
+            var column: @Sendable () -> [Double]
+            var value: @Sendable ([DeterministicResult]) -> Double
         }
+        var targets: [Target] = []
         for (i, o) in options.enumerated() {
-            guard !pvs[i].contains(where: \.isNaN) else { continue }
-            try analyseTarget(option: o.name, target: "pv_cost", column: pvs[i], owners: [o.name]) { $0[i].pv }
+            targets.append(Target(option: o.name, name: "pv_cost", owners: [o.name], column: { pvs[i] },
+                                  value: { $0[i].pv }))
         }
         for i in options.indices {
             for j in options.indices where j > i {
-                let a = options[i], b = options[j]
-                let diff = zip(pvs[i], pvs[j]).map { $0 - $1 }
-                guard !diff.contains(where: \.isNaN) else { continue }
-                try analyseTarget(option: a.name, target: "difference_vs_\(b.name)", column: diff,
-                                  owners: [a.name, b.name]) { $0[i].pv - $0[j].pv }
+                targets.append(Target(option: options[i].name, name: "difference_vs_\(options[j].name)",
+                                      owners: [options[i].name, options[j].name],
+                                      column: { zip(pvs[i], pvs[j]).map { $0 - $1 } },
+                                      value: { $0[i].pv - $0[j].pv }))
             }
         }
+        let all = targets
+        let perTarget = parallelMap(all.count) { t -> Result<[Row], AnalysisError> in
+            let target = all[t]
+            let column = target.column()
+            guard !column.contains(where: \.isNaN) else { return .success([]) }
+            let usable = frozen.filter { $0.option == nil || target.owners.contains($0.option!) }
+            let analysis: ContributionToVariance
+            do throws(AnalysisError) {
+                analysis = try ContributionToVariance(targetRanks: Ranks.averageRanks(column),
+                                                      inputRanks: usable.map(\.ranks))
+            } catch {
+                return .failure(error)
+            }
+            var rows: [Row] = []
+            for (k, c) in usable.enumerated() {
+                let lo = c.input.map { target.value(tornado.low[$0]) } ?? .nan
+                let hi = c.input.map { target.value(tornado.high[$0]) } ?? .nan
+                rows.append(Row(option: target.option, target: target.name, input: c.label, sourceLine: c.line,
+                                rankCorrelation: analysis.rankCorrelations[k],
+                                contributionToVariance: analysis.contributions[k], swingLow: lo, swingHigh: hi))
+            }
+            rows.sort { ($0.contributionToVariance, -$0.sourceLine) > ($1.contributionToVariance, -$1.sourceLine) }
+            return .success(rows)
+        }
+        var rows: [Row] = []
+        for result in perTarget { rows += try result.get() }
         return rows
     }
 }
