@@ -60,6 +60,20 @@ public enum BusinessCaseFiles {
         return t
     }
 
+    /// `distributions.csv`: the full distribution (mean, sd, P5 … P95) of each appraisal year's
+    /// cash and of each line's PV, which `cashflow.csv` and `lines.csv` give in brief
+    /// (contract section 5: "the same per appraisal year and per cost line").
+    public static func distributions(_ r: RunReport) -> CSVTable {
+        var t = CSVTable(header: ["option", "quantity", "name", "source_line", "mean", "sd", "p5", "p10", "p50",
+                                  "p80", "p90", "p95", "min", "max"])
+        func add(_ option: String, _ quantity: String, _ name: String, _ line: String, _ s: Summary) {
+            t.add([option, quantity, name, line] + [s.mean, s.sd, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95, s.min, s.max].map(money))
+        }
+        for c in r.cashflows { add(c.option, "year_cash", String(c.year), "", c.cash) }
+        for l in r.lines { add(l.option, "line_pv", l.line, String(l.sourceLine), l.pv) }
+        return t
+    }
+
     /// `sensitivity.csv`: rank correlation, contribution to variance and tornado swings.
     public static func sensitivity(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "target", "input", "source_line", "rank_correlation",

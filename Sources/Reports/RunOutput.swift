@@ -45,6 +45,7 @@ public enum RunOutput {
             ("ranking.csv", BusinessCaseFiles.ranking(report)),
             ("cashflow.csv", BusinessCaseFiles.cashflow(report)),
             ("lines.csv", BusinessCaseFiles.lines(report)),
+            ("distributions.csv", BusinessCaseFiles.distributions(report)),
             ("sensitivity.csv", BusinessCaseFiles.sensitivity(report)),
             ("switching.csv", BusinessCaseFiles.switching(report)),
         ]

@@ -31,7 +31,7 @@ final class RunCommandTests: XCTestCase {
         """
 
     static let expectedFiles = ["summary.csv", "comparison.csv", "ranking.csv", "cashflow.csv", "lines.csv",
-                                "sensitivity.csv", "switching.csv", "run.json"]
+                                "distributions.csv", "sensitivity.csv", "switching.csv", "run.json"]
 
     func testRunWritesEveryFileWithItsColumns() throws {
         let dir = try Tool.temporaryDirectory()
@@ -49,6 +49,7 @@ final class RunCommandTests: XCTestCase {
             "ranking.csv": "option,p_cheapest,p_best_score,base_case_pv",
             "cashflow.csv": "option,year,discount_factor,mean,p10,p50,p90,pv_mean",
             "lines.csv": "option,line,kind,source_line,pv_mean,pv_p10,pv_p90",
+            "distributions.csv": "option,quantity,name,source_line,mean,sd,p5,p10,p50,p80,p90,p95,min,max",
             "sensitivity.csv": "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high",
             "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after",
         ]
@@ -71,6 +72,9 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(comparison[1], ["cheap", "dear", "-12000.00", "1", "-12000.00", "-12000.00", "-12000.00"])
         let cashflow = try readCSV(out + "/cashflow.csv")
         XCTAssertEqual(cashflow[1], ["cheap", "0", "1", "12000.00", "12000.00", "12000.00", "12000.00", "12000.00"])
+        let distributions = try readCSV(out + "/distributions.csv")
+        XCTAssertEqual(distributions[1], ["cheap", "year_cash", "0", "", "12000.00", "0.00"] + Array(repeating: "12000.00", count: 8))
+        XCTAssertTrue(distributions.contains(["dear", "line_pv", "fee", "17", "36000.00", "0.00"] + Array(repeating: "36000.00", count: 8)))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as? [String: Any]
         XCTAssertEqual(json?["iterations"] as? Int, 5000)
         XCTAssertEqual(json?["seed"] as? Int, 99)
