@@ -12,10 +12,13 @@ import Synchronization
 /// bytes whatever the number of threads.
 public struct Engine: Sendable {
     public let plan: Plan
+    /// The plan's discounting and horizon, prepared once for every chunk.
+    let accrual: Accrual
 
     public init(plan: Plan) {
         GSLRuntime.configure()
         self.plan = plan
+        accrual = Accrual(schedule: plan.schedule, horizon: plan.scenario.horizonMonths)
     }
 
     public struct Settings: Sendable {
@@ -46,13 +49,13 @@ public struct Engine: Sendable {
         let store = ResultStore(plan: plan, iterations: n, chunks: chunks, keepInputs: settings.keepInputs)
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
-        let plan = self.plan
+        let plan = self.plan, accrual = self.accrual
         let lhs = settings.sampling == .latinHypercube
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             let stride = chunkSize
             let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(plan.slotCount, 1) * stride)
             defer { buffer.deallocate() }
-            Self.fillConstants(plan: plan, buffer: buffer, stride: stride)
+            Self.fillConstants(plan: plan, accrual: accrual, buffer: buffer, stride: stride)
             while true {
                 let c = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 if c >= chunks { break }
@@ -60,7 +63,7 @@ public struct Engine: Sendable {
                 let count = min(chunkSize, n - offset)
                 let stream = RandomStream(seed: SeedMix.chunkSeed(master: settings.seed, chunk: c))
                 var draws = ChunkDraws(plan: plan, stream: stream, latinHypercube: lhs)
-                Self.runChunk(plan: plan, buffer: buffer, stride: stride, n: count, draws: &draws)
+                Self.runChunk(plan: plan, accrual: accrual, buffer: buffer, stride: stride, n: count, draws: &draws)
                 store.store(plan: plan, chunk: c, buffer: buffer, stride: stride, offset: offset, n: count)
                 let finished = done.add(count, ordering: .relaxed).newValue
                 progress?(finished)
@@ -76,8 +79,8 @@ public struct Engine: Sendable {
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(plan.slotCount, 1))
         defer { buffer.deallocate() }
         var draws = ChunkDraws(plan: plan, stream: nil, latinHypercube: false, fixed: fixed)
-        Self.fillConstants(plan: plan, buffer: buffer, stride: 1)
-        Self.runChunk(plan: plan, buffer: buffer, stride: 1, n: 1, draws: &draws)
+        Self.fillConstants(plan: plan, accrual: accrual, buffer: buffer, stride: 1)
+        Self.runChunk(plan: plan, accrual: accrual, buffer: buffer, stride: 1, n: 1, draws: &draws)
         return plan.options.map { o in
             DeterministicResult(option: o.name, pv: buffer[o.pv], total: buffer[o.total], goLive: buffer[o.goLive],
                                 extensionMonths: buffer[o.extensionMonths],
@@ -88,8 +91,7 @@ public struct Engine: Sendable {
     }
 
     /// Fills the constant columns of a working buffer, for all its `stride` rows.
-    static func fillConstants(plan: Plan, buffer: UnsafeMutablePointer<Double>, stride: Int) {
-        let accrual = Accrual(schedule: plan.schedule, horizon: plan.scenario.horizonMonths)
+    static func fillConstants(plan: Plan, accrual: Accrual, buffer: UnsafeMutablePointer<Double>, stride: Int) {
         let machine = ChunkInterpreter(buffer: buffer, stride: stride, n: stride, accrual: accrual, scratch: plan.scratch)
         let draws = ChunkDraws(plan: plan, stream: nil, latinHypercube: false)
         for instruction in plan.instructions.prefix(plan.constantCount) {
@@ -101,10 +103,9 @@ public struct Engine: Sendable {
     /// `fillConstants` did once for the buffer) over it block by block (`Plan.blockSize`
     /// iterations at a time, so the program's columns stay in cache). Blocks only change where
     /// the loops start: every instruction is element-wise, so the results are the same.
-    static func runChunk(plan: Plan, buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int,
+    static func runChunk(plan: Plan, accrual: Accrual, buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int,
                          draws: inout ChunkDraws) {
         draws.drawColumns(buffer: buffer, stride: stride, n: n)
-        let accrual = Accrual(schedule: plan.schedule, horizon: plan.scenario.horizonMonths)
         let program = plan.instructions[plan.constantCount...]
         for start in Swift.stride(from: 0, to: n, by: Plan.blockSize) {
             let machine = ChunkInterpreter(buffer: buffer + start, stride: stride, n: min(Plan.blockSize, n - start),

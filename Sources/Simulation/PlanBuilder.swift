@@ -11,6 +11,8 @@ public struct PlanBuilder {
     var preamble: [Instruction] = []
     var slotCount = 0
     var constants: [Double: Slot] = [:]
+    /// The value held by each constant slot (the reverse of `constants`).
+    var constantSlots: [Slot: Double] = [:]
     var inputs: [UncertainInput] = []
     var inputSlots: [Slot] = []
     var uniforms: [(slot: Slot, fixed: Double)] = []
@@ -58,6 +60,7 @@ public struct PlanBuilder {
         if let s = constants[value] { return s }
         let s = newSlot()
         constants[value] = s
+        constantSlots[s] = value
         preamble.append(.constant(dst: s, value: value))
         return s
     }
@@ -71,7 +74,7 @@ public struct PlanBuilder {
     /// `a op b`, folding a constant right operand into the instruction.
     mutating func binary(_ op: BinaryOperator, _ a: Slot, _ b: Slot) -> Slot {
         let d = newSlot()
-        if let c = constants.first(where: { $0.value == b })?.key {
+        if let c = constantSlots[b] {
             emit(.binaryConstant(op, dst: d, a: a, c: c))
         } else {
             emit(.binary(op, dst: d, a: a, b: b))
