@@ -14,7 +14,10 @@ extension ScenarioBuilder {
     func readCostLines(_ node: Node, benefits: Bool, scope: Scope) -> [CostLine] {
         let section = benefits ? "`benefits`" : "`costs`"
         guard let entries = mapping(node, "\(section) of option `\(scope.option ?? "")`") else { return [] }
-        return entries.compactMap { readCostLine($0, benefit: benefits, scope: scope) }
+        return entries.indices.compactMap { i in
+            reportMisindentedKey(i, of: entries, bodyKeys: Self.lineKeys, kind: benefits ? "benefit" : "cost line")
+                ? nil : readCostLine(entries[i], benefit: benefits, scope: scope)
+        }
     }
 
     func readCostLine(_ entry: MappingEntry, benefit: Bool, scope: Scope) -> CostLine? {
