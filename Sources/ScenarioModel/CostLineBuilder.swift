@@ -31,6 +31,7 @@ extension ScenarioBuilder {
                 return nil
             }
             guard let amount = expression(entry.value, what, scope: scope) else { return nil }
+            if benefit { warnIfNegativeBenefit(amount, what: what) }
             return CostLine(name: name, amount: amount, timing: .at(startRef), isBenefit: benefit, mark: entry.key.mark)
         }
         checkKeys(body, allowed: Self.lineKeys, in: what, misplaced: [
@@ -62,6 +63,7 @@ extension ScenarioBuilder {
             }
         }
         guard var amount = expression(kind.value, "`\(kind.key.text)` of \(what)", scope: scope) else { return nil }
+        if benefit { warnIfNegativeBenefit(amount, what: what) }
         if kind.key.text == "annual" {
             amount = Expr(.binary(.divide, amount, Expr(.number(12), at: amount.mark)), at: amount.mark)
         }
@@ -91,6 +93,9 @@ extension ScenarioBuilder {
         var escalate: Expr?
         if let e = Self.entry(body, "escalate") {
             escalate = expression(e.value, "`escalate` of \(what)", scope: scope)
+            if let escalate, let s = e.value.scalar {
+                warnIfPercentSlip(escalate, s, what: "`escalate` of \(what)", per: " a year")
+            }
             if escalate == nil { ok = false }
         }
         var share: Expr?
@@ -105,7 +110,7 @@ extension ScenarioBuilder {
         guard ok else { return nil }
         let line = CostLine(name: name, amount: amount, timing: timing, escalate: escalate, share: share,
                             isBenefit: benefit, mark: entry.key.mark)
-        warnIfAfterHorizon(line, what: what)
+        warnIfOutsideHorizon(line, what: what)
         return line
     }
 }
