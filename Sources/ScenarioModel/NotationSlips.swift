@@ -86,7 +86,7 @@ enum NotationSlips {
         if first.digits.count <= 3, middleAreGroups, last.digits.count == 3 {
             let joined = pieces.count == 2 ? parts.joined() : parts.joined(separator: "_")
             var short: String?
-            if last.rest.isEmpty, let v = Double(parts.joined()), v >= 1e6, (v / 1e4).rounded() == v / 1e4 {
+            if last.rest.isEmpty, let v = Double(parts.joined()), v >= 1e6, v < 1e15, (v / 1e4).rounded() == v / 1e4 {
                 short = shortest(v / 1e6) + "m"
             }
             return (.thousands, pound + joined, short.map { pound + $0 })

@@ -103,6 +103,9 @@ final class NotationSlipTests: XCTestCase {
                        "7:13: a number cannot contain a comma: `1,5` looks like one number written with a decimal comma; "
                        + "write `1.5`")
         XCTAssertEqual(exprValue("1, 5"), "7:13: unexpected ',' after the expression")
+        let huge = "1" + String(repeating: ",000", count: 30)
+        XCTAssertEqual(exprValue(huge), "7:12: a number cannot contain a comma: `\(huge)` looks like one number written "
+                       + "with thousands commas; write `1" + String(repeating: "_000", count: 30) + "`")
     }
 
     func testCommaInANumberInAScenario() throws {
