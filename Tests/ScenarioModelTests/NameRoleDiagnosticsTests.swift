@@ -63,6 +63,13 @@ final class NameRoleDiagnosticsTests: XCTestCase {
             """), contains: "`go-live` is a time, not an amount: times are written in `at`, `from`, `until` and `not-before`")
     }
 
+    func testGoLiveIsOneWordOnlyWithoutSpaces() {
+        XCTAssertEqual(exprValue("go-live"), "go-live")
+        XCTAssertEqual(exprValue("Go-Live + 1"), "(+ Go-Live 1)")
+        XCTAssertEqual(exprValue("go - live"), "(- go live)")
+        XCTAssertEqual(exprValue("go-lively"), "(- go lively)")
+    }
+
     func testTaskUsedAsANumber() {
         expectDiagnostic(scenario(optionBody: timeline + """
                 costs:
