@@ -14,7 +14,10 @@ extension ScenarioBuilder {
     func readCostLines(_ node: Node, benefits: Bool, scope: Scope) -> [CostLine] {
         let section = benefits ? "`benefits`" : "`costs`"
         guard let entries = mapping(node, "\(section) of option `\(scope.option ?? "")`") else { return [] }
-        return entries.compactMap { readCostLine($0, benefit: benefits, scope: scope) }
+        return entries.indices.compactMap { i in
+            reportMisindentedKey(i, of: entries, bodyKeys: Self.lineKeys, kind: benefits ? "benefit" : "cost line")
+                ? nil : readCostLine(entries[i], benefit: benefits, scope: scope)
+        }
     }
 
     func readCostLine(_ entry: MappingEntry, benefit: Bool, scope: Scope) -> CostLine? {
@@ -28,6 +31,7 @@ extension ScenarioBuilder {
                 return nil
             }
             guard let amount = expression(entry.value, what, scope: scope) else { return nil }
+            if benefit { warnIfNegativeBenefit(amount, what: what) }
             return CostLine(name: name, amount: amount, timing: .at(startRef), isBenefit: benefit, mark: entry.key.mark)
         }
         checkKeys(body, allowed: Self.lineKeys, in: what, misplaced: [
@@ -59,6 +63,7 @@ extension ScenarioBuilder {
             }
         }
         guard var amount = expression(kind.value, "`\(kind.key.text)` of \(what)", scope: scope) else { return nil }
+        if benefit { warnIfNegativeBenefit(amount, what: what) }
         if kind.key.text == "annual" {
             amount = Expr(.binary(.divide, amount, Expr(.number(12), at: amount.mark)), at: amount.mark)
         }
@@ -88,6 +93,9 @@ extension ScenarioBuilder {
         var escalate: Expr?
         if let e = Self.entry(body, "escalate") {
             escalate = expression(e.value, "`escalate` of \(what)", scope: scope)
+            if let escalate, let s = e.value.scalar {
+                warnIfPercentSlip(escalate, s, what: "`escalate` of \(what)", per: " a year")
+            }
             if escalate == nil { ok = false }
         }
         var share: Expr?
@@ -102,7 +110,7 @@ extension ScenarioBuilder {
         guard ok else { return nil }
         let line = CostLine(name: name, amount: amount, timing: timing, escalate: escalate, share: share,
                             isBenefit: benefit, mark: entry.key.mark)
-        warnIfAfterHorizon(line, what: what)
+        warnIfOutsideHorizon(line, what: what)
         return line
     }
 }

@@ -104,7 +104,9 @@ struct ExpressionGrammar {
             case .invalid:
                 return nil  // already reported by the lexer
             default:
-                error("unexpected \(token.described) after the expression", at: token)
+                if !reportCommaInNumber(at: pos, inCall: false) {
+                    error("unexpected \(token.described) after the expression", at: token)
+                }
                 return nil
             }
         }

@@ -68,22 +68,32 @@ struct ExpressionToken: Sendable {
 /// an optional multiplier `k` (10³), `m` (10⁶) or `bn` (10⁹) (any letter case), or else an
 /// optional `%` (÷100); an optional `£` before the number is decoration. Letters right after a
 /// number that spell a time unit (`18months`) are left for the unit token.
+///
+/// Names: a letter or `_`, then letters, digits or `_`; `go-live` written without spaces (any
+/// letter case) is one name, so that the time keyword misused as an amount is reported as such
+/// rather than as `go` minus `live`.
+///
+/// In a field that holds months (`months` set), a number with the `m` multiplier is an error
+/// with the fix `N months` or `month N` (`18m` is 18 million, never 18 months; see `NotationSlips`).
 struct ExpressionLexer {
     let chars: [Unicode.Scalar]
     let map: ExpressionSourceMap
+    let months: NotationSlips.MonthsField?
     private(set) var tokens: [ExpressionToken] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var i = 0
 
     static let multipliers: [String: Double] = ["k": 1e3, "m": 1e6, "bn": 1e9]
 
-    init(_ chars: [Unicode.Scalar], map: ExpressionSourceMap) {
+    init(_ chars: [Unicode.Scalar], map: ExpressionSourceMap, months: NotationSlips.MonthsField? = nil) {
         self.chars = chars
         self.map = map
+        self.months = months
     }
 
-    static func tokenize(_ chars: [Unicode.Scalar], map: ExpressionSourceMap) -> ([ExpressionToken], [Diagnostic]) {
-        var lexer = ExpressionLexer(chars, map: map)
+    static func tokenize(_ chars: [Unicode.Scalar], map: ExpressionSourceMap,
+                         months: NotationSlips.MonthsField? = nil) -> ([ExpressionToken], [Diagnostic]) {
+        var lexer = ExpressionLexer(chars, map: map, months: months)
         lexer.run()
         return (lexer.tokens, lexer.diagnostics)
     }
@@ -104,8 +114,8 @@ struct ExpressionLexer {
         tokens.append(ExpressionToken(kind: kind, start: start, length: i - start, text: text(start, i)))
     }
 
-    private mutating func error(_ message: String, at offset: Int) {
-        diagnostics.append(.error(message, at: map.mark(offset)))
+    private mutating func error(_ message: String, at offset: Int, fix: String? = nil) {
+        diagnostics.append(.error(message, at: map.mark(offset), fix: fix))
     }
 
     mutating func run() {
@@ -124,6 +134,11 @@ struct ExpressionLexer {
                 }
             } else if Self.isLetter(c) {
                 while let d = peek(), Self.isLetter(d) || Self.isDigit(d) { i += 1 }
+                if text(start, i).lowercased() == "go", peek() == "-", i + 5 <= chars.count,
+                   text(i + 1, i + 5).lowercased() == "live",
+                   !(peek(5).map { Self.isLetter($0) || Self.isDigit($0) } ?? false) {
+                    i += 5
+                }
                 add(.identifier(text(start, i)), from: start)
             } else {
                 lexPunctuation(c, start: start)
@@ -200,6 +215,11 @@ struct ExpressionLexer {
                 value *= factor
                 hasMultiplier = true
                 i = j
+                if let months, suffix.lowercased() == "m", peek() != "%" {
+                    let written = text(digitsStart, suffixStart)
+                    error(NotationSlips.millionMonthsMessage(written, suffix: suffix, months), at: digitsStart,
+                          fix: NotationSlips.monthsRewrite(Array(map.scalar.text.unicodeScalars), months))
+                }
             } else if ExpressionUnits.unit(suffix) != nil {
                 // `18months`: the unit becomes its own token.
             } else {

@@ -81,9 +81,11 @@ public enum ExpressionParser {
 
     // MARK: - Shared
 
-    /// Lexes and parses `chars` as one expression.
-    static func parse(_ chars: [Unicode.Scalar], map: ExpressionSourceMap, allowUnits: Bool) -> (Expr?, [Diagnostic]) {
-        let (tokens, lexical) = ExpressionLexer.tokenize(chars, map: map)
+    /// Lexes and parses `chars` as one expression. `months` (default: `.duration` when units are
+    /// allowed) marks text that holds months, where `18m` is refused (see `NotationSlips`).
+    static func parse(_ chars: [Unicode.Scalar], map: ExpressionSourceMap, allowUnits: Bool,
+                      months: NotationSlips.MonthsField? = nil) -> (Expr?, [Diagnostic]) {
+        let (tokens, lexical) = ExpressionLexer.tokenize(chars, map: map, months: months ?? (allowUnits ? .duration : nil))
         var grammar = ExpressionGrammar(tokens: tokens, map: map, allowUnits: allowUnits)
         let expr = grammar.parseAll()
         let diagnostics = sorted(lexical + grammar.diagnostics)

@@ -54,7 +54,9 @@ extension ExpressionGrammar {
             case .end:
                 error("'(' is never closed: missing ')'", at: t)
             default:
-                error("expected ')' to close the '(', found \(token.described)", at: token)
+                if !reportCommaInNumber(at: pos, inCall: false) {
+                    error("expected ')' to close the '(', found \(token.described)", at: token)
+                }
                 skipToClose()
             }
             return inner
@@ -106,6 +108,7 @@ extension ExpressionGrammar {
         let open = token
         advance()
         var args: [Parsed] = []
+        var commas: [Int] = []
         let errorsBefore = diagnostics.count
         if case .rightParen = token.kind {
             advance()
@@ -116,6 +119,7 @@ extension ExpressionGrammar {
                 switch token.kind {
                 case .comma:
                     let comma = token
+                    commas.append(pos)
                     advance()
                     switch token.kind {
                     case .rightParen:
@@ -141,6 +145,7 @@ extension ExpressionGrammar {
                 }
             }
         }
+        reportCommasInNumbers(commas)
         guard let callee else { return placeholder(nameToken) }
         // The count is only meaningful when the argument list itself was well formed.
         if diagnostics.count == errorsBefore, !callee.accepts(args.count) {

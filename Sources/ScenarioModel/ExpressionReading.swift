@@ -54,6 +54,8 @@ extension ScenarioBuilder {
         let owners = optionNames.filter { optionInputNames[$0]?.contains(name) == true }
         if let owner = owners.first {
             message += "; it is an input of option `\(owner)` and can be used only there"
+        } else if let misused = misusedNameMessage(name, scope: scope) {
+            message = misused
         } else {
             message += NameSuggestions.didYouMean(name, among: visible)
         }
@@ -106,7 +108,9 @@ extension ScenarioBuilder {
             return
         }
         if tasks.contains(task) { return }
-        if tasks.isEmpty {
+        if let misused = misusedTaskMessage(task, in: what, scope: scope) {
+            error(misused, at: mark)
+        } else if tasks.isEmpty {
             error("unknown task `\(task)` in \(what): option `\(scope.option ?? "")` has no timeline", at: mark)
         } else {
             error("unknown task `\(task)` in \(what)" + NameSuggestions.didYouMean(task, among: tasks), at: mark)

@@ -130,7 +130,7 @@ struct TimeReferenceParser {
         if hi - lo > 6, text(lo, lo + 5).lowercased() == "month", ExpressionLexer.isSpace(chars[lo + 5]) {
             let (nlo, nhi) = trimmed(lo + 5, hi)
             let (e, errors) = ExpressionParser.parse(Array(chars[nlo..<nhi]), map: map.shifted(by: nlo),
-                                                     allowUnits: false)
+                                                     allowUnits: false, months: .monthNumber)
             guard let e else { return (nil, errors) }
             guard let v = ExpressionChecks.constantValue(e), v.isFinite else {
                 return (nil, [.error("'month N' needs a constant number of months, e.g. 'month 9'", at: map.mark(nlo))])
@@ -138,11 +138,14 @@ struct TimeReferenceParser {
             return (.month(v), [])
         }
         if ExpressionLexer.isDigit(chars[lo]) || chars[lo] == "." {
-            let (e, _) = ExpressionParser.parse(Array(chars[lo..<hi]), map: map.shifted(by: lo), allowUnits: true)
+            let (e, errors) = ExpressionParser.parse(Array(chars[lo..<hi]), map: map.shifted(by: lo), allowUnits: true,
+                                                     months: .bareTime)
             if e != nil {
                 return (nil, [.error("a bare amount is not a time: write 'month \(word)' or 'start + \(word)'",
                                      at: map.mark(lo))])
             }
+            let slips = errors.filter(NotationSlips.isMillionMonths)
+            if !slips.isEmpty { return (nil, slips) }
         }
         var nameEnd = hi
         var isStart = false

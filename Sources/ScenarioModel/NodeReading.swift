@@ -61,3 +61,20 @@ extension ScenarioBuilder {
         entries.first { $0.key.text == key }
     }
 }
+
+extension ScenarioBuilder {
+    /// A key of an entry's body written at the level of the entries: under `costs:` a dedented
+    /// `from: go-live` reads as a cost line named `from` (and so on for tasks and risks). When
+    /// `entry` is named like one of `bodyKeys` and its value is not a mapping, reports an error
+    /// that suggests indenting it under the entry before it, and returns true.
+    func reportMisindentedKey(_ index: Int, of entries: [MappingEntry], bodyKeys: [String], kind: String) -> Bool {
+        let entry = entries[index]
+        guard bodyKeys.contains(entry.key.text), entry.value.entries == nil else { return false }
+        let key = entry.key.text
+        let owner = entries[..<index].last { $0.value.entries != nil }
+        let advice = owner.map { "if it belongs to \(kind) `\($0.key.text)`, indent it one level deeper, under `\($0.key.text)`" }
+            ?? "indent it under the \(kind) it belongs to"
+        error("`\(key)` is read as a \(kind) named `\(key)` because of its indentation; \(advice)", at: entry.key.mark)
+        return true
+    }
+}

@@ -24,6 +24,17 @@ extension ScenarioBuilder {
             error("`options` needs at least one option", at: entry.key.mark)
             return []
         }
+        var seen: [String: MappingEntry] = [:]
+        for entry in entries {
+            let folded = entry.key.text.lowercased()
+            if let first = seen[folded], first.key.text != entry.key.text {
+                error("option `\(entry.key.text)` differs from option `\(first.key.text)` (line \(first.key.mark.line)) only in "
+                      + "letter case; rename one of them (spreadsheet look-ups on the output files ignore case)",
+                      at: entry.key.mark)
+            } else if seen[folded] == nil {
+                seen[folded] = entry
+            }
+        }
         return entries.compactMap(readOption)
     }
 
@@ -71,6 +82,7 @@ extension ScenarioBuilder {
             ownBias = true
         }
         let costs = node("costs").map { readCostLines($0, benefits: false, scope: scope) } ?? []
+        warnIfNoCostLines(option: name, costs: Self.entry(body, "costs"), optionMark: entry.key.mark)
         let benefits = node("benefits").map { readCostLines($0, benefits: true, scope: scope) } ?? []
         let risks = node("risks").map { readRisks($0, scope: scope) } ?? []
         optionFacts[name] = OptionFacts(risksMark: Self.entry(body, "risks")?.key.mark, ownOptimismBias: ownBias)

@@ -11,7 +11,9 @@ extension ScenarioBuilder {
 
     func readRisks(_ node: Node, scope: Scope) -> [Risk] {
         guard let entries = mapping(node, "`risks` of option `\(scope.option ?? "")`") else { return [] }
-        return entries.compactMap { readRisk($0, scope: scope) }
+        return entries.indices.compactMap { i in
+            reportMisindentedKey(i, of: entries, bodyKeys: Self.riskKeys, kind: "risk") ? nil : readRisk(entries[i], scope: scope)
+        }
     }
 
     func readRisk(_ entry: MappingEntry, scope: Scope) -> Risk? {

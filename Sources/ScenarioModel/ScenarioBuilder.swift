@@ -40,6 +40,8 @@ final class ScenarioBuilder {
     var used = Set<InputKey>()
     var overrideTable = OverrideTable()
     var optionFacts: [String: OptionFacts] = [:]
+    /// Every name the file defines, to explain a name used in the wrong role.
+    var directory = NameDirectory()
 
     init(file: String, source: String, overrides: [InputOverride]) {
         self.file = file
@@ -51,8 +53,8 @@ final class ScenarioBuilder {
         diagnostics.append(.error(message, at: mark, fix: fix))
     }
 
-    func warning(_ message: String, at mark: SourceMark) {
-        diagnostics.append(.warning(message, at: mark))
+    func warning(_ message: String, at mark: SourceMark, fix: String? = nil) {
+        diagnostics.append(.warning(message, at: mark, fix: fix))
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -96,6 +98,7 @@ final class ScenarioBuilder {
         }
 
         prescanNames(inputs: node("inputs"), options: node("options"))
+        directory = NameDirectory(inputs: node("inputs"), options: node("options"))
         resolveOverrides()
         let inputs = node("inputs").map(readSharedInputs) ?? []
         var options: [Option] = []

@@ -99,6 +99,11 @@ extension ScenarioBuilder {
             }
             value += o
         }
+        if value < 0, let start {
+            error("`deadline` \(s.text) is \(format(-value)) months before `start` (\(start)): "
+                  + "a deadline must not be before the appraisal begins", at: s.mark)
+            return nil
+        }
         return value
     }
 
@@ -116,6 +121,7 @@ extension ScenarioBuilder {
                 error("optimism-bias `\(e.key.text)` must be an uplift of 0% or more, not \(format(v * 100))%", at: s.mark)
                 ok = false; continue
             }
+            warnIfPercentSlip(Expr(.number(v), at: s.mark), s, what: "optimism-bias `\(e.key.text)`")
             values[e.key.text] = v
         }
         guard ok else { return nil }

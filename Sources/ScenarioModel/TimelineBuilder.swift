@@ -19,8 +19,9 @@ extension ScenarioBuilder {
         let scope = Scope(option: option, tasks: names, allowsGoLive: false)
         var tasks: [Task] = []
         var edges: [String: [String]] = [:]  // predecessor -> tasks that wait for it
-        for entry in entries {
+        for (i, entry) in entries.enumerated() {
             let name = entry.key.text
+            if reportMisindentedKey(i, of: entries, bodyKeys: Self.taskKeys, kind: "task") { continue }
             if Self.reservedTaskNames.contains(name) || name.contains(".") {
                 let why = name.contains(".") ? "`.` is reserved for `task.start`" : "`\(name)` is a time reference"
                 error("`\(name)` cannot name a task: \(why)", at: entry.key.mark)

@@ -23,6 +23,30 @@ final class CheckAndParseTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
     }
 
+    /// A plausibility warning (here `escalate: 2`, 200% a year) lets `check` pass but fails
+    /// `check --strict` with exit code 2, showing the warning with its fix.
+    func testStrictFailsOnAPercentWrittenWithoutPercent() throws {
+        let dir = try Tool.temporaryDirectory()
+        let file = try Tool.write("""
+            scenario: escalation
+            start: 2024-01
+            horizon: 12 months
+            options:
+              a:
+                costs:
+                  fee:
+                    annual: 100k
+                    escalate: 2
+            """, named: "escalate.yaml", in: dir)
+        let plain = try Tool.run(["check", file])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        let strict = try Tool.run(["check", "--strict", file])
+        XCTAssertEqual(strict.status, 2)
+        XCTAssertTrue(strict.stderr.contains("\(file):9:19: warning: `escalate` of cost line `fee` is 2, that is 200% a year"),
+                      strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("  fix: 2%\n"), strict.stderr)
+    }
+
     /// An invalid file: every diagnostic as `file:line:col: error: message`, the line, a caret;
     /// exit code 2.
     func testInvalidFileIsReportedWithPositionAndCaret() throws {

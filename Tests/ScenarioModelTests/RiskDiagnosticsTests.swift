@@ -113,6 +113,8 @@ final class RiskDiagnosticsTests: XCTestCase {
     func testRisksAreBuilt() throws {
         let (s, _) = loadClean(scenario(optionBody: timeline + """
                 go-live: procurement
+                costs:
+                  licence: 40k
                 risks:
                   challenge:
                     chance: pert(5%, 7%, 10%)

@@ -144,6 +144,8 @@ final class TimelineDiagnosticsTests: XCTestCase {
                   docs: 2
                   design: 2
                 go-live: test
+                costs:
+                  licence: 40k
 
             """))
         let option = try XCTUnwrap(s?.options.first)
