@@ -14,8 +14,9 @@ import Synchronization
 ///    (`kill(pid, 0)` fails with ESRCH). Of each it removes only the entries `owns` accepts, then
 ///    the directory if that left it empty; nothing else is ever removed.
 /// 2. It creates the parent directories if needed and a new sibling temporary directory
-///    `.<name>.tmp-<pid>-<n>`, and hands its path to `write`, which writes every file there
-///    (through `AtomicFile`, which syncs each one).
+///    `.<name>.tmp-<pid>-<n>` (with the old directory's permissions, if there is one), and hands
+///    its path to `write`, which writes every file there (through `AtomicFile`, which syncs each
+///    one).
 /// 3. It syncs the temporary directory and swaps it in. When the directory exists, Linux's
 ///    `renameat2(RENAME_EXCHANGE)` exchanges the two names in one step; where the kernel or file
 ///    system does not support that (EINVAL, ENOSYS, or no `renameat2` in the C library), two
@@ -142,6 +143,8 @@ public struct AtomicDirectory: Sendable {
         }
         Self.active.withLock { _ = $0.insert(staging) }
         defer { Self.active.withLock { _ = $0.remove(staging) } }
+        var info = stat()
+        if stat(target, &info) == 0 { _ = chmod(staging, info.st_mode & 0o7777) }  // keep the old permissions
         let old: String?
         do throws(AtomicFileError) {
             guard !isCancelled() else { throw AtomicFileError.interrupted(path) }

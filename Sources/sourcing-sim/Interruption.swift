@@ -10,8 +10,9 @@ import Glibc
 ///
 /// Until the output files are being written a run has nothing on disk, so the handler ends the
 /// process at once: it clears the terminal's status line, says so and calls `_exit`, all
-/// async-signal-safe (the simulation's worker threads need no stopping). While the files are
-/// being written (`whileWriting`) it only records the signal; the writer sees `requested` between
+/// async-signal-safe (the simulation's worker threads need no stopping). While the output
+/// directory is checked (which probes it with a temporary directory) or the files are being
+/// written (`whileWriting`), it only records the signal; the writer sees `requested` between
 /// files and every megabyte of `samples.csv`, removes its temporary directory and leaves the
 /// previous files as they were, and `exitIfRequested` then ends the run with the same code. A
 /// signal that arrives once the new files are in place lets the writer finish removing the old

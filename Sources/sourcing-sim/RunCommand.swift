@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "monte-carlo or latin-hypercube (default: the scenario's).")
     var sampling: String?
 
-    @ArgumentParser.Option(help: "Output directory (default: notebooks-output/<scenario-slug>).")
+    @ArgumentParser.Option(help: "Output directory, replaced as a whole: new, empty or holding only a run's files (default: notebooks-output/<scenario-slug>).")
     var out: String?
 
     @ArgumentParser.Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
@@ -92,11 +92,12 @@ struct RunCommand: AsyncParsableCommand {
         let target: AtomicDirectory
         do {
             target = try RunOutput.directory(directory)
-            try target.check()
+            try Interruption.whileWriting { () throws(AtomicFileError) in try target.check() }  // it probes with a directory
         } catch {
             Terminal.error("error: \(error)")
             throw Exit.runFailed
         }
+        try Interruption.exitIfRequested(directory: directory, replaced: false)
         if source.isDefault && !quiet && format == .text {
             Terminal.error("No scenario file given: running the embedded default, \(DefaultScenario.fileName).")
         }

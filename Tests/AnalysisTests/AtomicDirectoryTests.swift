@@ -60,12 +60,15 @@ final class AtomicDirectoryTests: XCTestCase {
         XCTAssertEqual(entries(root + "/x/y"), ["out"])
     }
 
-    /// The new set replaces the whole old one: a file only the old set had is gone.
+    /// The new set replaces the whole old one: a file only the old set had is gone; the
+    /// directory keeps its permissions.
     func testReplacesTheWholeSet() throws {
         try writeOldSet()
+        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: out)
         try directory().replace(write: writer(["a.csv": "new a", "run.json": "new run"]))
         XCTAssertEqual(files(out), ["a.csv": "new a", "run.json": "new run"])
         XCTAssertEqual(entries(root), ["out"])
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int, 0o750)
     }
 
     /// Where the file system cannot exchange two names (EINVAL), two renames replace the set.
