@@ -72,6 +72,38 @@ final class RunOutputTests: XCTestCase {
         }
     }
 
+    /// SIGTERM while the files are being written (the temporary directory beside the output has
+    /// appeared): the run still exits 143 and leaves no temporary directory; the output is the
+    /// previous set (or, if the signal came just after the swap, the complete new one).
+    func testSignalWhileWritingLeavesOneCompleteSet() throws {
+        let dir = try Tool.temporaryDirectory()
+        let out = dir.appendingPathComponent("out").path
+        XCTAssertEqual(try Tool.run(["run", "--iterations", "1024", "--out", out, "--quiet"]).status, 0)
+        let before = try data(out + "/summary.csv")
+        let process = Process()
+        process.executableURL = Tool.executable
+        process.arguments = ["run", "--iterations", "20000", "--out", out, "--quiet", "--samples"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        while process.isRunning && !entries(dir.path).contains(where: { $0.hasPrefix(".out.tmp-") }) {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        kill(process.processIdentifier, SIGTERM)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 143, message)
+        XCTAssertEqual(entries(dir.path), ["out"])
+        if message == "interrupted: nothing was written; the files in \(out)/ are as they were\n" {
+            XCTAssertEqual(try data(out + "/summary.csv"), before)
+            XCTAssertEqual(entries(out), RunCommandTests.expectedFiles.sorted())
+        } else {
+            XCTAssertEqual(message, "interrupted: the run's files were already complete in \(out)/\n")
+            XCTAssertEqual(try readCSV(out + "/samples.csv").count, 20001)
+        }
+    }
+
     /// `--out ''` is a usage error and writes nothing (in particular not into `/` or the current
     /// directory).
     func testEmptyOutIsAUsageError() throws {
