@@ -24,15 +24,14 @@ import Glibc
 enum Interruption {
     /// The signal received, or 0.
     private static let signal = Atomic<Int32>(0)
-    /// True while the output is being written.
+    /// True while the output directory is being checked or written.
     private static let writing = Atomic<Bool>(false)
 
     /// Installs the handlers; call once, at the start of a run.
     static func install() {
         _ = signal.load(ordering: .sequentiallyConsistent)
         _ = writing.load(ordering: .sequentiallyConsistent)
-        let clear = Terminal.standardErrorIsTerminal ? "\r\u{1B}[K" : ""
-        messageBytes = Array((clear + "interrupted: the run stopped before writing any file\n").utf8)
+        _ = message
         for number in [SIGINT, SIGTERM] {
             var action = sigaction()
             #if os(Linux)
@@ -46,13 +45,20 @@ enum Interruption {
         }
     }
 
-    /// The handler's message, kept in memory allocated before any signal can arrive.
-    nonisolated(unsafe) private static var messageBytes: [UInt8] = []
+    /// The handler's message, in memory filled before the handlers are installed (a constant, so
+    /// the handler reads it without any bookkeeping).
+    nonisolated(unsafe) private static let message: UnsafeBufferPointer<UInt8> = {
+        let clear = Terminal.standardErrorIsTerminal ? "\r\u{1B}[K" : ""
+        let bytes = Array((clear + "interrupted: the run stopped before writing any file\n").utf8)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = buffer.initialize(from: bytes)
+        return UnsafeBufferPointer(buffer)
+    }()
 
     private static func handle(_ number: Int32) {
         signal.store(number, ordering: .sequentiallyConsistent)
         guard !writing.load(ordering: .sequentiallyConsistent) else { return }
-        messageBytes.withUnsafeBufferPointer { _ = systemWrite(2, $0.baseAddress, $0.count) }
+        _ = systemWrite(2, message.baseAddress, message.count)
         _exit(128 + number)
     }
 
