@@ -75,8 +75,7 @@ public enum AtomicFile {
             throw AtomicFileError(path: target, operation: "name the file", code: EISDIR)
         }
         try makeDirectories(directory, target: target)
-        let serial = counter.wrappingAdd(1, ordering: .relaxed).oldValue
-        let temporary = (directory == "/" ? "" : directory) + "/.\(name).tmp-\(getpid())-\(serial)"
+        let temporary = (directory == "/" ? "" : directory) + "/" + temporaryName(for: name)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             throw AtomicFileError(path: target, operation: "create a temporary file", code: errno)
@@ -126,6 +125,25 @@ public enum AtomicFile {
         if failure != 0 { throw AtomicFileError(path: target, operation: "write", code: failure) }
     }
 
+    /// A new temporary name for `name` in the same directory: `.<name>.tmp-<pid>-<n>`, with `n`
+    /// from a process-wide counter, so no two writers (threads or processes) share one.
+    /// `AtomicDirectory` names its temporary directories the same way.
+    static func temporaryName(for name: String) -> String {
+        let serial = counter.wrappingAdd(1, ordering: .relaxed).oldValue
+        return ".\(name).tmp-\(getpid())-\(serial)"
+    }
+
+    /// The process id in `entry` when it is a temporary name for `name` (exactly
+    /// `.<name>.tmp-<pid>-<n>`, both numbers decimal digits); nil for any other name.
+    static func temporaryOwner(_ entry: String, of name: String) -> Int32? {
+        let prefix = ".\(name).tmp-"
+        guard entry.hasPrefix(prefix) else { return nil }
+        let numbers = entry.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
+        guard numbers.count == 2, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } })
+        else { return nil }
+        return Int32(numbers[0])
+    }
+
     /// `mkdir -p`: creates each missing component in turn (iteratively, no recursion).
     static func makeDirectories(_ directory: String, target: String) throws(AtomicFileError) {
         var prefix = directory.hasPrefix("/") ? "/" : ""
@@ -160,6 +178,14 @@ public struct AtomicFileError: Error, Sendable, Equatable, CustomStringConvertib
         self.operation = operation
         self.code = code
         reason = String(cString: strerror(code))
+    }
+
+    /// An error whose reason is the tool's own words rather than the system's text for `code`.
+    public init(path: String, operation: String, code: Int32, reason: String) {
+        self.path = path
+        self.operation = operation
+        self.code = code
+        self.reason = reason
     }
 
     public var description: String {

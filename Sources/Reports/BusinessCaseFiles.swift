@@ -99,7 +99,9 @@ public enum BusinessCaseFiles {
     /// `samples.csv`: one row per iteration: each option's PV and go-live, then every input.
     /// Written row by row (a million iterations make hundreds of megabytes), through
     /// `AtomicFile`'s streaming write, in the same CSV conventions as the other files.
-    public static func writeSamples(_ r: RunReport, to path: String) throws(AtomicFileError) {
+    /// `isCancelled` is checked before each megabyte is written (`AtomicFileError.interrupted`).
+    public static func writeSamples(_ r: RunReport, to path: String,
+                                    isCancelled: () -> Bool = { false }) throws(AtomicFileError) {
         let res = r.results
         var header = ["iteration"]
         for o in res.options { header += ["pv_\(o.name)", "go_live_\(o.name)"] }
@@ -123,6 +125,7 @@ public enum BusinessCaseFiles {
                 }
                 line(row)
                 if buffer.count >= 1 << 20 {
+                    guard !isCancelled() else { throw AtomicFileError.interrupted(path) }
                     try emit(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }

@@ -6,7 +6,8 @@ import ScenarioSyntax
 /// - `.number` is written with Swift's shortest round-trip digits (`0.1`, `1.0`, `1e-05`,
 ///   `1.5e+20`), all valid JSON that reads back to the same double. A non-finite number, which
 ///   JSON cannot express, is written as `null`.
-/// - `.int` is written as plain digits.
+/// - `.int` and `.unsigned` are written as plain digits (`.unsigned` for values such as a 64-bit
+///   seed above `Int.max`, which must not pass through `Int` or `Double`).
 /// - Strings are escaped per RFC 8259: `"` and `\` with a backslash; `\n`, `\r`, `\t`, `\b`, `\f`
 ///   by their short forms; every other control character U+0000 ... U+001F as `\u00XX`; all
 ///   other characters as UTF-8.
@@ -18,6 +19,7 @@ public enum JSONValue: Sendable {
     case bool(Bool)
     case number(Double)
     case int(Int)
+    case unsigned(UInt64)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -55,6 +57,7 @@ extension JSONValue {
                 case let .bool(b): out += b ? "true" : "false"
                 case let .number(x): out += x.isFinite ? x.description : "null"
                 case let .int(n): out += String(n)
+                case let .unsigned(n): out += String(n)
                 case let .string(s): JSONValue.appendQuoted(s, to: &out)
                 case let .array(elements):
                     if elements.isEmpty { out += "[]" } else { out += "["; stack.append(.array(elements, 0)) }

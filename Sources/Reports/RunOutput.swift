@@ -2,9 +2,11 @@ import Analysis
 import ScenarioModel
 import Simulation
 
-/// Writes a run's files into a directory. Each file is written to a temporary name and renamed
-/// into place, and nothing is written before the whole analysis has finished, so a run that
-/// fails leaves earlier results intact.
+/// Writes a run's files into a directory as one set (`AtomicDirectory`): every file goes into a
+/// new temporary directory beside it, which then replaces the directory in one step, so a reader
+/// sees the complete files of the previous run or of this one, never some of each, and a
+/// `samples.csv` is there only when this run wrote one. Nothing is written before the whole
+/// analysis has finished, so a run that fails leaves earlier results intact.
 public enum RunOutput {
     public struct Metadata: Sendable {
         public var scenarioFile: String
@@ -36,10 +38,44 @@ public enum RunOutput {
         return out.isEmpty ? "scenario" : out
     }
 
-    /// Writes every file; returns their paths in the order written.
-    public static func write(_ report: RunReport, metadata: Metadata, to directory: String,
-                             samples: Bool) throws(AtomicFileError) -> [String] {
-        let files: [(String, CSVTable)] = [
+    /// The files a run may write, in the order written (`samples.csv` only with `--samples`).
+    public static let fileNames = ["summary.csv", "comparison.csv", "ranking.csv", "cashflow.csv", "lines.csv",
+                                   "distributions.csv", "sensitivity.csv", "switching.csv", "samples.csv",
+                                   "run.json"]
+
+    /// Whether a directory entry belongs to a run's output: one of `fileNames`, or the temporary
+    /// name (`AtomicFile`'s `.<name>.tmp-<pid>-<n>`) of one of them.
+    @Sendable public static func owns(_ entry: String) -> Bool {
+        fileNames.contains { entry == $0 || AtomicFile.temporaryOwner(entry, of: $0) != nil }
+    }
+
+    /// The output directory, resolved and ready to check before a run (`AtomicDirectory.check`).
+    public static func directory(_ path: String) throws(AtomicFileError) -> AtomicDirectory {
+        try AtomicDirectory(path, owns: owns)
+    }
+
+    /// The paths of the files written (in `directory` as given, in the order written) and, rarely,
+    /// a note that the previous files could not all be removed (`AtomicDirectory.replace`).
+    public struct Written: Sendable {
+        public var files: [String]
+        public var note: String?
+    }
+
+    /// Writes every file as one set, replacing the directory's previous files. `isCancelled` is
+    /// checked between files and every megabyte of `samples.csv`; when it returns true nothing is
+    /// changed and `AtomicFileError.interrupted` is thrown.
+    public static func write(_ report: RunReport, metadata: Metadata, to directory: AtomicDirectory,
+                             samples: Bool, isCancelled: () -> Bool = { false }) throws(AtomicFileError) -> Written {
+        try write(report, metadata: metadata, to: directory, samples: samples, isCancelled: isCancelled,
+                  beforeSwap: { _ throws(AtomicFileError) in })
+    }
+
+    /// The implementation, with `AtomicDirectory`'s hook before the swap (for tests).
+    static func write(_ report: RunReport, metadata: Metadata, to directory: AtomicDirectory, samples: Bool,
+                      isCancelled: () -> Bool, beforeSwap: (String) throws(AtomicFileError) -> Void)
+        throws(AtomicFileError) -> Written
+    {
+        let tables: [(String, CSVTable)] = [
             ("summary.csv", BusinessCaseFiles.summary(report)),
             ("comparison.csv", BusinessCaseFiles.comparison(report)),
             ("ranking.csv", BusinessCaseFiles.ranking(report)),
@@ -49,21 +85,19 @@ public enum RunOutput {
             ("sensitivity.csv", BusinessCaseFiles.sensitivity(report)),
             ("switching.csv", BusinessCaseFiles.switching(report)),
         ]
-        var written: [String] = []
-        for (name, table) in files {
-            let path = directory + "/" + name
-            try AtomicFile.write(table.bytes(), to: path)
-            written.append(path)
+        var names: [String] = []
+        let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) { staging throws(AtomicFileError) in
+            func next(_ name: String) throws(AtomicFileError) -> String {
+                guard !isCancelled() else { throw AtomicFileError.interrupted(directory.path) }
+                names.append(name)
+                return staging + "/" + name
+            }
+            for (name, table) in tables { try AtomicFile.write(table.bytes(), to: try next(name)) }
+            if samples { try BusinessCaseFiles.writeSamples(report, to: try next("samples.csv"), isCancelled: isCancelled) }
+            try AtomicFile.write(runJSON(report, metadata: metadata).rendered() + "\n", to: try next("run.json"))
         }
-        if samples {
-            let path = directory + "/samples.csv"
-            try BusinessCaseFiles.writeSamples(report, to: path)
-            written.append(path)
-        }
-        let path = directory + "/run.json"
-        try AtomicFile.write(runJSON(report, metadata: metadata).rendered() + "\n", to: path)
-        written.append(path)
-        return written
+        let shown = directory.path.hasSuffix("/") ? String(directory.path.dropLast()) : directory.path
+        return Written(files: names.map { shown + "/" + $0 }, note: note)
     }
 
     /// `run.json`: what is needed to reproduce and cite the run.
@@ -73,7 +107,7 @@ public enum RunOutput {
             ("scenario", .string(s.name)),
             ("scenario_file", .string(m.scenarioFile)),
             ("scenario_sha256", .string(m.scenarioSHA256)),
-            ("seed", .int(Int(clamping: res.seed))),
+            ("seed", .unsigned(res.seed)),
             ("iterations", .int(res.iterations)),
             ("sampling", .string(res.sampling.rawValue)),
             ("threads", .int(res.threads)),

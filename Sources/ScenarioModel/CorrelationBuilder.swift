@@ -4,6 +4,11 @@ import ScenarioSyntax
 /// distributions (so they can be rank-correlated), `rho` a constant in [-1, 1], no input paired
 /// with itself and no pair given twice (in either order). Whether the whole matrix is positive
 /// semi-definite is checked (and repaired) later, by the engine.
+///
+/// A `--set` that replaces a correlated input by something other than a single distribution (a
+/// constant, say, to try a what-if) drops each correlation of that input, with a warning at the
+/// correlation, rather than failing: the other inputs stay correlated among themselves, and a
+/// matrix left without pairs means no correlation at all.
 extension ScenarioBuilder {
     func readCorrelations(_ node: Node, inputs: [Input]) -> [Correlation] {
         if node.scalar?.isNull == true { return [] }
@@ -20,13 +25,23 @@ extension ScenarioBuilder {
                 error("a correlation is a triple [input, input, coefficient], not \(Self.describe(item))", at: item.mark)
                 continue
             }
-            let okA = checkCorrelated(a, inputs: inputs), okB = checkCorrelated(b, inputs: inputs)
+            let dropped = [a, b].filter { overriddenAway($0.text, inputs: inputs) }.map(\.text)
+            let okA = dropped.contains(a.text) || checkCorrelated(a, inputs: inputs)
+            let okB = dropped.contains(b.text) || checkCorrelated(b, inputs: inputs)
             guard let (rho, rhoScalar) = constant(parts[2], "the correlation coefficient", kind: .value) else { continue }
             guard (-1...1).contains(rho) else {
                 error("a correlation coefficient must be between -1 and 1, not \(format(rho))", at: rhoScalar.mark)
                 continue
             }
             guard okA, okB else { continue }
+            if !dropped.isEmpty {
+                let sets = dropped.map { "`--set \($0)`" }.joined(separator: " and ")
+                let makes = dropped.count == 1
+                    ? "makes `\(dropped[0])` a value that is not a single distribution"
+                    : "make them values that are not single distributions"
+                warning("the correlation between `\(a.text)` and `\(b.text)` is dropped: \(sets) \(makes)", at: item.mark)
+                continue
+            }
             if a.text == b.text {
                 error("`\(a.text)` is correlated with itself; a correlation needs two different inputs", at: item.mark)
                 continue
@@ -41,6 +56,14 @@ extension ScenarioBuilder {
             result.append(Correlation(a: a.text, b: b.text, coefficient: rho, mark: item.mark))
         }
         return result
+    }
+
+    /// Whether the name is a shared input that a `--set` replaced by something other than a
+    /// single distribution.
+    func overriddenAway(_ name: String, inputs: [Input]) -> Bool {
+        guard overrideTable.shared[name] != nil, let input = inputs.first(where: { $0.name == name }) else { return false }
+        if case .distribution = input.value.kind { return false }
+        return true
     }
 
     /// Whether the name is a shared input whose value is a single distribution.

@@ -62,8 +62,24 @@ extension ScenarioBuilder {
         }
     }
 
-    /// Matches each override to its inputs; unknown names are errors with a suggestion.
+    /// Matches each override to its inputs; unknown names are errors with a suggestion, and so is
+    /// a second `--set` of an input already set (by the same name, or as `option.input` and
+    /// unqualified), at the second one's name.
     func resolveOverrides() {
+        var setBy: [InputKey: InputOverride] = [:]
+        /// Records `o` for `keys`; false (and an error) when one of them was already set.
+        func assign(_ keys: [InputKey], _ o: InputOverride) -> Bool {
+            if let key = keys.first(where: { setBy[$0] != nil }), let first = setBy[key] {
+                let input = key.option.map { "input `\(key.name)` of option `\($0)`" } ?? "input `\(key.name)`"
+                let what = first.name == o.name
+                    ? "`--set \(o.name)` is given twice (first at --set:\(first.argument))"
+                    : "`--set \(o.name)` sets \(input), already set by `--set \(first.name)` (at --set:\(first.argument))"
+                error(what + "; give each input one --set", at: o.nameMark)
+                return false
+            }
+            for key in keys { setBy[key] = o }
+            return true
+        }
         for o in overrides {
             let name = o.name
             if o.expression.trimmingSpaces().isEmpty {
@@ -71,12 +87,13 @@ extension ScenarioBuilder {
                 continue
             }
             if sharedInputNames.contains(name) {
-                overrideTable.shared[name] = o
+                if assign([InputKey(option: nil, name: name)], o) { overrideTable.shared[name] = o }
                 continue
             }
             let owners = optionNames.filter { optionInputNames[$0]?.contains(name) == true }
             if !owners.isEmpty {
-                for owner in owners { overrideTable.own[InputKey(option: owner, name: name)] = o }
+                let keys = owners.map { InputKey(option: $0, name: name) }
+                if assign(keys, o) { for key in keys { overrideTable.own[key] = o } }
                 continue
             }
             if let dot = name.lastIndex(of: ".") {
@@ -92,7 +109,8 @@ extension ScenarioBuilder {
                           + NameSuggestions.didYouMean(input, among: own), at: o.nameMark)
                     continue
                 }
-                overrideTable.own[InputKey(option: option, name: input)] = o
+                let key = InputKey(option: option, name: input)
+                if assign([key], o) { overrideTable.own[key] = o }
                 continue
             }
             var all = sharedInputNames

@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "monte-carlo or latin-hypercube (default: the scenario's).")
     var sampling: String?
 
-    @ArgumentParser.Option(help: "Output directory (default: notebooks-output/<scenario-slug>).")
+    @ArgumentParser.Option(help: "Output directory, replaced as a whole: new, empty or holding only a run's files (default: notebooks-output/<scenario-slug>).")
     var out: String?
 
     @ArgumentParser.Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
@@ -55,6 +55,7 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if out?.isEmpty == true { throw ValidationError("--out needs a directory name (got an empty one)") }
         if let sampling, SamplingMethod(rawValue: sampling) == nil {
             throw ValidationError("--sampling must be monte-carlo or latin-hypercube (got '\(sampling)')")
         }
@@ -72,6 +73,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
+        Interruption.install()
         let source = try ScenarioSource.load(file)
         let scenario = try source.scenario(overrides: try InputOverride.parse(overrides), quiet: quiet)
         let plan = try PlanSource.compile(scenario, source: source)
@@ -85,27 +87,38 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error(MemoryBudget.message(iterations: settings.iterations, plan: plan))
             throw Exit.runFailed
         }
+        // The output directory is checked now, so that a mistaken --out fails in milliseconds.
+        let directory = out ?? "notebooks-output/" + RunOutput.slug(scenario.name)
+        let target: AtomicDirectory
+        do {
+            target = try RunOutput.directory(directory)
+            try Interruption.whileWriting { () throws(AtomicFileError) in try target.check() }  // it probes with a directory
+        } catch {
+            Terminal.error("error: \(error)")
+            throw Exit.runFailed
+        }
+        try Interruption.exitIfRequested(directory: directory, replaced: false)
         if source.isDefault && !quiet && format == .text {
             Terminal.error("No scenario file given: running the embedded default, \(DefaultScenario.fileName).")
         }
         var results = simulate(engine, settings)
-        if let target = precision.flatMap(Self.parsePercent) {
-            for _ in 0..<8 {
-                // Relative standard error of each mean PV, sd / √n / |mean| (no sort needed).
-                let worst = results.options.map { option -> Double in
-                    let pv = option.pv.array
-                    let se = sampleStandardDeviation(pv) / Double(pv.count).squareRoot()
-                    return Convergence.relativeStandardError(se: se, mean: mean(pv))
-                }.max() ?? 0
-                guard worst.isFinite, worst > target, settings.iterations < min(Self.maximumIterations, affordable)
-                else { break }
-                // Aim 10% past the estimate so that the next run usually suffices.
+        if let text = precision, let target = Self.parsePercent(text) {
+            let cap = min(Self.maximumIterations, affordable)
+            var rounds = 0
+            while true {
+                let (worst, option) = Self.worstRelativeStandardError(results)
+                guard worst > target else { break }
                 let needed = Convergence.iterationsNeeded(pilotIterations: settings.iterations,
                                                           relativeStandardError: worst, target: target)
-                    ?? Self.maximumIterations
-                settings.iterations = min(Self.maximumIterations, affordable,
-                                          max(needed + needed / 10, settings.iterations + 1))
+                guard rounds < 8, settings.iterations < cap, let needed, needed <= cap else {
+                    Terminal.error(Self.unreachable(text, iterations: settings.iterations, worst: worst, option: option,
+                                                    needed: needed, cap: cap))
+                    throw Exit.runFailed
+                }
+                // Aim 10% past the estimate so that the next run usually suffices.
+                settings.iterations = min(cap, max(needed + needed / 10, settings.iterations + 1))
                 results = simulate(engine, settings)
+                rounds += 1
             }
         }
         let status = !quiet && Terminal.standardErrorIsTerminal
@@ -121,27 +134,64 @@ struct RunCommand: AsyncParsableCommand {
             throw Exit.runFailed
         }
         let elapsed = Date().timeIntervalSince(started)
-        let directory = out ?? "notebooks-output/" + RunOutput.slug(scenario.name)
         let metadata = RunOutput.Metadata(
             scenarioFile: source.name, scenarioSHA256: SHA256.hex(source.text.utf8), elapsedSeconds: elapsed,
             toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version)
-        let written: [String]
-        do { written = try RunOutput.write(report, metadata: metadata, to: directory, samples: samples) } catch {
+        let written: RunOutput.Written
+        do {
+            written = try Interruption.whileWriting { () throws(AtomicFileError) in
+                try RunOutput.write(report, metadata: metadata, to: target, samples: samples,
+                                    isCancelled: { Interruption.requested })
+            }
+        } catch {
+            try Interruption.exitIfRequested(directory: directory, replaced: false)
             Terminal.error("error: \(error)")
             throw Exit.runFailed
         }
+        if let note = written.note { Terminal.error("warning: \(note)") }
+        try Interruption.exitIfRequested(directory: directory, replaced: true)
         if quiet { return }
         switch format {
         case .text:
             print(RunSummary(report: report, elapsedSeconds: elapsed,
                              scenarioNote: source.isDefault ? "embedded default scenario" : source.name).render())
-            print("Files written to \(directory)/: " + written.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+            print("Files written to \(directory)/: " + written.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
         case .json:
-            print(RunJSON.render(report, metadata: metadata, files: written))
+            print(RunJSON.render(report, metadata: metadata, files: written.files))
         }
     }
 
     static let maximumIterations = 20_000_000
+
+    /// Why `--precision` failed: the worst option's error after the last round, the iterations the
+    /// target would need (nil: no finite number) and the cap (or that 8 rounds were not enough).
+    static func unreachable(_ text: String, iterations: Int, worst: Double, option: String, needed: Int?,
+                            cap: Int) -> String {
+        let state = worst.isFinite
+            ? "has a relative standard error of \(Format.percent(worst, decimals: 4))"
+            : "is 0 while its PV varies, so no relative precision is possible"
+        let estimate = needed.map { ", which would take about \($0) iterations" } ?? ""
+        let capped = iterations >= cap || (needed ?? .max) > cap
+        let why = capped
+            ? "a run may have at most \(cap) iterations" + (cap < maximumIterations ? " on this machine (memory)" : "")
+            : "8 rounds of added iterations did not reach it"
+        return "error: --precision \(text) cannot be reached: after \(iterations) iterations the mean PV of \(option) "
+            + "\(state)\(estimate); \(why)"
+    }
+
+    /// The largest relative standard error of an option's mean PV, sd / √n / |mean| (no sort
+    /// needed), and that option's name. An option whose PV is exactly the same in every iteration
+    /// (0 / 0) counts as exact; one whose mean PV is 0 but varies has an infinite error.
+    static func worstRelativeStandardError(_ results: SimulationResults) -> (Double, String) {
+        var worst = (0.0, results.options.first?.name ?? "")
+        for option in results.options {
+            let pv = option.pv.array
+            let se = sampleStandardDeviation(pv) / Double(pv.count).squareRoot()
+            let r = Convergence.relativeStandardError(se: se, mean: mean(pv))
+            if r > worst.0 { worst = (r, option.name) }
+        }
+        return worst
+    }
 
     private func simulate(_ engine: Engine, _ settings: Engine.Settings) -> SimulationResults {
         let bar = (!quiet && Terminal.standardErrorIsTerminal) ? ProgressBar(total: settings.iterations) : nil

@@ -17,6 +17,7 @@ final class JSONValueTests: XCTestCase {
         XCTAssertEqual(JSONValue.number(-.infinity).rendered(), "null")
         XCTAssertEqual(JSONValue.int(-3).rendered(), "-3")
         XCTAssertEqual(JSONValue.int(Int.min).rendered(), "-9223372036854775808")
+        XCTAssertEqual(JSONValue.unsigned(UInt64.max).rendered(), "18446744073709551615")
     }
 
     func testPrettyRenderingKeepsInsertionOrder() {

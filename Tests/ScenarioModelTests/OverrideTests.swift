@@ -64,6 +64,65 @@ final class OverrideTests: XCTestCase {
                          overrides: [InputOverride(name: "rate", expression: "rte * 2")], markFile: "--set")
     }
 
+    /// A second `--set` of the same input is an error at its name (`--set:2:1`), whether it
+    /// repeats the name or names the same input another way.
+    func testRepeatedOverrideIsAnError() {
+        expectDiagnostic(text, line: 2, column: 1,
+                         contains: "`--set rate` is given twice (first at --set:1); give each input one --set",
+                         overrides: [InputOverride(name: "rate", expression: "5", argument: 1),
+                                     InputOverride(name: "rate", expression: "6", argument: 2)], markFile: "--set")
+        expectDiagnostic(text, line: 2, column: 1,
+                         contains: "`--set b.uplift` sets input `uplift` of option `b`, already set by `--set uplift` "
+                             + "(at --set:1); give each input one --set",
+                         overrides: [InputOverride(name: "uplift", expression: "5", argument: 1),
+                                     InputOverride(name: "b.uplift", expression: "6", argument: 2)], markFile: "--set")
+        loadClean(text, overrides: [InputOverride(name: "a.uplift", expression: "5", argument: 1),
+                                    InputOverride(name: "b.uplift", expression: "6", argument: 2)])
+    }
+
+    // MARK: overrides of correlated inputs
+
+    private let correlated = scenario(top: """
+        inputs:
+          a1: pert(1, 2, 3)
+          a2: pert(4, 5, 6)
+          a3: pert(7, 8, 9)
+        correlations:
+          - [a1, a2, 0.5]
+          - [a2, a3, 0.3]
+
+        """, optionBody: "    costs:\n      licence: a1 + a2 + a3\n")
+
+    /// A constant `--set` of a correlated input drops its correlations with a warning at each;
+    /// the others remain.
+    func testConstantOverrideDropsTheInputsCorrelations() throws {
+        let ds = expectDiagnostic(correlated, line: 9, column: 5,
+                                  contains: "the correlation between `a1` and `a2` is dropped: `--set a1` makes `a1` "
+                                      + "a value that is not a single distribution",
+                                  severity: .warning, overrides: [InputOverride(name: "a1", expression: "2")])
+        XCTAssertEqual(ds.count, 1, ds.map(\.description).joined(separator: "\n"))
+        let (s, _) = ScenarioLoader.load(text: correlated, file: "test.yaml", overrides: [InputOverride(name: "a1", expression: "2")])
+        XCTAssertEqual(s?.correlations.map { [$0.a, $0.b] }, [["a2", "a3"]])
+    }
+
+    /// Dropping every pair leaves no correlation at all.
+    func testOverrideThatLeavesNoPairDropsTheCorrelation() throws {
+        let overrides = [InputOverride(name: "a2", expression: "5")]
+        let ds = expectDiagnostic(correlated, line: 10, column: 5,
+                                  contains: "the correlation between `a2` and `a3` is dropped: `--set a2` makes `a2` "
+                                      + "a value that is not a single distribution",
+                                  severity: .warning, overrides: overrides)
+        XCTAssertEqual(ds.filter { $0.message.contains("is dropped") }.map(\.mark.line), [9, 10])
+        let (s, _) = ScenarioLoader.load(text: correlated, file: "test.yaml", overrides: overrides)
+        XCTAssertEqual(s?.correlations.count, 0)
+    }
+
+    /// An override that is still a single distribution stays correlated, without a warning.
+    func testDistributionOverrideStaysCorrelated() throws {
+        let (s, _) = loadClean(correlated, overrides: [InputOverride(name: "a1", expression: "pert(0, 1, 2)")])
+        XCTAssertEqual(s?.correlations.count, 2)
+    }
+
     func testAssignmentSplitsAtTheFirstEquals() throws {
         let o = try XCTUnwrap(InputOverride(assignment: "a.uplift=if(rate == 1, 2, 3)"))
         XCTAssertEqual(o.name, "a.uplift")
