@@ -73,9 +73,16 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let source = try ScenarioSource.load(file)
-        let scenario = try source.scenario(overrides: try InputOverride.parse(overrides), quiet: quiet)
+        let settingsOverrides = try InputOverride.parse(overrides)
+        let scenario = try source.scenario(overrides: settingsOverrides, quiet: quiet)
         let plan = try PlanSource.compile(scenario, source: source)
         let engine = Engine(plan: plan)
+        // A value that is not finite (or a chance outside 0...1) fails the run, never the answer.
+        func stop(on problems: [ValueProblem], baseCase: Bool = false) throws {
+            try ValueProblemReport.stop(on: problems, plan: plan, source: source, overrides: settingsOverrides,
+                                        baseCase: baseCase, exit: Exit.runFailed)
+        }
+        try stop(on: engine.baseCaseProblems(), baseCase: true)
         var settings = Engine.Settings(
             iterations: iterations ?? scenario.iterations, seed: seed ?? scenario.seed,
             sampling: sampling.flatMap(SamplingMethod.init(rawValue:)) ?? scenario.sampling,
@@ -89,6 +96,7 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("No scenario file given: running the embedded default, \(DefaultScenario.fileName).")
         }
         var results = simulate(engine, settings)
+        try stop(on: results.problems)
         if let target = precision.flatMap(Self.parsePercent) {
             for _ in 0..<8 {
                 // Relative standard error of each mean PV, sd / √n / |mean| (no sort needed).
@@ -106,6 +114,7 @@ struct RunCommand: AsyncParsableCommand {
                 settings.iterations = min(Self.maximumIterations, affordable,
                                           max(needed + needed / 10, settings.iterations + 1))
                 results = simulate(engine, settings)
+                try stop(on: results.problems)
             }
         }
         let status = !quiet && Terminal.standardErrorIsTerminal
