@@ -6,7 +6,7 @@ import ScenarioSyntax
 /// `one-off` (paid `at:` a time, default `start`, or spread `during:` a task, not both),
 /// `monthly` or `annual` (paid `from:` default `start` `until:` default `end`; an annual amount
 /// is stored per month as `annual / 12`), plus optional `escalate: RATE` and `share: FRACTION`
-/// (a constant share must lie in 0...1).
+/// (a probability, see `checkProbability`).
 extension ScenarioBuilder {
     static let amountKeys = ["one-off", "monthly", "annual"]
     static let lineKeys = ["one-off", "monthly", "annual", "at", "during", "from", "until", "escalate", "share"]
@@ -101,10 +101,7 @@ extension ScenarioBuilder {
         var share: Expr?
         if let e = Self.entry(body, "share") {
             share = expression(e.value, "`share` of \(what)", scope: scope)
-            if let share, let v = ExpressionChecks.constantValue(share), !(0...1).contains(v) {
-                error("`share` of \(what) must be between 0% and 100%, not \(format(v * 100))%", at: share.mark)
-                ok = false
-            }
+            if let share, !checkProbability(share, "`share` of \(what)", scope: scope) { ok = false }
             if share == nil { ok = false }
         }
         guard ok else { return nil }

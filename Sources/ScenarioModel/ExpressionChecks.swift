@@ -8,7 +8,6 @@ public enum ExpressionChecks {
     /// Parameter checks of every distribution inside `e` (nested ones included). A rule is applied
     /// when the parameters it involves are constants (no names, no distributions); each error
     /// points at the offending parameter:
-    /// - every constant parameter is finite;
     /// - `triangular`, `pert`: min < max (at min), min <= mode <= max (at mode); pert lambda > 0;
     /// - `uniform`: min <= max (at min; min == max is a constant);
     /// - `normal`: sd >= 0; `lognormal`: median > 0, p95 > median (at p95);
@@ -18,8 +17,11 @@ public enum ExpressionChecks {
     /// - `binomial`: n a whole number >= 0, p in 0...1; `bernoulli`, `chance`: p in 0...1;
     /// - `discrete`: at least one (value, probability) pair, each probability in 0...1, and the
     ///   probabilities summing to 1 within 1e-9 (at the distribution).
+    ///
+    /// Then every constant sub-expression must be a finite number (`NonFiniteConstants`): a
+    /// parameter such as `1/0` is reported there, once, and its rules are skipped.
     public static func check(_ e: Expr) -> [Diagnostic] {
-        distributions(in: e).flatMap(DistributionRules.check)
+        distributions(in: e).flatMap(DistributionRules.check) + NonFiniteConstants.check(e)
     }
 
     /// Folds constant sub-expressions; returns the value if `e` is constant (no names, no
@@ -74,11 +76,8 @@ enum DistributionRules {
         var out: [Diagnostic] = []
         let exprs = d.parameters
         var values: [Double?] = exprs.map(ExpressionChecks.constantValue)
-        for (i, v) in values.enumerated() where v.map({ !$0.isFinite }) == true {
-            out.append(.error("\(d.family.rawValue) parameter \(i + 1) is not a finite number (division by zero?)",
-                              at: exprs[i].mark))
-            values[i] = nil
-        }
+        // A parameter that is not finite is reported by `NonFiniteConstants`.
+        for (i, v) in values.enumerated() where v.map({ !$0.isFinite }) == true { values[i] = nil }
         func v(_ i: Int) -> Double? { i < values.count ? values[i] : nil }
         func fail(_ i: Int, _ message: String) {
             out.append(.error(message, at: i < exprs.count ? exprs[i].mark : d.mark))

@@ -35,7 +35,10 @@ extension ScenarioBuilder {
             } else {
                 value = expression(entry.value, "input `\(name)`", scope: scope)
             }
-            if let value { inputs.append(Input(name: name, value: value, mark: entry.key.mark)) }
+            if let value {
+                inputs.append(Input(name: name, value: value, mark: entry.key.mark))
+                inputValues[InputKey(option: option, name: name)] = value
+            }
         }
         reportInputCycles(inputs, option: option)
         return inputs

@@ -3,7 +3,7 @@ import ScenarioSyntax
 /// Risks: `name -> {chance: P [per year], from, until, one-off, monthly | annual, for,
 /// delays: TASK, delay: DURATION}` (contract section 4).
 ///
-/// `chance` is required (a constant must lie in 0...1); a risk needs at least one impact
+/// `chance` is required and is a probability (`checkProbability`); a risk needs at least one impact
 /// (`one-off`, `monthly`/`annual`, or `delays` with `delay`); `delays` and `delay` go together;
 /// `for` needs a `monthly`/`annual` cost. An annual impact is stored per month (`annual / 12`).
 extension ScenarioBuilder {
@@ -34,9 +34,7 @@ extension ScenarioBuilder {
             diagnostics += ds
             if let e = parsed, !ds.contains(where: { $0.severity == .error }) {
                 check(e, scope: scope)
-                if let v = ExpressionChecks.constantValue(e), !(0...1).contains(v) {
-                    error("`chance` of \(what) must be between 0% and 100%, not \(format(v * 100))%", at: e.mark)
-                }
+                checkProbability(e, "`chance` of \(what)", scope: scope)
                 chance = e
                 perYear = pY
             }

@@ -39,6 +39,8 @@ final class ScenarioBuilder {
     /// Names used by some expression: (option or nil for shared, input name).
     var used = Set<InputKey>()
     var overrideTable = OverrideTable()
+    /// The expression of each input read so far (after overrides), for `ValueRange`.
+    var inputValues: [InputKey: Expr] = [:]
     var optionFacts: [String: OptionFacts] = [:]
     /// Every name the file defines, to explain a name used in the wrong role.
     var directory = NameDirectory()

@@ -66,7 +66,8 @@ struct ChunkInterpreter {
                 let lo = max(a[i], ys), hi = min(b[i], ye)
                 if hi > lo {
                     let months = hi - lo
-                    let q = p[i] >= 1 ? 1 : months == 12 ? max(p[i], 0) : 1 - pow(1 - max(p[i], 0), months / 12)
+                    // The run fails when a chance leaves 0...1 (`ValueCheck`); nothing clamps it.
+                    let q = months == 12 ? p[i] : 1 - pow(1 - p[i], months / 12)
                     o[i] = uu[i] < q ? 1 : 0
                     t[i] = lo + vv[i] * (hi - lo)
                 } else {

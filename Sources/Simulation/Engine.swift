@@ -64,6 +64,8 @@ public struct Engine: Sendable {
                 let stream = RandomStream(seed: SeedMix.chunkSeed(master: settings.seed, chunk: c))
                 var draws = ChunkDraws(plan: plan, stream: stream, latinHypercube: lhs)
                 Self.runChunk(plan: plan, accrual: accrual, buffer: buffer, stride: stride, n: count, draws: &draws)
+                let problems = ValueScan.scan(plan: plan, buffer: buffer, stride: stride, n: count, offset: offset)
+                if !problems.isEmpty { store.record(problems, chunk: c) }
                 store.store(plan: plan, chunk: c, buffer: buffer, stride: stride, offset: offset, n: count)
                 let finished = done.add(count, ordering: .relaxed).newValue
                 progress?(finished)
@@ -76,12 +78,28 @@ public struct Engine: Sendable {
     /// One deterministic iteration: every input at its base value unless `fixed` says otherwise,
     /// no risk occurring. Returns PV, total, go-live and extension months per option.
     public func deterministic(_ fixed: [Int: FixedValue] = [:]) -> [DeterministicResult] {
+        deterministicRun(fixed, figures)
+    }
+
+    /// The checks (`Plan.checks`) that fail in the base case: every input at its base value, no
+    /// risk occurring. Each problem counts 1 of 1 iteration.
+    public func baseCaseProblems() -> [ValueProblem] {
+        deterministicRun([:]) { ValueScan.scan(plan: plan, buffer: $0, stride: 1, n: 1, offset: 0) }
+    }
+
+    /// Runs one deterministic iteration into a fresh one-row buffer and reads it with `body`.
+    private func deterministicRun<R>(_ fixed: [Int: FixedValue], _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(plan.slotCount, 1))
         defer { buffer.deallocate() }
         var draws = ChunkDraws(plan: plan, stream: nil, latinHypercube: false, fixed: fixed)
         Self.fillConstants(plan: plan, accrual: accrual, buffer: buffer, stride: 1)
         Self.runChunk(plan: plan, accrual: accrual, buffer: buffer, stride: 1, n: 1, draws: &draws)
-        return plan.options.map { o in
+        return body(buffer)
+    }
+
+    /// Each option's figures in row 0 of a deterministic buffer.
+    private func figures(_ buffer: UnsafeMutablePointer<Double>) -> [DeterministicResult] {
+        plan.options.map { o in
             DeterministicResult(option: o.name, pv: buffer[o.pv], total: buffer[o.total], goLive: buffer[o.goLive],
                                 extensionMonths: buffer[o.extensionMonths],
                                 linePV: o.lines.map { buffer[$0.pv] },

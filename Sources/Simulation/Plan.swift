@@ -67,6 +67,9 @@ public struct Plan: Sendable {
     /// First of two scratch columns used by the accrual kernels.
     public var scratch: Slot
     public var options: [OptionPlan]
+    /// The values verified in every iteration (times, durations, amounts, inputs, scores,
+    /// chances, shares): a failure fails the run (`ValueProblem`).
+    public var checks: [ValueCheck]
     /// Appraisal years covered by the horizon: `⌈horizon / 12⌉`.
     public var years: Int
     public var schedule: DiscountSchedule

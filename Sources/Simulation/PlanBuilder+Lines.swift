@@ -7,21 +7,32 @@ extension PlanBuilder {
     mutating func compileLine(_ line: CostLine, option: Option, bias: OptimismBias?, firstYear: Slot,
                               totals: (pv: Slot, total: Slot), scope: inout Scope) -> OptionPlan.Line {
         let label = "\(option.name) / \(line.name)"
+        let what = (line.isBenefit ? "benefit `" : "cost line `") + line.name + "` of option `\(option.name)`"
         let pv = newSlot()
         emit(.constant(dst: pv, value: 0))
         let target = LineTarget(pv: pv, optionPV: totals.pv, optionTotal: totals.total, firstYear: firstYear, firstYearPV: firstYear + years)
         var amount = compile(line.amount, scope: &scope, label: label)
+        require(amount, .finite, "the amount of " + what, at: line.amount.mark)
         if let b = bias, !line.isBenefit {
             amount = scaled(amount, by: 1 + (line.isRecurring ? b.recurring : b.oneOff))
         }
         if let share = line.share {
-            amount = binary(.multiply, amount, compile(share, scope: &scope, label: label + " (share)"))
+            let fraction = compile(share, scope: &scope, label: label + " (share)")
+            require(fraction, .probability, "`share` of " + what, at: share.mark)
+            amount = binary(.multiply, amount, fraction)
         }
         if line.isBenefit { amount = scaled(amount, by: -1) }
-        let escalate = line.escalate.map { compile($0, scope: &scope, label: label + " (escalate)") }
+        var escalate: Slot?
+        if let e = line.escalate {
+            let rate = compile(e, scope: &scope, label: label + " (escalate)")
+            require(rate, .finite, "`escalate` of " + what, at: e.mark)
+            escalate = rate
+        }
         switch line.timing {
         case .at(let t):
-            emit(.payAt(line: target, amount: amount, time: time(t, scope: &scope), escalate: escalate))
+            let when = time(t, scope: &scope)
+            require(when, .finite, "`at` of " + what, at: t.mark)
+            emit(.payAt(line: target, amount: amount, time: when, escalate: escalate))
         case .during(let task):
             if let span = scope.tasks[task] {
                 emit(.spread(line: target, amount: amount, from: span.start, until: span.finish, escalate: escalate))
@@ -30,6 +41,8 @@ extension PlanBuilder {
             }
         case .recurring(let from, let until):
             let a = time(from, scope: &scope), b = time(until, scope: &scope)
+            require(a, .finite, "`from` of " + what, at: from.mark)
+            require(b, .finite, "`until` of " + what, at: until.mark)
             emit(.payOver(line: target, rate: amount, from: a, until: b, escalate: escalate))
         }
         return .init(name: line.name, kind: line.isBenefit ? .benefit : .cost, mark: line.mark, pv: pv)
@@ -46,8 +59,11 @@ extension PlanBuilder {
         emit(.constant(dst: pv, value: 0))
         let target = LineTarget(pv: pv, optionPV: totals.pv, optionTotal: totals.total, firstYear: firstYear, firstYearPV: firstYear + years)
         let line = OptionPlan.Line(name: risk.name, kind: .risk, mark: risk.mark, pv: pv)
+        let what = "risk `\(risk.name)` of option `\(option.name)`"
         let from = risk.from.map { time($0, scope: &scope) } ?? constant(0)
         let until = risk.until.map { time($0, scope: &scope) } ?? constant(scenario.horizonMonths)
+        if let t = risk.from { require(from, .finite, "`from` of " + what, at: t.mark) }
+        if let t = risk.until { require(until, .finite, "`until` of " + what, at: t.mark) }
 
         if let occurs = scheduleOccurrence {
             let when: Slot
@@ -61,16 +77,19 @@ extension PlanBuilder {
             } else {
                 when = constant(0)
             }
-            payImpacts(risk, label: label, occurs: occurs, time: when, until: until, target: target, scope: &scope)
+            payImpacts(risk, label: label, occurs: occurs, time: when, until: until, target: target, scope: &scope,
+                       what: what)
             return (line, occurs)
         }
 
         let chance = compile(risk.chance, scope: &scope, label: label + " (chance)")
+        require(chance, .probability, "`chance` of " + what, at: risk.chance.mark)
         if !risk.perYear {
             let occurs = newSlot(), when = newSlot()
             emit(.riskOnce(occurs: occurs, time: when, chance: chance, from: from, until: until,
                            u: uniform(fixed: 1), v: uniform(fixed: 0.5)))
-            payImpacts(risk, label: label, occurs: occurs, time: when, until: until, target: target, scope: &scope)
+            payImpacts(risk, label: label, occurs: occurs, time: when, until: until, target: target, scope: &scope,
+                       what: what)
             return (line, occurs)
         }
         let count = newSlot()
@@ -81,23 +100,29 @@ extension PlanBuilder {
                              u: uniform(fixed: 1), v: uniform(fixed: 0.5)))
             emit(.binary(.add, dst: count, a: count, b: occurs))
             payImpacts(risk, label: "\(label) (year \(year))", occurs: occurs, time: when, until: until,
-                       target: target, scope: &scope)
+                       target: target, scope: &scope, what: "\(what) (year \(year))")
         }
         return (line, count)
     }
 
     /// Pays a risk's one-off and monthly impacts, each multiplied by the 0/1 occurrence column.
     private mutating func payImpacts(_ risk: Risk, label: String, occurs: Slot, time when: Slot, until: Slot,
-                                     target: LineTarget, scope: inout Scope) {
+                                     target: LineTarget, scope: inout Scope, what: String) {
         if let oneOff = risk.oneOff {
-            let amount = binary(.multiply, compile(oneOff, scope: &scope, label: label), occurs)
+            let impact = compile(oneOff, scope: &scope, label: label)
+            require(impact, .finite, "`one-off` of " + what, at: oneOff.mark)
+            let amount = binary(.multiply, impact, occurs)
             emit(.payAt(line: target, amount: amount, time: when, escalate: nil))
         }
         if let monthly = risk.monthly {
-            let rate = binary(.multiply, compile(monthly, scope: &scope, label: label + " (monthly)"), occurs)
+            let impact = compile(monthly, scope: &scope, label: label + " (monthly)")
+            require(impact, .finite, "the monthly impact of " + what, at: monthly.mark)
+            let rate = binary(.multiply, impact, occurs)
             let end: Slot
             if let duration = risk.recurringFor {
-                end = binary(.add, when, compile(duration, scope: &scope, label: label + " (for)"))
+                let months = compile(duration, scope: &scope, label: label + " (for)")
+                require(months, .finite, "`for` of " + what, at: duration.mark)
+                end = binary(.add, when, months)
             } else {
                 end = until
             }

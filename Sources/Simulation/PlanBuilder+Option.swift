@@ -22,9 +22,12 @@ extension PlanBuilder {
             }
             let label = "\(option.name) / \(risk.name)"
             let chance = compile(risk.chance, scope: &scope, label: label + " (chance)")
+            let what = "risk `\(risk.name)` of option `\(option.name)`"
+            require(chance, .probability, "`chance` of " + what, at: risk.chance.mark)
             let u = uniform(fixed: 1)
             let occurs = binary(.less, u, chance)
             var length = compile(delay, scope: &scope, label: label + " (delay)")
+            require(length, .finite, "`delay` of " + what, at: delay.mark)
             if !nonNegative(delay, scope: scope) {
                 let drawn = length
                 length = newSlot()
@@ -46,7 +49,9 @@ extension PlanBuilder {
             }
             if let nb = task.notBefore {
                 if starts.isEmpty { starts.append(constant(0)) }
-                starts.append(time(nb, scope: &scope))
+                let t = time(nb, scope: &scope)
+                require(t, .finite, "`not-before` of task `\(task.name)` of option `\(option.name)`", at: nb.mark)
+                starts.append(t)
             }
             let start: Slot
             switch starts.count {
@@ -57,6 +62,7 @@ extension PlanBuilder {
                 emit(.maximum(dst: start, args: starts))
             }
             var duration = compile(task.duration, scope: &scope, label: "\(option.name) / \(task.name) (duration)")
+            require(duration, .finite, "the duration of task `\(task.name)` of option `\(option.name)`", at: task.duration.mark)
             if !nonNegative(task.duration, scope: scope) {
                 let drawn = duration
                 duration = newSlot()

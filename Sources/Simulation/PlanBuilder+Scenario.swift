@@ -17,7 +17,7 @@ extension PlanBuilder {
         let (correlated, matrix) = compileCorrelations(shared: shared)
         return Plan(scenario: scenario, inputs: inputs, inputSlots: inputSlots,
                     instructions: preamble + instructions, constantCount: preamble.count, uniforms: uniforms, slotCount: slotCount, scratch: scratch, options: options,
-                    years: years,
+                    checks: checks, years: years,
                     schedule: DiscountSchedule(discount: scenario.discount, discounting: scenario.discounting,
                                                horizonMonths: scenario.horizonMonths),
                     correlated: correlated, correlationMatrix: matrix,
@@ -38,6 +38,7 @@ extension PlanBuilder {
             guard let score = criterion.scores.first(where: { $0.option == option })?.score else { continue }
             let weight = compile(criterion.weight, scope: &scope, label: "criteria / \(criterion.name) (weight)")
             let value = compile(score, scope: &scope, label: "criteria / \(criterion.name) / \(option)")
+            require(value, .finite, "the score of option `\(option)` for criterion `\(criterion.name)`", at: score.mark)
             emit(.binary(.add, dst: total, a: total, b: binary(.multiply, weight, value)))
         }
         return total

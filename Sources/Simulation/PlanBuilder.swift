@@ -17,6 +17,7 @@ public struct PlanBuilder {
     var inputSlots: [Slot] = []
     var uniforms: [(slot: Slot, fixed: Double)] = []
     var diagnostics: [Diagnostic] = []
+    var checks: [ValueCheck] = []
     var pertTables: [PertShape: PertQuantileTable] = [:]
     /// Set while compiling criteria scores: their inputs cannot affect any PV.
     var criteriaInputs = false
@@ -66,6 +67,16 @@ public struct PlanBuilder {
     }
 
     mutating func emit(_ i: Instruction) { instructions.append(i) }
+
+    /// Has the engine verify `slot` in every iteration (`ValueCheck`); a constant slot that
+    /// passes needs no check. `what` names the value, `mark` its expression.
+    mutating func require(_ slot: Slot, _ kind: ValueCheck.Kind, _ what: String, at mark: SourceMark) {
+        if let c = constantSlots[slot], c.isFinite, kind != .probability || (0...1).contains(c) { return }
+        checks.append(ValueCheck(slot: slot, kind: kind, what: what, mark: mark))
+    }
+
+    /// " of option `a`", or nothing at scenario level.
+    func ofOption(_ scope: Scope) -> String { scope.option.map { " of option `\($0)`" } ?? "" }
 
     mutating func error(_ message: String, at mark: SourceMark) {
         diagnostics.append(.error(message, at: mark))
@@ -158,6 +169,8 @@ public struct PlanBuilder {
             inputs.append(input)
             inputSlots.append(slot)
             emit(.drawDependent(dst: slot, input: index, params: params, u: uniform(fixed: 0.5)))
+            let family = dist.family == .interval ? "'a to b'" : dist.family.rawValue
+            require(slot, .draw(input: index, parameters: params), "the \(family) distribution of `\(name)`", at: dist.mark)
         }
         return slot
     }
@@ -171,6 +184,7 @@ public struct PlanBuilder {
         scope.inProgress.insert(name)
         let label = scope.option.map { "\($0).\(name)" } ?? name
         let slot = compile(input.value, scope: &scope, label: label)
+        require(slot, .finite, "input `\(name)`" + ofOption(scope), at: input.value.mark)
         scope.inProgress.remove(name)
         scope.compiled[name] = slot
         return slot

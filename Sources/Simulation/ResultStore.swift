@@ -1,4 +1,5 @@
 import ScenarioModel
+import Synchronization
 
 /// Column storage shared by the chunks of a run: each chunk writes only its own rows (and its
 /// own entry of the per-chunk sums), so concurrent writers never touch the same memory, and the
@@ -18,6 +19,8 @@ final class ResultStore: @unchecked Sendable {
     let inputs: [ColumnStorage<Float>]
     /// Per chunk, per option, per year: the sum of that year's present value over the chunk.
     let yearPVSums: ColumnStorage<Double>
+    /// The failed value checks of each chunk that had any (rare: kept under a lock).
+    let problems = Mutex<[Int: [ValueProblem]]>([:])
 
     init(plan: Plan, iterations n: Int, chunks: Int, keepInputs: Bool) {
         iterations = n
@@ -65,6 +68,11 @@ final class ResultStore: @unchecked Sendable {
         for (slot, dst) in zip(plan.inputSlots, inputs) { copy(slot, dst) }
     }
 
+    /// Keeps a chunk's failed value checks.
+    func record(_ found: [ValueProblem], chunk: Int) {
+        problems.withLock { $0[chunk] = found }
+    }
+
     /// The finished results: the columns themselves, no copy; per-year PV means reduced in
     /// chunk order.
     func results(plan: Plan, seed: UInt64, sampling: SamplingMethod, generator: String, threads: Int) -> SimulationResults {
@@ -83,7 +91,9 @@ final class ResultStore: @unchecked Sendable {
                                  yearCash: c.years.map(Column.init), yearPVMean: yearPV,
                                  riskOccurrences: c.risks.map(Column.init))
         }
+        let byChunk = problems.withLock { found in found.keys.sorted().map { found[$0]! } }
         return SimulationResults(iterations: n, seed: seed, sampling: sampling, generator: generator,
-                                 threads: threads, chunks: chunks, options: opts, inputs: inputs.map(Column.init))
+                                 threads: threads, chunks: chunks, options: opts, inputs: inputs.map(Column.init),
+                                 problems: ValueProblem.merge(byChunk, iterations: n))
     }
 }

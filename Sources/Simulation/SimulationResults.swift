@@ -47,6 +47,9 @@ public struct SimulationResults: Sendable {
     public var options: [OptionResults]
     /// Sampled value of each uncertain input (same order as `Plan.inputs`), empty when not kept.
     public var inputs: [Column<Float>]
+    /// The value checks that failed in some iteration (`Plan.checks` order); a run with any
+    /// must not be reported as a result.
+    public var problems: [ValueProblem]
 }
 
 /// Memory the per-iteration result columns take.

@@ -26,9 +26,14 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let source = try ScenarioSource.load(file)
-        let scenario = try source.scenario(overrides: try InputOverride.parse(overrides), strict: strict)
+        let settings = try InputOverride.parse(overrides)
+        let scenario = try source.scenario(overrides: settings, strict: strict)
         let plan = try PlanSource.compile(scenario, source: source, strict: strict)
-        print(CheckSummary(plan: plan, base: Engine(plan: plan).deterministic()).render())
+        let engine = Engine(plan: plan)
+        // A base case that is not finite (or a chance outside 0...1) is known before any draw.
+        try ValueProblemReport.stop(on: engine.baseCaseProblems(), plan: plan, source: source, overrides: settings,
+                                    baseCase: true, exit: Exit.invalidScenario)
+        print(CheckSummary(plan: plan, base: engine.deterministic()).render())
     }
 }
 

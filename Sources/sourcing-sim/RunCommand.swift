@@ -75,9 +75,16 @@ struct RunCommand: AsyncParsableCommand {
         let started = Date()
         Interruption.install()
         let source = try ScenarioSource.load(file)
-        let scenario = try source.scenario(overrides: try InputOverride.parse(overrides), quiet: quiet)
+        let settingsOverrides = try InputOverride.parse(overrides)
+        let scenario = try source.scenario(overrides: settingsOverrides, quiet: quiet)
         let plan = try PlanSource.compile(scenario, source: source)
         let engine = Engine(plan: plan)
+        // A value that is not finite (or a chance outside 0...1) fails the run, never the answer.
+        func stop(on problems: [ValueProblem], baseCase: Bool = false) throws {
+            try ValueProblemReport.stop(on: problems, plan: plan, source: source, overrides: settingsOverrides,
+                                        baseCase: baseCase, exit: Exit.runFailed)
+        }
+        try stop(on: engine.baseCaseProblems(), baseCase: true)
         var settings = Engine.Settings(
             iterations: iterations ?? scenario.iterations, seed: seed ?? scenario.seed,
             sampling: sampling.flatMap(SamplingMethod.init(rawValue:)) ?? scenario.sampling,
@@ -102,6 +109,7 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("No scenario file given: running the embedded default, \(DefaultScenario.fileName).")
         }
         var results = simulate(engine, settings)
+        try stop(on: results.problems)
         if let text = precision, let target = Self.parsePercent(text) {
             let cap = min(Self.maximumIterations, affordable)
             var rounds = 0
@@ -118,6 +126,7 @@ struct RunCommand: AsyncParsableCommand {
                 // Aim 10% past the estimate so that the next run usually suffices.
                 settings.iterations = min(cap, max(needed + needed / 10, settings.iterations + 1))
                 results = simulate(engine, settings)
+                try stop(on: results.problems)
                 rounds += 1
             }
         }

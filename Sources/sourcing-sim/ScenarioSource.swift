@@ -38,14 +38,19 @@ struct ScenarioSource {
         return ScenarioSource(name: path, text: text, isDefault: false)
     }
 
+    /// The texts diagnostics quote: the file, and the `--set`s as lines of the pseudo-file
+    /// `--set`, so that an error in one shows it with a caret.
+    func sources(overrides: [InputOverride]) -> [String: String] {
+        let settings = overrides.sorted { $0.argument < $1.argument }.map { "\($0.name)=\($0.expression)" }
+        return [name: text, InputOverride.file: settings.joined(separator: "\n")]
+    }
+
     /// Reads and checks the scenario; prints every diagnostic; throws exit 2 on errors
     /// (or on warnings when `strict`).
     func scenario(overrides: [InputOverride] = [], strict: Bool = false, quiet: Bool = false) throws -> Scenario {
         let (scenario, diagnostics) = ScenarioLoader.load(text: text, file: name, overrides: overrides)
         if !diagnostics.isEmpty && !(quiet && !diagnostics.contains { $0.severity == .error }) {
-            // Each `--set` is a line of the pseudo-file `--set`, so its errors show it with a caret.
-            let settings = overrides.sorted { $0.argument < $1.argument }.map { "\($0.name)=\($0.expression)" }
-            Terminal.diagnostics(diagnostics, sources: [name: text, InputOverride.file: settings.joined(separator: "\n")])
+            Terminal.diagnostics(diagnostics, sources: sources(overrides: overrides))
         }
         let failed = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         guard let scenario, !failed else { throw Exit.invalidScenario }
