@@ -1,5 +1,6 @@
 import ScenarioModel
 @testable import Simulation
+import TestSupport
 import XCTest
 
 final class DeterminismTests: XCTestCase {
@@ -68,20 +69,5 @@ final class DeterminismTests: XCTestCase {
         let a = results.inputs[plan.correlated[0]].doubles
         let b = results.inputs[plan.correlated[1]].doubles
         XCTAssertEqual(spearman(a, b), 0.5, accuracy: 0.02)
-    }
-
-    private func spearman(_ x: [Double], _ y: [Double]) -> Double {
-        func ranks(_ v: [Double]) -> [Double] {
-            var r = [Double](repeating: 0, count: v.count)
-            for (rank, i) in v.indices.sorted(by: { v[$0] < v[$1] }).enumerated() { r[i] = Double(rank) }
-            return r
-        }
-        let rx = ranks(x), ry = ranks(y)
-        let mx = mean(rx), my = mean(ry)
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for i in rx.indices {
-            sxy += (rx[i] - mx) * (ry[i] - my); sxx += (rx[i] - mx) * (rx[i] - mx); syy += (ry[i] - my) * (ry[i] - my)
-        }
-        return sxy / (sxx * syy).squareRoot()
     }
 }

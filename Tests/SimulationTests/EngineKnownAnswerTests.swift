@@ -1,5 +1,6 @@
 import ScenarioModel
 @testable import Simulation
+import TestSupport
 import XCTest
 
 /// Known answers: scenarios whose results can be computed by hand.
