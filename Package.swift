@@ -32,8 +32,12 @@ let package = Package(
             dependencies: [
                 "ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "Analysis", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedDefaultScenario"]
         ),
+        // Embeds scenarios/southwark-2017.yaml in sourcing-sim as `DefaultScenario` at build time.
+        .executableTarget(name: "EmbedScenario"),
+        .plugin(name: "EmbedDefaultScenario", capability: .buildTool(), dependencies: ["EmbedScenario"]),
         .executableTarget(name: "FuzzScenario", dependencies: ["ScenarioSyntax", "ScenarioModel", "Simulation"]),
 
         // Helpers shared by the test targets (marked test inputs, diagnostic expectations,
