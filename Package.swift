@@ -5,6 +5,7 @@ import PackageDescription
 ///
 /// The targets follow the flow of data (see docs/architecture.md):
 /// ScenarioSyntax → ScenarioModel → Simulation (on Sampling/CGSL) → Analysis → Reports → CLI.
+/// Each target declares exactly the modules it imports.
 let package = Package(
     name: "SourcingSim",
     products: [
@@ -23,22 +24,33 @@ let package = Package(
         .target(name: "ScenarioSyntax"),
         .target(name: "ScenarioModel", dependencies: ["ScenarioSyntax"]),
         .target(name: "Sampling", dependencies: ["CGSL"]),
-        .target(name: "Simulation", dependencies: ["ScenarioModel", "Sampling", "CGSL"]),
-        .target(name: "Analysis", dependencies: ["Simulation", "Sampling"]),
-        .target(name: "Reports", dependencies: ["Analysis", "Simulation", "ScenarioModel"]),
+        .target(name: "Simulation", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling"]),
+        .target(name: "Analysis", dependencies: ["ScenarioModel", "Sampling", "Simulation"]),
+        .target(name: "Reports", dependencies: ["ScenarioSyntax", "ScenarioModel", "Simulation", "Analysis"]),
         .executableTarget(
             name: "sourcing-sim",
             dependencies: [
-                "ScenarioSyntax", "ScenarioModel", "Simulation", "Analysis", "Reports",
+                "ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "Analysis", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedDefaultScenario"]
         ),
+        // Embeds scenarios/southwark-2017.yaml in sourcing-sim as `DefaultScenario` at build time.
+        .executableTarget(name: "EmbedScenario"),
+        .plugin(name: "EmbedDefaultScenario", capability: .buildTool(), dependencies: ["EmbedScenario"]),
         .executableTarget(name: "FuzzScenario", dependencies: ["ScenarioSyntax", "ScenarioModel", "Simulation"]),
-        .testTarget(name: "ScenarioSyntaxTests", dependencies: ["ScenarioSyntax"], exclude: ["FuzzRegressions"]),
-        .testTarget(name: "ScenarioModelTests", dependencies: ["ScenarioModel", "Simulation"]),
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioModel"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Simulation", "ScenarioModel"]),
+
+        // Helpers shared by the test targets (marked test inputs, diagnostic expectations,
+        // sample statistics, a small generator); used by test targets only.
+        .target(name: "TestSupport", dependencies: ["ScenarioSyntax", "ScenarioModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "ScenarioSyntaxTests", dependencies: ["ScenarioSyntax", "TestSupport"],
+                    exclude: ["FuzzRegressions"]),
+        .testTarget(name: "ScenarioModelTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "SamplingTests", dependencies: ["CGSL", "Sampling", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "Simulation", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["ScenarioModel", "Simulation", "Analysis", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        // Runs the built tool, so it depends on the executable, not on its modules.
         .testTarget(name: "CLITests", dependencies: ["sourcing-sim"]),
     ]
 )

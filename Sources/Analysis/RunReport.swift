@@ -1,8 +1,8 @@
 import ScenarioModel
 import Simulation
 
-/// Everything a run answers (contract section 5), computed from the results columns and, for
-/// tornado swings and switching values, deterministic re-runs of the plan.
+/// Everything a run answers (the files of notebooks-output/README.md), computed from the results
+/// columns and, for tornado swings and switching values, deterministic re-runs of the plan.
 public struct RunReport: Sendable {
     public struct Metric: Sendable {
         public var option: String

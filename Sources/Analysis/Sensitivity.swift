@@ -1,7 +1,8 @@
 import ScenarioModel
 import Simulation
 
-/// What drives each option's PV and each pairwise difference (contract section 5).
+/// What drives each option's PV and each pairwise difference (notebooks-output/README.md,
+/// `sensitivity.csv`).
 ///
 /// For a target T (an option's PV, or PV(a) - PV(b)) and each input X_i sampled in the same
 /// iterations: the Spearman rank correlation ρ_i = corr(rank X_i, rank T) (average ranks for

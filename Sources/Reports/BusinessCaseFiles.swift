@@ -62,7 +62,7 @@ public enum BusinessCaseFiles {
 
     /// `distributions.csv`: the full distribution (mean, sd, P5 … P95) of each appraisal year's
     /// cash and of each line's PV, which `cashflow.csv` and `lines.csv` give in brief
-    /// (contract section 5: "the same per appraisal year and per cost line").
+    /// (notebooks-output/README.md, `distributions.csv`).
     public static func distributions(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "quantity", "name", "source_line", "mean", "sd", "p5", "p10", "p50",
                                   "p80", "p90", "p95", "min", "max"])

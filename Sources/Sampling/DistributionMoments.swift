@@ -79,7 +79,7 @@ extension DistributionSpec {
     /// The median, `quantile(0.5)` (for discrete families the smallest x with F(x) ≥ 1/2).
     public var median: Double { quantile(0.5) }
 
-    /// The value a deterministic base case uses for this input (scenario language, section 2):
+    /// The value a deterministic base case uses for this input (docs/scenario-language.md §3):
     /// the mode for `triangular` and `pert`; the median for `normal`, `lognormal` and
     /// `interval`; the most probable value for `bernoulli` and `discrete` (the smallest such
     /// value on a tie, so 0 for chance(50%); repeated values count together); the mean otherwise.

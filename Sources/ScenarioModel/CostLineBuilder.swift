@@ -1,6 +1,6 @@
 import ScenarioSyntax
 
-/// Cost lines (`costs:`) and benefits (`benefits:`), contract section 4.
+/// Cost lines (`costs:`) and benefits (`benefits:`), docs/scenario-language.md §6.
 ///
 /// A line is a bare expression (a one-off at `start`) or a mapping with exactly one of
 /// `one-off` (paid `at:` a time, default `start`, or spread `during:` a task, not both),

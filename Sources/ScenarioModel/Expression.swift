@@ -1,7 +1,7 @@
 import ScenarioSyntax
 
-/// An expression of the scenario language (contract section 2), with the mark of its first
-/// character in the file. Values are plain numbers: money in currency units, fractions for
+/// An expression of the scenario language (docs/scenario-language.md §3), with the mark of its
+/// first character in the file. Values are plain numbers: money in currency units, fractions for
 /// percentages (`3.5%` is 0.035), durations in months, times in months from `start`.
 public struct Expr: Sendable, Hashable {
     public indirect enum Kind: Sendable, Hashable {
@@ -74,7 +74,7 @@ public struct Distribution: Sendable, Hashable {
     }
 }
 
-/// A time reference (contract section 3): a base point plus an optional offset in months.
+/// A time reference (docs/scenario-language.md §5): a base point plus an optional offset in months.
 public struct TimeRef: Sendable, Hashable {
     public enum Base: Sendable, Hashable {
         case start, end, deadline, goLive

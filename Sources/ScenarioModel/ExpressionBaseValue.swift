@@ -1,7 +1,8 @@
 import Foundation
 import ScenarioSyntax
 
-/// Deterministic evaluation with every distribution at its base value (contract section 2).
+/// Deterministic evaluation with every distribution at its base value
+/// (docs/scenario-language.md §3).
 ///
 /// Arithmetic semantics (shared with `ExpressionChecks.constantValue`):
 /// - `+ - * / ^` are IEEE double operations (`^` is `pow`). Division by zero yields ±infinity

@@ -1,6 +1,6 @@
 import ScenarioSyntax
 
-/// Parses the expression language (contract section 2) inside YAML scalars.
+/// Parses the expression language (docs/scenario-language.md §3–§5) inside YAML scalars.
 /// Marks of sub-expressions point into the file (scalar mark + offset, see
 /// `ExpressionSourceMap`); every diagnostic points at the offending token.
 ///

@@ -1,6 +1,7 @@
 import ScenarioSyntax
 
-/// Reads a time reference (contract section 3); see `ExpressionParser.parseTime` for the rules.
+/// Reads a time reference (docs/scenario-language.md §5); see `ExpressionParser.parseTime` for
+/// the rules.
 ///
 /// The text is split at a top-level `+`/`-` candidate, last first, when the right side parses as a
 /// duration and the left side (recursively) as a time. Results of the left-side recursion are

@@ -1,7 +1,7 @@
 import ScenarioSyntax
 
 /// Risks: `name -> {chance: P [per year], from, until, one-off, monthly | annual, for,
-/// delays: TASK, delay: DURATION}` (contract section 4).
+/// delays: TASK, delay: DURATION}` (docs/scenario-language.md §6).
 ///
 /// `chance` is required and is a probability (`checkProbability`); a risk needs at least one impact
 /// (`one-off`, `monthly`/`annual`, or `delays` with `delay`); `delays` and `delay` go together;

@@ -1,6 +1,6 @@
 import ScenarioSyntax
 
-/// A checked scenario (contract section 4): every name resolved, every parameter checked.
+/// A checked scenario (docs/scenario-language.md §6): every name resolved, every parameter checked.
 /// Nothing random happens here; times are months from `start`, money in currency units.
 public struct Scenario: Sendable {
     public var name: String

@@ -1,6 +1,7 @@
 import ScenarioSyntax
 
-/// Turns the reader's node tree into a typed, fully checked `Scenario` (contract sections 2-4).
+/// Turns the reader's node tree into a typed, fully checked `Scenario`
+/// (docs/scenario-language.md §2–§6 and §8).
 ///
 /// The builder never stops at the first problem: every mistake becomes a diagnostic at the mark
 /// of the offending key or value, and `build` returns nil when any of them is an error.

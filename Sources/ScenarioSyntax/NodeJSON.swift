@@ -1,4 +1,5 @@
-/// JSON for a node tree, used by tests (against the YAML test suite) and by `--dump` style tools.
+/// JSON for a node tree: what `sourcing-sim parse` prints and the fuzz harness renders, and what
+/// the conformance tests compare with the YAML test suite.
 ///
 /// Plain scalars are typed by the YAML 1.2 core schema:
 /// - `null`, `Null`, `NULL`, `~` and the empty scalar → `null`;

@@ -3,7 +3,7 @@ import Sampling
 
 /// How a deterministic run sets one uncertain input.
 public enum FixedValue: Sendable, Hashable {
-    /// The base value (contract section 2).
+    /// The base value (docs/scenario-language.md §3).
     case base
     /// A given value.
     case value(Double)

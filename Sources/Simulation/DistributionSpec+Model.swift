@@ -3,7 +3,8 @@ import ScenarioModel
 
 extension DistributionSpec {
     /// The sampler for a distribution written in a scenario, from its evaluated parameters in
-    /// the order written (contract section 2); `.failure` carries a message when they are invalid.
+    /// the order written (docs/scenario-language.md §3); `.failure` carries a message when they
+    /// are invalid.
     public static func make(_ family: Distribution.Family, parameters p: [Double]) -> Result<DistributionSpec, SpecError> {
         func need(_ count: Int) -> Bool { p.count == count }
         let spec: DistributionSpec?

@@ -2,8 +2,8 @@ import ScenarioModel
 import ScenarioSyntax
 import Sampling
 
-/// One uncertain input: a distribution written in the file (contract section 2), drawn once per
-/// iteration (a per-year risk's impact once per appraisal year).
+/// One uncertain input: a distribution written in the file (docs/scenario-language.md §3), drawn
+/// once per iteration (a per-year risk's impact once per appraisal year).
 public struct UncertainInput: Sendable {
     /// Readable name: the input's name when a named input is exactly this distribution,
     /// otherwise `option / line (field)`.
@@ -16,7 +16,7 @@ public struct UncertainInput: Sendable {
     public var isCriterion: Bool
     /// Set when every parameter is a constant: drawn before the program runs.
     public var spec: DistributionSpec?
-    /// Base value (contract section 2) when the parameters are constants.
+    /// Base value (docs/scenario-language.md §3) when the parameters are constants.
     public var baseValue: Double?
     /// Quantile table of a PERT input, built once per shape for Latin hypercube sampling.
     public var pertTable: PertQuantileTable?
@@ -85,6 +85,7 @@ public struct Plan: Sendable {
     /// Iterations per chunk. Fixed, so the chunk layout never depends on the thread count.
     public static let chunkSize = 1024
     /// Iterations the program runs at a time within a chunk, so that its columns stay in the
-    /// processor's cache (233 columns × 512 × 8 bytes ≈ 1 MB for the Southwark scenario).
+    /// processor's cache: `slotCount` × 512 × 8 bytes, about 1 MB for the Southwark scenario's
+    /// 235 columns (`sourcing-sim bench` prints a scenario's count).
     public static let blockSize = 512
 }

@@ -1,8 +1,8 @@
 import ScenarioModel
 import Sampling
 
-/// Per-iteration results of one option (contract section 5). Iteration `i` of every column is
-/// the same draw of every shared input in every option (paired comparison).
+/// Per-iteration results of one option (docs/scenario-language.md §7). Iteration `i` of every
+/// column is the same draw of every shared input in every option (paired comparison).
 ///
 /// Money that is summarised directly (PV, total) is kept in double precision; per-line PVs,
 /// per-year cash and criteria scores in single precision (7 significant digits: a penny on

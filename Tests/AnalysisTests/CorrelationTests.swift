@@ -1,5 +1,6 @@
 import XCTest
 @testable import Analysis
+import struct TestSupport.SplitMix64
 
 final class CorrelationTests: XCTestCase {
     func testAverageRanks() {

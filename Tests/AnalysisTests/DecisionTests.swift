@@ -1,5 +1,6 @@
 import XCTest
 @testable import Analysis
+import struct TestSupport.SplitMix64
 
 final class DecisionTests: XCTestCase {
     /// a = [1, 2, 3, 4], b = [2, 2, 1, 5]: d = [-1, 0, 2, -1]; a < b in iterations 0 and 3, a tie

@@ -89,15 +89,26 @@ final class CheckAndParseTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("\(file):1:4: error:"), run.stderr)
     }
 
-    /// The embedded default scenario is the shipped file, byte for byte.
+    /// The embedded default scenario is the shipped file, byte for byte (its final line break
+    /// included): `parse` prints the same tree, and a run names the file and records the SHA-256
+    /// of the file's bytes.
     func testEmbeddedDefaultMatchesTheShippedFile() throws {
-        let shipped = try String(contentsOf: Tool.packageRoot.appendingPathComponent("scenarios/southwark-2017.yaml"), encoding: .utf8)
+        let path = Tool.packageRoot.appendingPathComponent("scenarios/southwark-2017.yaml").path
         let run = try Tool.run(["parse"])
-        let fromFile = try Tool.run(["parse", Tool.packageRoot.appendingPathComponent("scenarios/southwark-2017.yaml").path])
+        let fromFile = try Tool.run(["parse", path])
         XCTAssertEqual(run.status, 0)
         XCTAssertEqual(run.stdout, fromFile.stdout)
-        let embedded = try String(contentsOf: Tool.packageRoot.appendingPathComponent("Sources/sourcing-sim/DefaultScenario.swift"), encoding: .utf8)
-        XCTAssertTrue(embedded.contains(shipped), "run scripts/embed-default-scenario.sh")
+        func runJSON(_ arguments: [String]) throws -> [String: Any] {
+            let dir = try Tool.temporaryDirectory()
+            let run = try Tool.run(["run"] + arguments + ["--iterations", "1024", "--quiet", "--out", dir.path])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let data = try Data(contentsOf: dir.appendingPathComponent("run.json"))
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        let embedded = try runJSON([]), shipped = try runJSON([path])
+        XCTAssertEqual(embedded["scenario_file"] as? String, "scenarios/southwark-2017.yaml")
+        XCTAssertEqual(shipped["scenario_file"] as? String, path)
+        XCTAssertEqual(embedded["scenario_sha256"] as? String, shipped["scenario_sha256"] as? String)
     }
 
     /// `check` prints the base case: 10k a month for 24 months from go-live at month 6, so

@@ -1,5 +1,6 @@
 import XCTest
 import Sampling
+import TestSupport
 
 final class CorrelationTests: XCTestCase {
     static let target = CorrelationMatrix(size: 3, pairs: [(0, 1, 0.6), (0, 2, -0.3), (1, 2, 0.2)])
@@ -27,7 +28,7 @@ final class CorrelationTests: XCTestCase {
             XCTAssertNotEqual(columns[j], before[j])
         }
         for (i, j) in [(0, 1), (0, 2), (1, 2)] {
-            let rho = Fixtures.spearman(columns[i], columns[j])
+            let rho = spearman(columns[i], columns[j])
             XCTAssertEqual(rho, Self.target[i, j], accuracy: 0.02, "ρ(\(i), \(j))")
         }
     }
@@ -56,7 +57,7 @@ final class CorrelationTests: XCTestCase {
             try ImanConoverPlan(rows: n, rankCorrelation: target).apply(to: &columns, stream: stream)
             // With the T correction the score correlation is exact; what remains is the
             // normal-score-to-rank step, well within 0.02 at this n.
-            XCTAssertEqual(Fixtures.spearman(columns[0], columns[1]), rho, accuracy: 0.02, "ρ = \(rho)")
+            XCTAssertEqual(spearman(columns[0], columns[1]), rho, accuracy: 0.02, "ρ = \(rho)")
         }
     }
 
@@ -67,9 +68,9 @@ final class CorrelationTests: XCTestCase {
         let target = CorrelationMatrix(size: 3, pairs: [(0, 1, 1), (0, 2, 0.5), (1, 2, 0.5)])
         var columns = (0..<3).map { _ in LatinHypercube.column(count: n, stream: stream) }
         try ImanConoverPlan(rows: n, rankCorrelation: target).apply(to: &columns, stream: stream)
-        XCTAssertGreaterThan(Fixtures.spearman(columns[0], columns[1]), 0.9999)
+        XCTAssertGreaterThan(spearman(columns[0], columns[1]), 0.9999)
         // 5 × the se of a rank correlation from independent draws, (1 − ρ²)/√n ≈ 0.0106.
-        XCTAssertEqual(Fixtures.spearman(columns[0], columns[2]), 0.5, accuracy: 0.053)
+        XCTAssertEqual(spearman(columns[0], columns[2]), 0.5, accuracy: 0.053)
     }
 
     func testImanConoverRefusesBadInput() {

@@ -34,35 +34,4 @@ enum Fixtures {
         }
         return (mean, m2 / n, m4 / n)
     }
-
-    /// Spearman rank correlation (average ranks for ties).
-    static func spearman(_ x: [Double], _ y: [Double]) -> Double {
-        pearson(ranks(x), ranks(y))
-    }
-
-    static func ranks(_ x: [Double]) -> [Double] {
-        let order = x.indices.sorted { x[$0] < x[$1] }
-        var r = [Double](repeating: 0, count: x.count)
-        var i = 0
-        while i < order.count {
-            var j = i
-            while j + 1 < order.count && x[order[j + 1]] == x[order[i]] { j += 1 }
-            let average = Double(i + j) / 2
-            for m in i...j { r[order[m]] = average }
-            i = j + 1
-        }
-        return r
-    }
-
-    static func pearson(_ x: [Double], _ y: [Double]) -> Double {
-        let n = Double(x.count)
-        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for (a, b) in zip(x, y) {
-            sxy += (a - mx) * (b - my)
-            sxx += (a - mx) * (a - mx)
-            syy += (b - my) * (b - my)
-        }
-        return sxy / (sxx * syy).squareRoot()
-    }
 }

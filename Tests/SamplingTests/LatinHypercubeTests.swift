@@ -1,5 +1,6 @@
 import XCTest
 import Sampling
+import TestSupport
 
 final class LatinHypercubeTests: XCTestCase {
     /// Exactly one draw in each stratum [fl(j/n), fl((j+1)/n)), every draw in (0, 1).
@@ -33,7 +34,7 @@ final class LatinHypercubeTests: XCTestCase {
         let offsets = first.map { $0 * Double(n) - ($0 * Double(n)).rounded(.down) }
         XCTAssertEqual(offsets.reduce(0, +) / Double(n), 0.5, accuracy: 5 / (12.0 * Double(n)).squareRoot())
         // Independent permutations: the rank correlation of two columns has se 1/√(n − 1).
-        XCTAssertEqual(Fixtures.spearman(first, second), 0, accuracy: 5 / Double(n - 1).squareRoot())
+        XCTAssertEqual(spearman(first, second), 0, accuracy: 5 / Double(n - 1).squareRoot())
         XCTAssertEqual(Set(first.map { Int($0 * Double(n)) }).count, n)
         XCTAssertEqual(Set(second.map { Int($0 * Double(n)) }).count, n)
     }

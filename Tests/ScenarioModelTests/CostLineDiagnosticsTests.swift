@@ -1,8 +1,9 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
-/// Broken cost lines and benefits, and the time references they use. The `⟪` marker is where
+/// Broken cost lines and benefits, and the time references they use. The `1️⃣` marker is where
 /// the diagnostic must point.
 final class CostLineDiagnosticsTests: XCTestCase {
     private let timeline = "    timeline:\n      procurement: 6\n"
@@ -13,7 +14,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
                   team:
                     one-off: 100k
                     at: month 2
-                    ⟪during: procurement
+                    1️⃣during: procurement
 
             """), contains: "a one-off line is paid `at` a time or `during` a task, not both")
     }
@@ -23,7 +24,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
                 costs:
                   team:
                     monthly: 10k
-                    ⟪during: procurement
+                    1️⃣during: procurement
 
             """), contains: "`during` is for one-off lines; a monthly line is paid `from` a time `until` a time")
     }
@@ -33,7 +34,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
                 costs:
                   kit:
                     one-off: 100k
-                    ⟪from: month 3
+                    1️⃣from: month 3
 
             """), contains: "`from` is for monthly and annual lines; a one-off line is paid `at` a time or `during` a task")
     }
@@ -41,7 +42,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
     func testLineWithoutAmount() {
         expectDiagnostic(scenario(optionBody: """
                 costs:
-                  ⟪kit:
+                  1️⃣kit:
                     at: month 3
 
             """), contains: "cost line `kit` needs one of `one-off`, `monthly` or `annual`")
@@ -52,7 +53,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
                 costs:
                   kit:
                     one-off: 100k
-                    ⟪monthly: 1k
+                    1️⃣monthly: 1k
 
             """), contains: "cost line `kit` has both `one-off` and `monthly`")
     }
@@ -62,7 +63,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
                 costs:
                   kit:
                     one-off: 100k
-                    ⟪escalte: 2%
+                    1️⃣escalte: 2%
 
             """), contains: "unknown key `escalte` in cost line `kit`; did you mean `escalate`?")
     }
@@ -72,7 +73,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
                 costs:
                   kit:
                     one-off: 100k
-                    ⟪chance: 10%
+                    1️⃣chance: 10%
 
             """), contains: "`chance` is not allowed in cost line `kit`: a line that may not happen is a risk")
     }
@@ -82,14 +83,14 @@ final class CostLineDiagnosticsTests: XCTestCase {
                 costs:
                   host:
                     annual: 1m
-                    share: ⟪150%
+                    share: 1️⃣150%
 
             """), contains: "`share` of cost line `host` must be between 0% and 100%, not 150%")
     }
 
     func testUnknownOptionKeySuggests() {
         expectDiagnostic(scenario(optionBody: """
-                ⟪cost:
+                1️⃣cost:
                   licence: 40k
 
             """), contains: "unknown key `cost` in option `a`; did you mean `costs`?")
@@ -99,7 +100,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
         expectDiagnostic(scenario(optionBody: """
                 costs:
                   licence:
-                    ⟪- 40k
+                    1️⃣- 40k
 
             """), contains: "cost line `licence` should be an amount (a one-off at start) or a mapping")
     }
@@ -109,7 +110,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
                 costs:
                   extension:
                     monthly: 10k
-                    from: ⟪deadline
+                    from: 1️⃣deadline
 
             """), contains: "`deadline` is used in `from` of cost line `extension` but the scenario sets no `deadline`")
     }
@@ -119,7 +120,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
                 costs:
                   team:
                     one-off: 100k
-                    during: ⟪procurment
+                    during: 1️⃣procurment
 
             """), contains: "unknown task `procurment` in `during` of cost line `team`; did you mean `procurement`?")
     }
@@ -129,7 +130,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
                 benefits:
                   savings:
                     monthly: 10k
-                    from: ⟪procurment + 2 months
+                    from: 1️⃣procurment + 2 months
 
             """), contains: "unknown task `procurment` in `from` of benefit `savings`; did you mean `procurement`?")
     }
@@ -139,7 +140,7 @@ final class CostLineDiagnosticsTests: XCTestCase {
                 costs:
                   kit:
                     one-off: 10k
-                    at: ⟪procurement
+                    at: 1️⃣procurement
 
             """), contains: "unknown task `procurement` in `at` of cost line `kit`: option `a` has no timeline")
     }
@@ -186,16 +187,16 @@ final class CostLineDiagnosticsTests: XCTestCase {
 /// Sections of an option written as the wrong kind of node.
 final class OptionShapeDiagnosticsTests: XCTestCase {
     func testRisksAsAList() {
-        expectDiagnostic(scenario(optionBody: "    costs:\n      licence: 40k\n    risks: ⟪[outage, fire]\n"),
+        expectDiagnostic(scenario(optionBody: "    costs:\n      licence: 40k\n    risks: 1️⃣[outage, fire]\n"),
                          contains: "`risks` of option `a` should be a mapping of `key: value` entries, not a list")
     }
 
     func testEmptyOption() {
-        expectDiagnostic(scenario(optionBody: "    costs:\n      licence: 40k\n  ⟪b:\n"), contains: "option `b` is empty")
+        expectDiagnostic(scenario(optionBody: "    costs:\n      licence: 40k\n  1️⃣b:\n"), contains: "option `b` is empty")
     }
 
     func testTimelineAsAValue() {
-        expectDiagnostic(scenario(optionBody: "    timeline: ⟪6 months\n    costs:\n      licence: 40k\n"),
+        expectDiagnostic(scenario(optionBody: "    timeline: 1️⃣6 months\n    costs:\n      licence: 40k\n"),
                          contains: "the timeline of option `a` should be a mapping of `key: value` entries, not the value `6 months`")
     }
 }

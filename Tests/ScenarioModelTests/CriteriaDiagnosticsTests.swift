@@ -1,8 +1,9 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
-/// Broken criteria. The `⟪` marker is where the diagnostic must point.
+/// Broken criteria. The `1️⃣` marker is where the diagnostic must point.
 final class CriteriaDiagnosticsTests: XCTestCase {
     /// Two options, `a` and `b`, then `criteria`.
     private func twoOptions(_ criteria: String) -> String {
@@ -11,7 +12,7 @@ final class CriteriaDiagnosticsTests: XCTestCase {
 
     func testWeightsMustSumToOne() {
         expectDiagnostic(twoOptions("""
-            ⟪criteria:
+            1️⃣criteria:
               quality:
                 weight: 30%
                 scores: {a: 5, b: 6}
@@ -27,7 +28,7 @@ final class CriteriaDiagnosticsTests: XCTestCase {
             criteria:
               quality:
                 weight: 100%
-                ⟪scores:
+                1️⃣scores:
                   a: 5
 
             """), contains: "criterion `quality` has no score for option `b`")
@@ -41,7 +42,7 @@ final class CriteriaDiagnosticsTests: XCTestCase {
                 scores:
                   a: 5
                   b: 6
-                  ⟪bb: 7
+                  1️⃣bb: 7
 
             """), contains: "unknown option `bb` in the scores of criterion `quality`; did you mean `b`?")
     }
@@ -50,7 +51,7 @@ final class CriteriaDiagnosticsTests: XCTestCase {
         expectDiagnostic(twoOptions("""
             criteria:
               quality:
-                weight: ⟪150%
+                weight: 1️⃣150%
                 scores: {a: 5, b: 6}
 
             """), contains: "the weight of criterion `quality` must be between 0% and 100%, not 150%")
@@ -59,7 +60,7 @@ final class CriteriaDiagnosticsTests: XCTestCase {
     func testCriterionNeedsAWeight() {
         expectDiagnostic(twoOptions("""
             criteria:
-              ⟪quality:
+              1️⃣quality:
                 scores: {a: 5, b: 6}
 
             """), contains: "criterion `quality` needs a `weight`")

@@ -2,7 +2,7 @@ import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
 
-/// Base values (contract section 2), computed by hand in the comments.
+/// Base values (docs/scenario-language.md §3), computed by hand in the comments.
 final class ExpressionBaseValueTests: XCTestCase {
     private func base(_ text: String, duration: Bool = false, _ names: [String: Double] = [:]) -> Double? {
         let (e, d) = duration ? ExpressionParser.parseDuration(exprScalar(text)) : ExpressionParser.parseValue(exprScalar(text))

@@ -1,13 +1,14 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
-/// Broken inputs and correlations. The `⟪` marker is where the diagnostic must point.
+/// Broken inputs and correlations. The `1️⃣` marker is where the diagnostic must point.
 final class InputDiagnosticsTests: XCTestCase {
     func testInputNameMustBeAnIdentifier() {
-        expectDiagnostic(scenario(top: "inputs:\n  ⟪extension per month: 10k\n"),
+        expectDiagnostic(scenario(top: "inputs:\n  1️⃣extension per month: 10k\n"),
                          contains: "input name `extension per month` is not an identifier", onlyError: true)
-        expectDiagnostic(scenario(top: "inputs:\n  ⟪extension per month: 10k\n"),
+        expectDiagnostic(scenario(top: "inputs:\n  1️⃣extension per month: 10k\n"),
                          contains: "did you mean `extension_per_month`?")
     }
 
@@ -15,7 +16,7 @@ final class InputDiagnosticsTests: XCTestCase {
         expectDiagnostic(scenario(top: "inputs:\n  extension_per_month: 10k\n", optionBody: """
                 costs:
                   extension:
-                    monthly: ⟪extension_per_mnth
+                    monthly: 1️⃣extension_per_mnth
 
             """), contains: "unknown name `extension_per_mnth`; did you mean `extension_per_month`?", onlyError: false)
     }
@@ -28,7 +29,7 @@ final class InputDiagnosticsTests: XCTestCase {
                   licence: rate
               b:
                 costs:
-                  licence: ⟪rate * 2
+                  licence: 1️⃣rate * 2
 
             """), contains: "unknown name `rate`; it is an input of option `a` and can be used only there")
     }
@@ -36,21 +37,21 @@ final class InputDiagnosticsTests: XCTestCase {
     func testInputCycleListsTheCycle() {
         expectDiagnostic(scenario(top: """
             inputs:
-              ⟪x: y + 1
+              1️⃣x: y + 1
               y: z * 2
               z: x
             """ + "\n", optionBody: "    costs:\n      licence: x\n"), contains: "input cycle: x -> y -> z -> x")
     }
 
     func testInputReferringToItself() {
-        expectDiagnostic(scenario(top: "inputs:\n  ⟪x: x + 1\n", optionBody: "    costs:\n      licence: x\n"),
+        expectDiagnostic(scenario(top: "inputs:\n  1️⃣x: x + 1\n", optionBody: "    costs:\n      licence: x\n"),
                          contains: "input cycle: x -> x")
     }
 
     func testOptionInputCycle() {
         expectDiagnostic(scenario(optionBody: """
                 inputs:
-                  ⟪p: q
+                  1️⃣p: q
                   q: p
                 costs:
                   licence: p
@@ -61,7 +62,7 @@ final class InputDiagnosticsTests: XCTestCase {
     func testOptionInputMayNotShadowASharedInput() {
         expectDiagnostic(scenario(top: "inputs:\n  rate: 10k\n", optionBody: """
                 inputs:
-                  ⟪rate: 20k
+                  1️⃣rate: 20k
                 costs:
                   licence: rate
 
@@ -81,42 +82,42 @@ final class InputDiagnosticsTests: XCTestCase {
     private let useAll = "    costs:\n      licence: a1 + a2 + fixed\n"
 
     func testDuplicateCorrelationInEitherOrder() {
-        expectDiagnostic(scenario(top: two + "correlations:\n  - [a1, a2, 0.5]\n  - ⟪[a2, a1, 0.3]\n", optionBody: useAll),
+        expectDiagnostic(scenario(top: two + "correlations:\n  - [a1, a2, 0.5]\n  - 1️⃣[a2, a1, 0.3]\n", optionBody: useAll),
                          contains: "duplicate correlation between `a2` and `a1` (first given at line 9)")
     }
 
     func testCorrelationOfANonDistribution() {
-        expectDiagnostic(scenario(top: two + "correlations:\n  - [a1, ⟪fixed, 0.5]\n", optionBody: useAll),
+        expectDiagnostic(scenario(top: two + "correlations:\n  - [a1, 1️⃣fixed, 0.5]\n", optionBody: useAll),
                          contains: "`fixed` cannot be correlated: its value is not a single distribution")
     }
 
     func testCorrelationOfAnUnknownInput() {
-        expectDiagnostic(scenario(top: two + "correlations:\n  - [⟪a3, a1, 0.5]\n", optionBody: useAll),
+        expectDiagnostic(scenario(top: two + "correlations:\n  - [1️⃣a3, a1, 0.5]\n", optionBody: useAll),
                          contains: "unknown input `a3` in a correlation; did you mean `a1`?")
     }
 
     func testCorrelationCoefficientOutOfRange() {
-        expectDiagnostic(scenario(top: two + "correlations:\n  - [a1, a2, ⟪1.5]\n", optionBody: useAll),
+        expectDiagnostic(scenario(top: two + "correlations:\n  - [a1, a2, 1️⃣1.5]\n", optionBody: useAll),
                          contains: "a correlation coefficient must be between -1 and 1, not 1.5")
     }
 
     func testCorrelationWithItself() {
-        expectDiagnostic(scenario(top: two + "correlations:\n  - ⟪[a1, a1, 0.5]\n", optionBody: useAll),
+        expectDiagnostic(scenario(top: two + "correlations:\n  - 1️⃣[a1, a1, 0.5]\n", optionBody: useAll),
                          contains: "`a1` is correlated with itself")
     }
 
     func testCorrelationMustBeATriple() {
-        expectDiagnostic(scenario(top: two + "correlations:\n  - ⟪[a1, a2]\n", optionBody: useAll),
+        expectDiagnostic(scenario(top: two + "correlations:\n  - 1️⃣[a1, a2]\n", optionBody: useAll),
                          contains: "a correlation is a triple [input, input, coefficient], not a list")
     }
 
     func testCorrelationsMustBeAList() {
-        expectDiagnostic(scenario(top: two + "correlations:\n  ⟪a1: a2\n", optionBody: useAll),
+        expectDiagnostic(scenario(top: two + "correlations:\n  1️⃣a1: a2\n", optionBody: useAll),
                          contains: "`correlations` should be a list of [input, input, coefficient] triples, not a mapping")
     }
 
     func testCorrelationOfAnOptionInput() {
-        expectDiagnostic(scenario(top: two + "correlations:\n  - [a1, ⟪own, 0.5]\n", optionBody: """
+        expectDiagnostic(scenario(top: two + "correlations:\n  - [a1, 1️⃣own, 0.5]\n", optionBody: """
                 inputs:
                   own: pert(1, 2, 3)
                 costs:

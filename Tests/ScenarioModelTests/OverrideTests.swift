@@ -1,6 +1,7 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
 /// `--set NAME=EXPR` overrides: shared inputs, `option.input`, unqualified option inputs, errors.
 final class OverrideTests: XCTestCase {

@@ -1,15 +1,16 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
-/// Broken risks. The `⟪` marker is where the diagnostic must point.
+/// Broken risks. The `1️⃣` marker is where the diagnostic must point.
 final class RiskDiagnosticsTests: XCTestCase {
     private let timeline = "    timeline:\n      procurement: 6\n"
 
     func testRiskWithoutImpact() {
         expectDiagnostic(scenario(optionBody: """
                 risks:
-                  ⟪supplier distress:
+                  1️⃣supplier distress:
                     chance: 5%
                     from: month 6
 
@@ -21,7 +22,7 @@ final class RiskDiagnosticsTests: XCTestCase {
                 risks:
                   challenge:
                     chance: 5%
-                    ⟪delays: procurement
+                    1️⃣delays: procurement
 
             """), contains: "`delays` needs a `delay` (how long the task is lengthened) in risk `challenge`")
     }
@@ -31,7 +32,7 @@ final class RiskDiagnosticsTests: XCTestCase {
                 risks:
                   challenge:
                     chance: 5%
-                    ⟪delay: 3 months
+                    1️⃣delay: 3 months
 
             """), contains: "`delay` needs `delays` (the task it lengthens) in risk `challenge`")
     }
@@ -42,7 +43,7 @@ final class RiskDiagnosticsTests: XCTestCase {
                   outage:
                     chance: 5%
                     one-off: 10k
-                    ⟪for: 6 months
+                    1️⃣for: 6 months
 
             """), contains: "`for` needs a `monthly` or `annual` cost in risk `outage`")
     }
@@ -50,7 +51,7 @@ final class RiskDiagnosticsTests: XCTestCase {
     func testRiskNeedsAChance() {
         expectDiagnostic(scenario(optionBody: """
                 risks:
-                  ⟪outage:
+                  1️⃣outage:
                     one-off: 10k
 
             """), contains: "risk `outage` needs a `chance`")
@@ -60,7 +61,7 @@ final class RiskDiagnosticsTests: XCTestCase {
         expectDiagnostic(scenario(optionBody: """
                 risks:
                   outage:
-                    chance: ⟪120%
+                    chance: 1️⃣120%
                     one-off: 10k
 
             """), contains: "`chance` of risk `outage` must be between 0% and 100%, not 120%")
@@ -71,7 +72,7 @@ final class RiskDiagnosticsTests: XCTestCase {
                 risks:
                   challenge:
                     chance: 5%
-                    delays: ⟪procurment
+                    delays: 1️⃣procurment
                     delay: 3
 
             """), contains: "unknown task `procurment` in `delays` of risk `challenge`; did you mean `procurement`?")
@@ -83,7 +84,7 @@ final class RiskDiagnosticsTests: XCTestCase {
                   challenge:
                     chance: 5%
                     delays: procurement
-                    delay: ⟪-3
+                    delay: 1️⃣-3
 
             """), contains: "`delay` of risk `challenge` is negative (-3 months)")
     }
@@ -94,7 +95,7 @@ final class RiskDiagnosticsTests: XCTestCase {
                   outage:
                     chance: 5%
                     monthly: 1k
-                    ⟪annual: 12k
+                    1️⃣annual: 12k
 
             """), contains: "risk `outage` has both `monthly` and `annual`")
     }
@@ -105,7 +106,7 @@ final class RiskDiagnosticsTests: XCTestCase {
                   outage:
                     chance: 5%
                     one-off: 10k
-                    ⟪at: month 3
+                    1️⃣at: month 3
 
             """), contains: "`at` is not allowed in risk `outage`: a risk happens at a drawn time in its window")
     }

@@ -1,20 +1,21 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
-/// Broken top-level settings. The `⟪` marker in each text is where the diagnostic must point.
+/// Broken top-level settings. The `1️⃣` marker in each text is where the diagnostic must point.
 final class SettingsDiagnosticsTests: XCTestCase {
     func testUnknownTopKeySuggestsTheClosestKey() {
-        expectDiagnostic(scenario(top: "⟪discont: 3.5%\n"), contains: "unknown key `discont` in the scenario; did you mean `discount`?")
+        expectDiagnostic(scenario(top: "1️⃣discont: 3.5%\n"), contains: "unknown key `discont` in the scenario; did you mean `discount`?")
     }
 
     func testUnknownKeyFarFromAnyListsTheKeys() {
-        expectDiagnostic(scenario(top: "⟪colour: red\n"), contains: "unknown key `colour` in the scenario; expected one of: scenario, description")
+        expectDiagnostic(scenario(top: "1️⃣colour: red\n"), contains: "unknown key `colour` in the scenario; expected one of: scenario, description")
     }
 
     func testMissingRequiredKeyIsReportedAtTheTopMapping() {
         expectDiagnostic("""
-            ⟪scenario: Test
+            1️⃣scenario: Test
             horizon: 60 months
             options:
               a:
@@ -27,7 +28,7 @@ final class SettingsDiagnosticsTests: XCTestCase {
         // The month is out of range: the calendar-month parser reports it at the month digits.
         expectDiagnostic("""
             scenario: Test
-            start: 2017-⟪13
+            start: 2017-1️⃣13
             horizon: 60 months
             options:
               a:
@@ -40,7 +41,7 @@ final class SettingsDiagnosticsTests: XCTestCase {
         expectDiagnostic("""
             scenario: Test
             start: 2020-01
-            horizon: ⟪0 months
+            horizon: 1️⃣0 months
             options:
               a:
                 costs:
@@ -52,7 +53,7 @@ final class SettingsDiagnosticsTests: XCTestCase {
         expectDiagnostic("""
             scenario: Test
             start: 2020-01
-            horizon: ⟪pert(50, 60, 70)
+            horizon: 1️⃣pert(50, 60, 70)
             options:
               a:
                 costs:
@@ -64,7 +65,7 @@ final class SettingsDiagnosticsTests: XCTestCase {
         expectDiagnostic("""
             scenario: Test
             start: 2020-01
-            horizon: ⟪200 years
+            horizon: 1️⃣200 years
             options:
               a:
                 costs:
@@ -73,44 +74,44 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testDiscountWordSuggestsGreenBook() {
-        expectDiagnostic(scenario(top: "discount: ⟪greenbook\n"), contains: "did you mean `green-book`?")
+        expectDiagnostic(scenario(top: "discount: 1️⃣greenbook\n"), contains: "did you mean `green-book`?")
     }
 
     func testDiscountRateOutOfRange() {
-        expectDiagnostic(scenario(top: "discount: ⟪150%\n"), contains: "`discount` rate must be between 0% and 100%, not 150%")
+        expectDiagnostic(scenario(top: "discount: 1️⃣150%\n"), contains: "`discount` rate must be between 0% and 100%, not 150%")
     }
 
     func testDiscountingTypoSuggestsAnnual() {
-        expectDiagnostic(scenario(top: "discounting: ⟪anual\n"),
+        expectDiagnostic(scenario(top: "discounting: 1️⃣anual\n"),
                          contains: "`discounting` is `annual` or `monthly`, not `anual`; did you mean `annual`?")
     }
 
     func testUnknownSamplingMethod() {
-        expectDiagnostic(scenario(top: "sampling: ⟪sobol\n"), contains: "`sampling` is `latin-hypercube` or `monte-carlo`, not `sobol`")
+        expectDiagnostic(scenario(top: "sampling: 1️⃣sobol\n"), contains: "`sampling` is `latin-hypercube` or `monte-carlo`, not `sobol`")
     }
 
     func testIterationsMustBePositive() {
-        expectDiagnostic(scenario(top: "iterations: ⟪0\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
+        expectDiagnostic(scenario(top: "iterations: 1️⃣0\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
     }
 
     func testIterationsMustBeWhole() {
-        expectDiagnostic(scenario(top: "iterations: ⟪2.5\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
+        expectDiagnostic(scenario(top: "iterations: 1️⃣2.5\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
     }
 
     func testSeedMustNotBeNegative() {
-        expectDiagnostic(scenario(top: "seed: ⟪-3\n"), contains: "`seed` must be a whole number from 0 to 18446744073709551615, not -3")
+        expectDiagnostic(scenario(top: "seed: 1️⃣-3\n"), contains: "`seed` must be a whole number from 0 to 18446744073709551615, not -3")
     }
 
     func testSeedTooLarge() {
-        expectDiagnostic(scenario(top: "seed: ⟪99999999999999999999\n"), contains: "`seed` must be a whole number from 0 to")
+        expectDiagnostic(scenario(top: "seed: 1️⃣99999999999999999999\n"), contains: "`seed` must be a whole number from 0 to")
     }
 
     func testDeadlineCannotBeGoLive() {
-        expectDiagnostic(scenario(top: "deadline: ⟪go-live\n"), contains: "`go-live` cannot be used in a scenario-level field")
+        expectDiagnostic(scenario(top: "deadline: 1️⃣go-live\n"), contains: "`go-live` cannot be used in a scenario-level field")
     }
 
     func testDeadlineCannotBeATask() {
-        expectDiagnostic(scenario(top: "deadline: ⟪procurement\n"), contains: "`deadline` must be a calendar month")
+        expectDiagnostic(scenario(top: "deadline: 1️⃣procurement\n"), contains: "`deadline` must be a calendar month")
     }
 
     func testOptionsAsAListIsAWrongKind() {
@@ -119,7 +120,7 @@ final class SettingsDiagnosticsTests: XCTestCase {
             start: 2020-01
             horizon: 60 months
             options:
-              ⟪- a
+              1️⃣- a
               - b
             """, contains: "`options` should be a mapping of `key: value` entries, not a list")
     }
@@ -129,17 +130,17 @@ final class SettingsDiagnosticsTests: XCTestCase {
             scenario: Test
             start: 2020-01
             horizon: 60 months
-            ⟪options: {}
+            1️⃣options: {}
             """, contains: "`options` needs at least one option")
     }
 
     func testScenarioOptimismBiasUnknownKey() {
-        expectDiagnostic(scenario(top: "optimism-bias:\n  ⟪capex: 10%\n"),
+        expectDiagnostic(scenario(top: "optimism-bias:\n  1️⃣capex: 10%\n"),
                          contains: "unknown key `capex` in `optimism-bias`; expected one of: one-off, recurring, duration")
     }
 
     func testNegativeOptimismBias() {
-        expectDiagnostic(scenario(top: "optimism-bias:\n  one-off: ⟪-10%\n"),
+        expectDiagnostic(scenario(top: "optimism-bias:\n  one-off: 1️⃣-10%\n"),
                          contains: "optimism-bias `one-off` must be an uplift of 0% or more")
     }
 

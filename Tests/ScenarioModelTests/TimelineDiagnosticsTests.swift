@@ -1,15 +1,16 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
-/// Broken timelines and go-live. The `⟪` marker is where the diagnostic must point.
+/// Broken timelines and go-live. The `1️⃣` marker is where the diagnostic must point.
 final class TimelineDiagnosticsTests: XCTestCase {
     func testUnknownTaskInAfterSuggestsTheClosest() {
         expectDiagnostic(scenario(optionBody: """
                 timeline:
                   requirements: 3
                   procurement:
-                    after: ⟪requirments
+                    after: 1️⃣requirments
                     duration: 8
 
             """), contains: "unknown task `requirments` in `after` of task `procurement`; did you mean `requirements`?")
@@ -21,7 +22,7 @@ final class TimelineDiagnosticsTests: XCTestCase {
                   design: 3
                   build: 4
                   test:
-                    after: [design, ⟪biuld]
+                    after: [design, 1️⃣biuld]
                     duration: 2
 
             """), contains: "unknown task `biuld` in `after` of task `test`; did you mean `build`?")
@@ -30,7 +31,7 @@ final class TimelineDiagnosticsTests: XCTestCase {
     func testTimelineCycleListsTheCycle() {
         expectDiagnostic(scenario(optionBody: """
                 timeline:
-                  ⟪a:
+                  1️⃣a:
                     after: c
                     duration: 1
                   b:
@@ -46,7 +47,7 @@ final class TimelineDiagnosticsTests: XCTestCase {
     func testTaskAfterItself() {
         expectDiagnostic(scenario(optionBody: """
                 timeline:
-                  ⟪a:
+                  1️⃣a:
                     after: a
                     duration: 1
 
@@ -56,7 +57,7 @@ final class TimelineDiagnosticsTests: XCTestCase {
     func testNegativeConstantDuration() {
         expectDiagnostic(scenario(optionBody: """
                 timeline:
-                  requirements: ⟪-2
+                  requirements: 1️⃣-2
 
             """), contains: "the duration of task `requirements` is negative (-2 months)")
     }
@@ -65,7 +66,7 @@ final class TimelineDiagnosticsTests: XCTestCase {
         expectDiagnostic(scenario(optionBody: """
                 timeline:
                   design: 2
-                  ⟪build:
+                  1️⃣build:
                     after: design
 
             """), contains: "task `build` needs a `duration`")
@@ -76,7 +77,7 @@ final class TimelineDiagnosticsTests: XCTestCase {
                 timeline:
                   design: 2
                   build:
-                    ⟪afterr: design
+                    1️⃣afterr: design
                     duration: 3
 
             """), contains: "unknown key `afterr` in task `build`; did you mean `after`?")
@@ -85,7 +86,7 @@ final class TimelineDiagnosticsTests: XCTestCase {
     func testReservedTaskName() {
         expectDiagnostic(scenario(optionBody: """
                 timeline:
-                  ⟪start: 2
+                  1️⃣start: 2
 
             """), contains: "`start` cannot name a task")
     }
@@ -94,14 +95,14 @@ final class TimelineDiagnosticsTests: XCTestCase {
         expectDiagnostic(scenario(optionBody: """
                 timeline:
                   transition: 3
-                go-live: ⟪transtion
+                go-live: 1️⃣transtion
 
             """), contains: "unknown task `transtion` in `go-live`; did you mean `transition`?")
     }
 
     func testGoLiveWithoutTimeline() {
         expectDiagnostic(scenario(optionBody: """
-                ⟪go-live: transition
+                1️⃣go-live: transition
                 costs:
                   licence: 40k
 
@@ -114,7 +115,7 @@ final class TimelineDiagnosticsTests: XCTestCase {
                   design: 2
                   build:
                     duration: 3
-                    not-before: ⟪go-live
+                    not-before: 1️⃣go-live
 
             """), contains: "`go-live` cannot be used in `not-before` of task `build`")
     }
@@ -122,7 +123,7 @@ final class TimelineDiagnosticsTests: XCTestCase {
     func testCycleThroughNotBefore() {
         expectDiagnostic(scenario(optionBody: """
                 timeline:
-                  ⟪design:
+                  1️⃣design:
                     duration: 2
                     not-before: build.start
                   build:

@@ -1,16 +1,17 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
 /// Warnings load (no errors, scenario present) and point at the right place.
 final class WarningTests: XCTestCase {
     func testUnusedSharedInput() {
-        expectDiagnostic(scenario(top: "inputs:\n  ⟪spare: 10k\n"),
+        expectDiagnostic(scenario(top: "inputs:\n  1️⃣spare: 10k\n"),
                          contains: "input `spare` is never used", severity: .warning)
     }
 
     func testUnusedOptionInput() {
-        expectDiagnostic(scenario(optionBody: "    inputs:\n      ⟪spare: 10k\n    costs:\n      licence: 40k\n"),
+        expectDiagnostic(scenario(optionBody: "    inputs:\n      1️⃣spare: 10k\n    costs:\n      licence: 40k\n"),
                          contains: "input `spare` of option `a` is never used", severity: .warning)
     }
 
@@ -21,7 +22,7 @@ final class WarningTests: XCTestCase {
                     chance: 5%
                     one-off: 10k
                     from: month 10
-                    until: ⟪month 5
+                    until: 1️⃣month 5
 
             """), contains: "risk `outage` can never happen: its window closes (month 5) before it opens (month 10)",
                          severity: .warning)
@@ -33,7 +34,7 @@ final class WarningTests: XCTestCase {
                   outage:
                     chance: 5%
                     one-off: 10k
-                    from: ⟪month 70
+                    from: 1️⃣month 70
 
             """), contains: "risk `outage` can never happen: its window opens at month 70, at or after the end of the horizon (month 60)",
                          severity: .warning)
@@ -41,7 +42,7 @@ final class WarningTests: XCTestCase {
 
     func testOptionOptimismBiasWithRisks() {
         expectDiagnostic(scenario(optionBody: """
-                ⟪optimism-bias: {one-off: 10%, recurring: 0%, duration: 0%}
+                1️⃣optimism-bias: {one-off: 10%, recurring: 0%, duration: 0%}
                 costs:
                   licence: 40k
                 risks:
@@ -57,7 +58,7 @@ final class WarningTests: XCTestCase {
         expectDiagnostic(scenario(top: "optimism-bias: {duration: 20%}\n", optionBody: """
                 costs:
                   licence: 40k
-                ⟪risks:
+                1️⃣risks:
                   outage:
                     chance: 5%
                     one-off: 10k
@@ -102,7 +103,7 @@ final class WarningTests: XCTestCase {
                 costs:
                   exit:
                     monthly: 10k
-                    from: ⟪month 61
+                    from: 1️⃣month 61
 
             """), contains: "cost line `exit` starts at month 61, at or after the horizon ends (month 60)", severity: .warning)
     }
@@ -112,7 +113,7 @@ final class WarningTests: XCTestCase {
                 costs:
                   exit:
                     one-off: 10k
-                    at: ⟪end + 1 months
+                    at: 1️⃣end + 1 months
 
             """), contains: "cost line `exit` is paid at month 61, after the horizon ends (month 60)", severity: .warning)
     }

@@ -1,96 +1,97 @@
 import XCTest
 @testable import ScenarioSyntax
+import TestSupport
 
-/// Every refusal rule, with the expected error positions marked in the input by `⟨^⟩`
-/// (see MarkedInput.swift).
+/// Every refusal rule, with the expected error positions marked in the input by `1️⃣`, `2️⃣`, …
+/// (see `MarkedText` in TestSupport).
 final class ReaderErrorTests: XCTestCase {
     func testFeaturesOutsideTheSubsetAreNamed() {
-        assertErrors("a: ⟨^⟩&anchor value\n", ["anchors"])
-        assertErrors("a: 1\nb: ⟨^⟩*alias\n", ["aliases"])
-        assertErrors("a: ⟨^⟩!!str 1\n", ["tags"])
-        assertErrors("- ⟨^⟩!local x\n", ["tags"])
-        assertErrors("a: [1, ⟨^⟩&x 2]\n", ["anchors"])
-        assertErrors("⟨^⟩%YAML 1.2\n---\na: 1\n", ["directives"])
-        assertErrors("⟨^⟩%TAG ! tag:example.com,2000:\n---\na: 1\n", ["directives"])
-        assertErrors("⟨^⟩? complex\n: value\n", ["complex mapping keys"])
-        assertErrors("a: {⟨^⟩? b: c}\n", ["complex mapping keys"])
+        assertErrors("a: 1️⃣&anchor value\n", ["anchors"])
+        assertErrors("a: 1\nb: 1️⃣*alias\n", ["aliases"])
+        assertErrors("a: 1️⃣!!str 1\n", ["tags"])
+        assertErrors("- 1️⃣!local x\n", ["tags"])
+        assertErrors("a: [1, 1️⃣&x 2]\n", ["anchors"])
+        assertErrors("1️⃣%YAML 1.2\n---\na: 1\n", ["directives"])
+        assertErrors("1️⃣%TAG ! tag:example.com,2000:\n---\na: 1\n", ["directives"])
+        assertErrors("1️⃣? complex\n: value\n", ["complex mapping keys"])
+        assertErrors("a: {1️⃣? b: c}\n", ["complex mapping keys"])
     }
 
     func testSeveralDocumentsAreRefused() {
-        assertErrors("a: 1\n⟨^⟩---\nb: 2\n", ["several documents"])
-        assertErrors("---\na: 1\n...\n⟨^⟩b: 2\n", ["several documents"])
-        assertErrors("a: 1\n...\n⟨^⟩---\nb: 2\n", ["several documents"])
+        assertErrors("a: 1\n1️⃣---\nb: 2\n", ["several documents"])
+        assertErrors("---\na: 1\n...\n1️⃣b: 2\n", ["several documents"])
+        assertErrors("a: 1\n...\n1️⃣---\nb: 2\n", ["several documents"])
     }
 
     func testNonScalarKeysAreRefused() {
-        assertErrors("⟨^⟩[a, b]: c\n", ["flow collection cannot be a mapping key"])
-        assertErrors("x: 1\n⟨^⟩{a: b}: c\n", ["flow collection cannot be a mapping key"])
-        assertErrors("m: {⟨^⟩[a]: b}\n", ["flow collection cannot be a mapping key"])
-        assertErrors("s: [⟨^⟩a: b]\n", ["pairs inside [...]"])
+        assertErrors("1️⃣[a, b]: c\n", ["flow collection cannot be a mapping key"])
+        assertErrors("x: 1\n1️⃣{a: b}: c\n", ["flow collection cannot be a mapping key"])
+        assertErrors("m: {1️⃣[a]: b}\n", ["flow collection cannot be a mapping key"])
+        assertErrors("s: [1️⃣a: b]\n", ["pairs inside [...]"])
     }
 
     func testDuplicateKeysSayWhereTheFirstWas() {
-        assertErrors("a: 1\nb: 2\n⟨^⟩a: 3\n", ["duplicate key 'a' (first defined at line 1, column 1)"])
-        assertErrors("x:\n  k: 1\n  ⟨^⟩k: 2\n  ⟨^⟩k: 3\n", ["line 2, column 3", "line 2, column 3"])
-        assertErrors("m: {k: 1, ⟨^⟩k: 2}\n", ["duplicate key 'k'"])
-        assertErrors("\"q\": 1\n⟨^⟩q: 2\n", ["duplicate key 'q'"])
+        assertErrors("a: 1\nb: 2\n1️⃣a: 3\n", ["duplicate key 'a' (first defined at line 1, column 1)"])
+        assertErrors("x:\n  k: 1\n  1️⃣k: 2\n  2️⃣k: 3\n", ["line 2, column 3", "line 2, column 3"])
+        assertErrors("m: {k: 1, 1️⃣k: 2}\n", ["duplicate key 'k'"])
+        assertErrors("\"q\": 1\n1️⃣q: 2\n", ["duplicate key 'q'"])
     }
 
     func testTabsInIndentation() {
-        assertErrors("a:\n⟨^⟩\tb: 1\n", ["tab"])
-        assertErrors("a:\n  ⟨^⟩\tb: 1\n", ["tab"])
-        assertErrors("a: |\n⟨^⟩\t\nb: 1\n", ["tab"])
+        assertErrors("a:\n1️⃣\tb: 1\n", ["tab"])
+        assertErrors("a:\n  1️⃣\tb: 1\n", ["tab"])
+        assertErrors("a: |\n1️⃣\t\nb: 1\n", ["tab"])
         // A tab inside a line, or in a comment line, is fine.
         XCTAssertEqual(compactJSON("a:\tb\n\t# note\nc: d\n"), #"{"a":"b","c":"d"}"#)
     }
 
     func testBadIndentation() {
-        assertErrors("a:\n    b: 1\n  ⟨^⟩c: 2\n", ["bad indentation"])
-        assertErrors("a: 1\n  ⟨^⟩b: 2\n", ["check its indentation"])
-        assertErrors("a:\n  - x\n ⟨^⟩- y\n", ["bad indentation"])
-        assertErrors("a: b\n⟨^⟩plain line\n", ["no ':'"])
-        assertErrors("top\n⟨^⟩x: 1\n", ["check its indentation"])
+        assertErrors("a:\n    b: 1\n  1️⃣c: 2\n", ["bad indentation"])
+        assertErrors("a: 1\n  1️⃣b: 2\n", ["check its indentation"])
+        assertErrors("a:\n  - x\n 1️⃣- y\n", ["bad indentation"])
+        assertErrors("a: b\n1️⃣plain line\n", ["no ':'"])
+        assertErrors("top\n1️⃣x: 1\n", ["check its indentation"])
     }
 
     func testSameLineCollectionsAreRefused() {
-        assertErrors("a: ⟨^⟩b: c\n", ["same line as its key"])
-        assertErrors("a: ⟨^⟩- b\n", ["same line as its key"])
-        assertErrors("--- ⟨^⟩a: b\n", ["'---' line"])
+        assertErrors("a: 1️⃣b: c\n", ["same line as its key"])
+        assertErrors("a: 1️⃣- b\n", ["same line as its key"])
+        assertErrors("--- 1️⃣a: b\n", ["'---' line"])
     }
 
     func testUnterminatedQuotes() {
-        assertErrors("a: ⟨^⟩\"abc\nb: 1\n", ["unterminated double-quoted"])
-        assertErrors("a: ⟨^⟩'abc\nb: 1\n", ["unterminated single-quoted"])
-        assertErrors("- ⟨^⟩\"never closed\n", ["unterminated"])
-        assertErrors("a: [⟨^⟩'x, y]\n", ["unterminated"])
+        assertErrors("a: 1️⃣\"abc\nb: 1\n", ["unterminated double-quoted"])
+        assertErrors("a: 1️⃣'abc\nb: 1\n", ["unterminated single-quoted"])
+        assertErrors("- 1️⃣\"never closed\n", ["unterminated"])
+        assertErrors("a: [1️⃣'x, y]\n", ["unterminated"])
     }
 
     func testUnterminatedFlowCollections() {
-        assertErrors("a: ⟨^⟩[b, c\nd: e\n", ["'[' is never closed"])
-        assertErrors("a: ⟨^⟩{b: c\n", ["'{' is never closed"])
-        assertErrors("a: ⟨^⟩[[1, 2], [3\n", ["never closed"])
+        assertErrors("a: 1️⃣[b, c\nd: e\n", ["'[' is never closed"])
+        assertErrors("a: 1️⃣{b: c\n", ["'{' is never closed"])
+        assertErrors("a: 1️⃣[[1, 2], [3\n", ["never closed"])
     }
 
     func testOtherInvalidInput() {
-        assertErrors("a: \"bad ⟨^⟩\\q escape\"\n", ["invalid escape"])
-        assertErrors("a: \"⟨^⟩\\uD800\"\n", ["invalid escape"])
-        assertErrors("a: [1,⟨^⟩, 2]\n", ["entry is missing"])
-        assertErrors("a: [1 ⟨^⟩}\n", ["expected ',' or ']'"])
-        assertErrors("a: \"x\"⟨^⟩#c\n", ["comment needs a space"])
-        assertErrors("a: |⟨^⟩xy\n", ["invalid block scalar header"])
-        assertErrors("⟨^⟩: no key\n", ["key is missing"])
-        assertErrors("a: ⟨^⟩@x\n", ["reserved"])
-        assertErrors("a: b⟨^⟩\u{01}\n", ["U+1"])
+        assertErrors("a: \"bad 1️⃣\\q escape\"\n", ["invalid escape"])
+        assertErrors("a: \"1️⃣\\uD800\"\n", ["invalid escape"])
+        assertErrors("a: [1,1️⃣, 2]\n", ["entry is missing"])
+        assertErrors("a: [1 1️⃣}\n", ["expected ',' or ']'"])
+        assertErrors("a: \"x\"1️⃣#c\n", ["comment needs a space"])
+        assertErrors("a: |1️⃣xy\n", ["invalid block scalar header"])
+        assertErrors("1️⃣: no key\n", ["key is missing"])
+        assertErrors("a: 1️⃣@x\n", ["reserved"])
+        assertErrors("a: b1️⃣\u{01}\n", ["U+1"])
     }
 
     func testErrorsAreCollectedNotOnlyTheFirst() {
         let errors = assertErrors("""
-            a: ⟨^⟩&x 1
-            b: ⟨^⟩*y
+            a: 1️⃣&x 1
+            b: 2️⃣*y
             c: 1
-            ⟨^⟩c: 2
-            d: {e: ⟨^⟩pert(1, 2, 3)}
-            f: ⟨^⟩"open
+            3️⃣c: 2
+            d: {e: 4️⃣pert(1, 2, 3)}
+            f: 5️⃣"open
 
             """)
         XCTAssertEqual(errors.count, 5)
@@ -98,8 +99,8 @@ final class ReaderErrorTests: XCTestCase {
     }
 
     func testFlowCommaSplitExplainsAndShowsTheBlockFix() throws {
-        let errors = assertErrors("optimism-bias: {one-off: 10%, duration: ⟨^⟩pert(1, 2, 3)}\n",
-                                  ["inside {...} a comma ends a value", "'pert(1, 2, 3)'"])
+        let errors = assertErrors("optimism-bias: {one-off: 10%, duration: 1️⃣pert(1, 2, 3)}\n",
+                                  ["inside {...} a comma ends a value, so 'pert(1, 2, 3)' is cut at its first comma"])
         let fix = try XCTUnwrap(errors.first?.fix)
         XCTAssertEqual(fix, """
             optimism-bias:
@@ -107,10 +108,10 @@ final class ReaderErrorTests: XCTestCase {
               duration: pert(1, 2, 3)
             (or quote the expression: "pert(1, 2, 3)")
             """)
-        let seq = assertErrors("after: [⟨^⟩max(a, b), c]\n", ["inside [...] a comma ends a value"])
+        let seq = assertErrors("after: [1️⃣max(a, b), c]\n", ["inside [...] a comma ends a value"])
         XCTAssertEqual(seq.first?.fix, "after:\n  - max(a, b)\n  - c\n(or quote the expression: \"max(a, b)\")")
         // Nested in a sequence item: the inner mapping alone is shown in block style.
-        let nested = assertErrors("- {d: ⟨^⟩uniform(2, 6)}\n", ["comma ends a value"])
+        let nested = assertErrors("- {d: 1️⃣uniform(2, 6)}\n", ["comma ends a value"])
         XCTAssertEqual(nested.first?.fix, "d: uniform(2, 6)\n(or quote the expression: \"uniform(2, 6)\")")
         // Quoted or block style is fine.
         XCTAssertEqual(compactJSON("a: {d: \"pert(1, 2, 3)\"}\nb:\n  d: pert(1, 2, 3)\n"),

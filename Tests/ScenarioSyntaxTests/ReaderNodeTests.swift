@@ -161,7 +161,7 @@ final class ReaderNodeTests: XCTestCase {
 
     func testContractExampleReads() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("FuzzCorpus/southwark.yaml")
+            .deletingLastPathComponent().appendingPathComponent("scenarios/southwark-2017.yaml")
         let text = try String(contentsOf: url, encoding: .utf8)
         let root = try XCTUnwrap(readClean(text))
         XCTAssertEqual(root.entries?.first?.key.text, "scenario")

@@ -1,5 +1,6 @@
 import ScenarioModel
 @testable import Simulation
+import TestSupport
 import XCTest
 
 final class DeterminismTests: XCTestCase {
@@ -52,13 +53,39 @@ final class DeterminismTests: XCTestCase {
         }
     }
 
-    /// Shared inputs are drawn once per iteration and used by every option (paired draws).
+    /// Shared inputs are drawn once per iteration and used by every option (paired draws): with
+    /// `a` paying the shared `rate` once at the start and `b` paying `2 × rate` a year over a
+    /// one-year horizon, every iteration has PV(a) = rate and PV(b) = 2 × rate for the same
+    /// draw of `rate` (year 0 is not discounted), under both sampling methods.
     func testSharedInputsArePaired() throws {
-        let plan = try compile(Self.yaml)
-        let results = Engine(plan: plan).run(.init(iterations: 8192, seed: 5, sampling: .monteCarlo))
-        let rateIndex = try XCTUnwrap(plan.inputs.firstIndex { $0.label == "rate" })
-        XCTAssertEqual(plan.inputs.filter { $0.label == "rate" }.count, 1)
-        XCTAssertEqual(results.inputs[rateIndex].count, 8192)
+        let plan = try compile("""
+            scenario: paired
+            start: 2020-01
+            horizon: 12 months
+            inputs:
+              rate: pert(80k, 100k, 150k)
+            options:
+              a:
+                costs:
+                  setup:
+                    one-off: rate
+              b:
+                costs:
+                  run:
+                    annual: rate * 2
+            """)
+        XCTAssertEqual(plan.inputs.map(\.label), ["rate"], "one input, shared by both options")
+        for sampling in [SamplingMethod.monteCarlo, .latinHypercube] {
+            let results = Engine(plan: plan).run(.init(iterations: 4096, seed: 5, sampling: sampling))
+            let rate = results.inputs[0].doubles, a = results.options[0].pv, b = results.options[1].pv
+            XCTAssertEqual(rate.count, 4096)
+            XCTAssertGreaterThan(Set(rate).count, 4000, "the shared input varies between iterations")
+            let pairing = rate.indices.map { abs(b[$0] - 2 * a[$0]) / a[$0] }.max() ?? .nan
+            XCTAssertLessThan(pairing, 1e-12, "\(sampling): PV(b) = 2 × PV(a) in every iteration")
+            // The kept input is in single precision: 2⁻²⁴ relative.
+            let reading = rate.indices.map { abs(a[$0] - rate[$0]) / rate[$0] }.max() ?? .nan
+            XCTAssertLessThan(reading, 1e-7, "\(sampling): PV(a) is the kept draw of rate")
+        }
     }
 
     /// Iman–Conover achieves the requested rank correlation between the two shared inputs.
@@ -68,20 +95,5 @@ final class DeterminismTests: XCTestCase {
         let a = results.inputs[plan.correlated[0]].doubles
         let b = results.inputs[plan.correlated[1]].doubles
         XCTAssertEqual(spearman(a, b), 0.5, accuracy: 0.02)
-    }
-
-    private func spearman(_ x: [Double], _ y: [Double]) -> Double {
-        func ranks(_ v: [Double]) -> [Double] {
-            var r = [Double](repeating: 0, count: v.count)
-            for (rank, i) in v.indices.sorted(by: { v[$0] < v[$1] }).enumerated() { r[i] = Double(rank) }
-            return r
-        }
-        let rx = ranks(x), ry = ranks(y)
-        let mx = mean(rx), my = mean(ry)
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for i in rx.indices {
-            sxy += (rx[i] - mx) * (ry[i] - my); sxx += (rx[i] - mx) * (rx[i] - mx); syy += (ry[i] - my) * (ry[i] - my)
-        }
-        return sxy / (sxx * syy).squareRoot()
     }
 }

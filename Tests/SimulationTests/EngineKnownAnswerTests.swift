@@ -1,5 +1,6 @@
 import ScenarioModel
 @testable import Simulation
+import TestSupport
 import XCTest
 
 /// Known answers: scenarios whose results can be computed by hand.
@@ -63,9 +64,9 @@ final class EngineKnownAnswerTests: XCTestCase {
         XCTAssertEqual(Engine(plan: plan).deterministic()[0].pv, expected, accuracy: 1e-6)
     }
 
-    /// Fractional months: a monthly cost from month 8.4 to 10.0 pays for 1.6 months (contract §3);
-    /// escalation 10% compounds per appraisal year: 100/month over months 0-24 gives
-    /// 1200 in year 0 and 1320 in year 1 (undiscounted with a 0% rate).
+    /// Fractional months: a monthly cost from month 8.4 to 10.0 pays for 1.6 months
+    /// (docs/scenario-language.md §7); escalation 10% compounds per appraisal year: 100/month over
+    /// months 0-24 gives 1200 in year 0 and 1320 in year 1 (undiscounted with a 0% rate).
     func testFractionalMonthsAndEscalation() throws {
         let plan = try compile("""
             scenario: fractions
@@ -136,8 +137,9 @@ final class EngineKnownAnswerTests: XCTestCase {
         }
     }
 
-    /// A risk of 10% per year over a 30-month window (contract §4): years 0 and 1 have chance 0.1,
-    /// the half year 2 has 1 - 0.9^(6/12). Expected occurrences = 0.2 + 1 - √0.9 = 0.2513167...
+    /// A risk of 10% per year over a 30-month window (docs/scenario-language.md §7): years 0 and 1
+    /// have chance 0.1, the half year 2 has 1 - 0.9^(6/12).
+    /// Expected occurrences = 0.2 + 1 - √0.9 = 0.2513167...
     func testPerYearRiskPartYear() throws {
         let plan = try compile("""
             scenario: per year

@@ -18,11 +18,3 @@ func compile(_ yaml: String, file: StaticString = #filePath, line: UInt = #line)
     }
     return plan
 }
-
-func mean<C: Collection>(_ xs: C) -> Double where C.Element == Double { xs.reduce(0, +) / Double(xs.count) }
-
-func standardError(_ xs: [Double]) -> Double {
-    let m = mean(xs)
-    let v = xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count - 1)
-    return (v / Double(xs.count)).squareRoot()
-}

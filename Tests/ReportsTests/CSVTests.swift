@@ -1,5 +1,6 @@
 import XCTest
 @testable import Reports
+import TestSupport
 
 final class CSVNumberTests: XCTestCase {
     func testShortestForm() {
