@@ -4,9 +4,27 @@
 /// `LLVMFuzzerTestOneInput` with each input. In a plain build, the program runs every file given
 /// as an argument through the same function and prints the JSON or the diagnostics, so crash
 /// inputs can be replayed without the fuzzer.
+#if canImport(Glibc)
+import Glibc
+#endif
 import ScenarioModel
 import ScenarioSyntax
 import Simulation
+
+/// How far each input goes, from the environment variable `FUZZ_LEVEL`, read once:
+/// `reader` (the reader and its JSON only), `model` (also the model, the plan compiler and the
+/// base case) or `engine` (also the Monte Carlo runs; the default).
+enum FuzzLevel: Int {
+    case reader, model, engine
+    static let current: FuzzLevel = {
+        guard let raw = getenv("FUZZ_LEVEL") else { return .engine }
+        switch String(cString: raw) {
+        case "reader": return .reader
+        case "model": return .model
+        default: return .engine
+        }
+    }()
+}
 
 /// Reads the bytes as a scenario; when the reader accepts them, renders the JSON too. Valid
 /// UTF-8 also goes through the scenario model (every check) and, when that accepts it, the plan
@@ -18,7 +36,8 @@ func exercise(_ bytes: [UInt8]) -> String {
     let text = String(decoding: bytes, as: UTF8.self)
     var out = diagnostics.isEmpty ? NodeJSON.render(root)
         : DiagnosticRenderer(sources: ["input.yaml": text]).render(diagnostics)
-    guard diagnostics.isEmpty, let valid = String(validating: bytes, as: UTF8.self) else { return out }
+    guard FuzzLevel.current != .reader, diagnostics.isEmpty,
+          let valid = String(validating: bytes, as: UTF8.self) else { return out }
     let (scenario, modelDiagnostics) = ScenarioLoader.load(text: valid, file: "input.yaml")
     out += DiagnosticRenderer(sources: ["input.yaml": valid]).render(modelDiagnostics)
     guard let scenario else { return out }
@@ -29,6 +48,7 @@ func exercise(_ bytes: [UInt8]) -> String {
     for result in engine.deterministic() {
         out += "\(result.option): PV \(result.pv), go-live \(result.goLive)\n"
     }
+    guard FuzzLevel.current == .engine else { return out }
     for sampling in [SamplingMethod.latinHypercube, .monteCarlo] {
         let results = engine.run(.init(iterations: 64, seed: 1, sampling: sampling, threads: 1))
         for option in results.options {
