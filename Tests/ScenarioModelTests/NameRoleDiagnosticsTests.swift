@@ -1,6 +1,7 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
 /// A name used in the wrong role says what the name is and where it is defined; a body key
 /// indented at the level of the entries says so instead of failing on its value.
@@ -13,7 +14,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
                 costs:
                   fee:
                     monthly: 10k
-                  ⟪from: go-live
+                  1️⃣from: go-live
 
             """), contains: "`from` is read as a cost line named `from` because of its indentation; "
                          + "if it belongs to cost line `fee`, indent it one level deeper, under `fee`")
@@ -28,7 +29,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
                   outage:
                     chance: 5%
                     one-off: 10k
-                  ⟪from: go-live
+                  1️⃣from: go-live
 
             """), contains: "`from` is read as a risk named `from` because of its indentation; "
                          + "if it belongs to risk `outage`, indent it one level deeper, under `outage`")
@@ -37,7 +38,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
                   procurement: 6
                   build:
                     duration: 3
-                  ⟪after: procurement
+                  1️⃣after: procurement
                 costs:
                   licence: 40k
 
@@ -48,7 +49,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
     func testDedentedKeyWithNoEntryBefore() {
         expectDiagnostic(scenario(optionBody: """
                 costs:
-                  ⟪escalate: 2%
+                  1️⃣escalate: 2%
 
             """), contains: "`escalate` is read as a cost line named `escalate` because of its indentation; "
                          + "indent it under the cost line it belongs to")
@@ -58,7 +59,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
         expectDiagnostic(scenario(optionBody: timeline + """
                 costs:
                   fee:
-                    one-off: ⟪go-live * 2
+                    one-off: 1️⃣go-live * 2
 
             """), contains: "`go-live` is a time, not an amount: times are written in `at`, `from`, `until` and `not-before`")
     }
@@ -74,7 +75,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
         expectDiagnostic(scenario(optionBody: timeline + """
                 costs:
                   fee:
-                    one-off: ⟪procurement * 2
+                    one-off: 1️⃣procurement * 2
 
             """), contains: "`procurement` is a task of option `a` (line 7), not an input: only inputs can be used in an "
                          + "expression; a task's finish is a time, for `at`, `from`, `until` or `not-before`")
@@ -84,7 +85,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
         expectDiagnostic(scenario(optionBody: """
                 costs:
                   licence: 40k
-                  support: ⟪licence * 20%
+                  support: 1️⃣licence * 20%
 
             """), contains: "`licence` is a cost line of option `a` (line 7), not an input: only inputs can be used in an "
                          + "expression; to use the same amount in two places, make it an input")
@@ -94,7 +95,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
         expectDiagnostic(scenario(optionBody: """
                 timeline:
                   build:
-                    after: ⟪tender
+                    after: 1️⃣tender
                     duration: 3
                 costs:
                   licence: 40k
@@ -110,7 +111,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
 
     func testGoLiveNamingACostLine() {
         expectDiagnostic(scenario(optionBody: timeline + """
-                go-live: ⟪handover
+                go-live: 1️⃣handover
                 costs:
                   handover: 40k
 
@@ -123,7 +124,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
                 costs:
                   fee:
                     one-off: 10k
-                    during: ⟪outage
+                    during: 1️⃣outage
                 risks:
                   outage:
                     chance: 5%
@@ -135,7 +136,7 @@ final class NameRoleDiagnosticsTests: XCTestCase {
 
     func testAnUnknownTaskStillGetsASuggestion() {
         expectDiagnostic(scenario(optionBody: timeline + """
-                go-live: ⟪transitoin
+                go-live: 1️⃣transitoin
                 costs:
                   licence: 40k
 

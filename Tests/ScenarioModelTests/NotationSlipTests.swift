@@ -1,6 +1,7 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
 /// Notation slips that would parse as something else: `m` (million) in a field of months and
 /// a comma inside a number. Scalars start at line 7, column 12.
@@ -49,7 +50,7 @@ final class NotationSlipTests: XCTestCase {
     func testMillionInATaskDurationInAScenario() throws {
         let ds = expectDiagnostic(scenario(optionBody: """
                 timeline:
-                  procurement: ⟪18m
+                  procurement: 1️⃣18m
                 costs:
                   licence: 40k
 
@@ -111,7 +112,7 @@ final class NotationSlipTests: XCTestCase {
     func testCommaInANumberInAScenario() throws {
         let ds = expectDiagnostic(scenario(optionBody: """
                 costs:
-                  licence: pert(⟪1,5m, 2m, 3m)
+                  licence: pert(1️⃣1,5m, 2m, 3m)
 
             """), contains: "`1,5m` looks like one number written with a decimal comma: write `1.5m`")
         XCTAssertEqual(ds.first?.fix, "pert(1.5m, 2m, 3m)")

@@ -1,6 +1,7 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
 /// Values that load but are almost certainly not what was meant: warnings (errors for a
 /// deadline before start and option names that differ only in case).
@@ -12,7 +13,7 @@ final class PlausibilityDiagnosticsTests: XCTestCase {
                 costs:
                   support:
                     annual: 100k
-                    escalate: ⟪2
+                    escalate: 1️⃣2
 
             """), contains: "`escalate` of cost line `support` is 2, that is 200% a year: a rate or uplift written without `%` "
                          + "is a fraction; write `2%` for 2% a year, or `200%` if that is meant", severity: .warning)
@@ -24,7 +25,7 @@ final class PlausibilityDiagnosticsTests: XCTestCase {
                 costs:
                   support:
                     annual: 100k
-                    escalate: ⟪pert(1, 2, 4)
+                    escalate: 1️⃣pert(1, 2, 4)
 
             """), contains: "`escalate` of cost line `support` has a base value of 2, that is 200% a year: a rate or uplift "
                          + "written without `%` is a fraction; write the percentages with `%` (e.g. `2%`), or `200%` if "
@@ -38,7 +39,7 @@ final class PlausibilityDiagnosticsTests: XCTestCase {
     }
 
     func testOptimismBiasWithoutPercent() throws {
-        let ds = expectDiagnostic(scenario(top: "optimism-bias: {one-off: ⟪10}\n"),
+        let ds = expectDiagnostic(scenario(top: "optimism-bias: {one-off: 1️⃣10}\n"),
                                   contains: "optimism-bias `one-off` is 10, that is 1000%: a rate or uplift written without "
                                   + "`%` is a fraction; write `10%` for 10%, or `1000%` if that is meant", severity: .warning)
         XCTAssertEqual(ds.first?.fix, "10%")
@@ -56,7 +57,7 @@ final class PlausibilityDiagnosticsTests: XCTestCase {
                   licence: 40k
                 benefits:
                   savings:
-                    annual: ⟪-50k
+                    annual: 1️⃣-50k
 
             """), contains: "benefit `savings` is negative (-50000): a benefit is taken off the cost, so a negative one adds "
                          + "to it; write the benefit as a positive amount, or make it a cost line", severity: .warning)
@@ -67,14 +68,14 @@ final class PlausibilityDiagnosticsTests: XCTestCase {
     }
 
     func testOptionWithoutCostLines() {
-        expectDiagnostic(scenario(optionBody: "    benefits:\n      savings: 10k\n  ⟪b:\n    label: B\n"),
+        expectDiagnostic(scenario(optionBody: "    benefits:\n      savings: 10k\n  1️⃣b:\n    label: B\n"),
                          contains: "option `b` has no cost lines: its cost is only its risks, less its benefits; "
                          + "list what it pays under `costs:` (even keeping the current service costs something)",
                          severity: .warning)
     }
 
     func testOptionWithAnEmptyCostsSection() {
-        expectDiagnostic(scenario(optionBody: "    label: A\n    ⟪costs:\n"),
+        expectDiagnostic(scenario(optionBody: "    label: A\n    1️⃣costs:\n"),
                          contains: "option `a` has no cost lines", severity: .warning)
     }
 
@@ -83,7 +84,7 @@ final class PlausibilityDiagnosticsTests: XCTestCase {
                 costs:
                   deposit:
                     one-off: 10k
-                    at: ⟪start - 2 months
+                    at: 1️⃣start - 2 months
 
             """), contains: "cost line `deposit` is paid at month -2, before `start`: a payment before the appraisal "
                          + "begins is not counted", severity: .warning)
@@ -99,7 +100,7 @@ final class PlausibilityDiagnosticsTests: XCTestCase {
                   support:
                     monthly: 10k
                     from: month 10
-                    until: ⟪month 5
+                    until: 1️⃣month 5
 
             """), contains: "cost line `support` is never paid: its `until` (month 5) is at or before its `from` (month 10)",
                          severity: .warning)
@@ -110,7 +111,7 @@ final class PlausibilityDiagnosticsTests: XCTestCase {
                 costs:
                   support:
                     monthly: 10k
-                    until: ⟪start
+                    until: 1️⃣start
 
             """), contains: "cost line `support` is never paid: its `until` (month 0) is at or before its `from` (month 0)",
                          severity: .warning)
@@ -123,7 +124,7 @@ final class PlausibilityDiagnosticsTests: XCTestCase {
     // MARK: - Errors
 
     func testDeadlineBeforeStart() {
-        expectDiagnostic(scenario(top: "deadline: ⟪2019-06\n"),
+        expectDiagnostic(scenario(top: "deadline: 1️⃣2019-06\n"),
                          contains: "`deadline` 2019-06 is 7 months before `start` (2020-01): a deadline must not be before "
                          + "the appraisal begins")
     }
@@ -134,7 +135,7 @@ final class PlausibilityDiagnosticsTests: XCTestCase {
     }
 
     func testOptionNamesDifferingOnlyInCase() {
-        expectDiagnostic(scenario(more: "  ⟪A:\n    costs:\n      licence: 40k\n"),
+        expectDiagnostic(scenario(more: "  1️⃣A:\n    costs:\n      licence: 40k\n"),
                          contains: "option `A` differs from option `a` (line 5) only in letter case; rename one of them "
                          + "(spreadsheet look-ups on the output files ignore case)")
     }

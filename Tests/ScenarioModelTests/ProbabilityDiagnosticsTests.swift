@@ -1,10 +1,11 @@
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel
+import TestSupport
 
 /// A `chance` or `share` whose range (interval arithmetic over the supports of its
 /// distributions) leaves 0...1 is an error at the expression; one that may leave it only
-/// through an unbounded distribution is left to the run. The `⟪` marker is the expected mark.
+/// through an unbounded distribution is left to the run. The `1️⃣` marker is the expected mark.
 final class ProbabilityDiagnosticsTests: XCTestCase {
     private func risk(_ chance: String, inputs: String = "") -> String {
         scenario(top: inputs, optionBody: """
@@ -27,32 +28,32 @@ final class ProbabilityDiagnosticsTests: XCTestCase {
     }
 
     func testChanceWhoseRangeReachesAbove100Percent() {
-        expectDiagnostic(risk("⟪pert(90%, 120%, 150%)"), contains:
+        expectDiagnostic(risk("1️⃣pert(90%, 120%, 150%)"), contains:
             "`chance` of risk `outage` must be between 0% and 100%, but over the ranges of its distributions it can reach 150%")
     }
 
     func testNegatedChanceIsAlwaysBelowZero() {
-        expectDiagnostic(risk("⟪-pert(3%, 5%, 8%)"), contains:
+        expectDiagnostic(risk("1️⃣-pert(3%, 5%, 8%)"), contains:
             "`chance` of risk `outage` must be between 0% and 100%, but over the ranges of its distributions it is always between -8% and -3%")
     }
 
     func testPerYearChanceThroughANamedInput() {
-        expectDiagnostic(risk("⟪base_rate * 2 per year", inputs: "inputs:\n  base_rate: pert(20%, 40%, 60%)\n"), contains:
+        expectDiagnostic(risk("1️⃣base_rate * 2 per year", inputs: "inputs:\n  base_rate: pert(20%, 40%, 60%)\n"), contains:
             "`chance` of risk `outage` must be between 0% and 100%, but over the ranges of its distributions it can reach 120%")
     }
 
     func testChanceThatCanFallBelowZero() {
-        expectDiagnostic(risk("⟪uniform(-1%, 5%)"), contains:
+        expectDiagnostic(risk("1️⃣uniform(-1%, 5%)"), contains:
             "`chance` of risk `outage` must be between 0% and 100%, but over the ranges of its distributions it can fall to -1%")
     }
 
     func testShareWhoseRangeReachesAbove100Percent() {
-        expectDiagnostic(share("⟪pert(0.5, 1, 1.5)"), contains:
+        expectDiagnostic(share("1️⃣pert(0.5, 1, 1.5)"), contains:
             "`share` of cost line `host` must be between 0% and 100%, but over the ranges of its distributions it can reach 150%")
     }
 
     func testShareAtLeastOneAndAHalfWithAnUnboundedSide() {
-        expectDiagnostic(share("⟪1.5 + gamma(2, 1)"), contains:
+        expectDiagnostic(share("1️⃣1.5 + gamma(2, 1)"), contains:
             "`share` of cost line `host` must be between 0% and 100%, but over the ranges of its distributions it is always 150% or more")
     }
 
