@@ -24,11 +24,18 @@ struct CheckCommand: AsyncParsableCommand {
     @ArgumentParser.Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
     var overrides: [String] = []
 
+    @ArgumentParser.Option(help: "Standard output format: text, or json (the checked model, every part with its line and column).")
+    var format: RunCommand.OutputFormat = .text
+
     func run() async throws {
         let source = try ScenarioSource.load(file)
         let scenario = try source.scenario(overrides: try InputOverride.parse(overrides), strict: strict)
         let plan = try PlanSource.compile(scenario, source: source, strict: strict)
-        print(CheckSummary(plan: plan, base: Engine(plan: plan).deterministic()).render())
+        let base = Engine(plan: plan).deterministic()
+        switch format {
+        case .text: print(CheckSummary(plan: plan, base: base).render())
+        case .json: print(CheckJSON.render(plan: plan, base: base))
+        }
     }
 }
 
