@@ -24,6 +24,9 @@ struct CheckCommand: AsyncParsableCommand {
     @ArgumentParser.Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
     var overrides: [String] = []
 
+    @ArgumentParser.Option(help: "Standard output format: text, or json (the checked model, every part with its line and column).")
+    var format: RunCommand.OutputFormat = .text
+
     func run() async throws {
         let source = try ScenarioSource.load(file)
         let settings = try InputOverride.parse(overrides)
@@ -33,7 +36,11 @@ struct CheckCommand: AsyncParsableCommand {
         // A base case that is not finite (or a chance outside 0...1) is known before any draw.
         try ValueProblemReport.stop(on: engine.baseCaseProblems(), plan: plan, source: source, overrides: settings,
                                     baseCase: true, exit: Exit.invalidScenario)
-        print(CheckSummary(plan: plan, base: engine.deterministic()).render())
+        let base = engine.deterministic()
+        switch format {
+        case .text: print(CheckSummary(plan: plan, base: base).render())
+        case .json: print(CheckJSON.render(plan: plan, base: base))
+        }
     }
 }
 
