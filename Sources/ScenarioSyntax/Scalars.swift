@@ -57,8 +57,9 @@ extension SubsetReader {
 
     /// The next text line of a multi-line scalar after the line end at `lineEnd`: its first
     /// non-blank character and the number of empty lines before it. Nil when the next text line
-    /// is a document marker, a comment, or not indented more than `parent`, or at the end.
-    private func continuationLine(after lineEnd: Int, parent: Int) -> (start: Int, empties: Int)? {
+    /// is a document marker, a comment (`comments`: plain scalars; inside quotes `#` is text),
+    /// or not indented more than `parent`, or at the end.
+    private func continuationLine(after lineEnd: Int, parent: Int, comments: Bool = true) -> (start: Int, empties: Int)? {
         guard lineEnd < count else { return nil }
         var q = lineEnd + 1
         var empties = 0
@@ -70,7 +71,7 @@ extension SubsetReader {
             r = skipWhite(r)
             if r >= count { return nil }
             if s[r] == "\n" { empties += 1; q = r + 1; continue }
-            if spaces <= parent || s[r] == "#" { return nil }
+            if spaces <= parent || (comments && s[r] == "#") { return nil }
             return (r, empties)
         }
         return nil
@@ -154,7 +155,7 @@ extension SubsetReader {
                 guard e < count else { break }
                 out.append(contentsOf: pendingBlanks); pendingBlanks.removeAll()
                 if s[e] == "\n" {
-                    guard let (next, empties) = continuationLine(after: e, parent: parent) else { break }
+                    guard let (next, empties) = continuationLine(after: e, parent: parent, comments: false) else { break }
                     for _ in 0..<empties { out.append("\n") }
                     q = next
                     continue
@@ -170,7 +171,7 @@ extension SubsetReader {
             }
             if c == "\n" {
                 pendingBlanks.removeAll()
-                guard let (next, empties) = continuationLine(after: q, parent: parent) else { break }
+                guard let (next, empties) = continuationLine(after: q, parent: parent, comments: false) else { break }
                 fold(&out, empties: empties)
                 q = next
                 continue
