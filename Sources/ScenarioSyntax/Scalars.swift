@@ -77,6 +77,11 @@ extension SubsetReader {
         return nil
     }
 
+    /// The first position in `range` holding a character of `UnsafeCharacters`.
+    func firstUnsafe(_ range: Range<Int>) -> Int? {
+        range.first { UnsafeCharacters.contains(s[$0]) }
+    }
+
     private func fold(_ out: inout String.UnicodeScalarView, empties: Int) {
         if empties == 0 {
             out.append(" ")
@@ -91,21 +96,23 @@ extension SubsetReader {
         var scan = scanPlainLine(from: pos, flow: false)
         var out = String.UnicodeScalarView(s[start..<scan.contentEnd])
         var end = scan.contentEnd
+        var unsafe = firstUnsafe(start..<scan.contentEnd)
         while scan.stop == .lineEnd, let (r, empties) = continuationLine(after: scan.stopIndex, parent: parent) {
             let next = scanPlainLine(from: r, flow: false)
             if next.stop == .colon {
                 error("this line continues the text above (it is indented more than its key) but holds 'key:'; check its indentation", at: r)
                 pos = r
                 skipLines(deeperThan: parent)
-                return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end))
+                return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
             }
             fold(&out, empties: empties)
+            if unsafe == nil { unsafe = empties > 0 ? scan.stopIndex : firstUnsafe(r..<next.contentEnd) }
             out.append(contentsOf: s[r..<next.contentEnd])
             end = next.contentEnd
             scan = next
         }
         pos = end
-        return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end))
+        return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
     }
 
     /// Reads a plain scalar in flow context (it may continue on following lines); `pos` ends just
@@ -115,16 +122,18 @@ extension SubsetReader {
         var scan = scanPlainLine(from: pos, flow: true)
         var out = String.UnicodeScalarView(s[start..<scan.contentEnd])
         var end = scan.contentEnd
+        var unsafe = firstUnsafe(start..<scan.contentEnd)
         while scan.stop == .lineEnd, let (r, empties) = continuationLine(after: scan.stopIndex, parent: parent) {
             if isFlowIndicator(r) || (s[r] == ":" && (isBlank(r + 1) || isFlowIndicator(r + 1))) { break }
             let next = scanPlainLine(from: r, flow: true)
             fold(&out, empties: empties)
+            if unsafe == nil { unsafe = empties > 0 ? scan.stopIndex : firstUnsafe(r..<next.contentEnd) }
             out.append(contentsOf: s[r..<next.contentEnd])
             end = next.contentEnd
             scan = next
         }
         pos = end
-        return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end))
+        return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
     }
 
     /// Reads a single- or double-quoted scalar at `pos`. On an unterminated one, reports it at the
@@ -135,33 +144,44 @@ extension SubsetReader {
         let double = quote == "\""
         var out = String.UnicodeScalarView()
         var pendingBlanks = String.UnicodeScalarView()
+        var pendingTab: Int?  // where the first tab among `pendingBlanks` stands
+        var unsafe: Int?
+        /// Moves the blanks before a character into the text.
+        func flushBlanks() {
+            out.append(contentsOf: pendingBlanks)
+            if unsafe == nil { unsafe = pendingTab }
+            pendingBlanks.removeAll()
+            pendingTab = nil
+        }
         var q = pos + 1
         while q < count {
             let c = s[q]
             if c == quote {
                 if !double && q + 1 < count && s[q + 1] == "'" {
-                    out.append(contentsOf: pendingBlanks); pendingBlanks.removeAll()
+                    flushBlanks()
                     out.append("'")
                     q += 2
                     continue
                 }
-                out.append(contentsOf: pendingBlanks)
+                flushBlanks()
                 pos = q + 1
                 return Scalar(text: String(out), style: double ? .doubleQuoted : .singleQuoted,
-                              mark: mark(open), end: mark(pos))
+                              mark: mark(open), end: mark(pos), firstUnsafe: unsafe.map(mark))
             }
             if double && c == "\\" {
                 let e = q + 1
                 guard e < count else { break }
-                out.append(contentsOf: pendingBlanks); pendingBlanks.removeAll()
+                flushBlanks()
                 if s[e] == "\n" {
                     guard let (next, empties) = continuationLine(after: e, parent: parent, comments: false) else { break }
                     for _ in 0..<empties { out.append("\n") }
+                    if empties > 0 && unsafe == nil { unsafe = e }
                     q = next
                     continue
                 }
                 if let (scalar, length) = escape(at: e) {
                     out.append(scalar)
+                    if unsafe == nil && UnsafeCharacters.contains(scalar) { unsafe = q }
                     q = e + length
                 } else {
                     error("invalid escape '\\\(s[e] == "\n" ? "" : String(s[e]))' in a double-quoted string (valid: \\n \\t \\\\ \\\" \\/ \\0 \\a \\b \\e \\f \\r \\v \\N \\_ \\L \\P \\xXX \\uXXXX \\UXXXXXXXX)", at: q)
@@ -171,16 +191,20 @@ extension SubsetReader {
             }
             if c == "\n" {
                 pendingBlanks.removeAll()
+                pendingTab = nil
                 guard let (next, empties) = continuationLine(after: q, parent: parent, comments: false) else { break }
                 fold(&out, empties: empties)
+                if empties > 0 && unsafe == nil { unsafe = q }
                 q = next
                 continue
             }
             if c == " " || c == "\t" {
+                if c == "\t" && pendingTab == nil { pendingTab = q }
                 pendingBlanks.append(c)
             } else {
-                out.append(contentsOf: pendingBlanks); pendingBlanks.removeAll()
+                flushBlanks()
                 out.append(c)
+                if unsafe == nil && UnsafeCharacters.contains(c) { unsafe = q }
             }
             q += 1
         }

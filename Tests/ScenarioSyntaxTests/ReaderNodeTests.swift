@@ -123,6 +123,40 @@ final class ReaderNodeTests: XCTestCase {
         assertErrors("a: ⟨^⟩'open\n#'\n", ["unterminated single-quoted string"])
     }
 
+    /// Each scalar records where the first character of `UnsafeCharacters` in its text came
+    /// from: the character, the backslash of its escape, or the end of the line whose break
+    /// the text keeps.
+    func testScalarsRecordTheirFirstUnsafeCharacter() throws {
+        let root = try XCTUnwrap(readClean("""
+            plain: x\ty
+            folded: one
+
+              two
+            escaped: "ok\\e"
+            blanks: "a \tb"
+            trailing: 'c\t'
+            literal: |
+              one
+              two
+            folded block: >
+              one
+              two
+            clean: "fine \\x41"
+            k\u{85}ey: 1
+            """))
+        func unsafe(_ key: String) -> SourceMark? { root.entries?.first { $0.key.text == key }?.value.scalar?.firstUnsafe }
+        XCTAssertEqual(unsafe("plain"), m(1, 9))
+        XCTAssertEqual(unsafe("folded"), m(2, 12))
+        XCTAssertEqual(unsafe("escaped"), m(5, 13))
+        XCTAssertEqual(unsafe("blanks"), m(6, 12))
+        XCTAssertEqual(unsafe("trailing"), m(7, 13))
+        XCTAssertEqual(unsafe("literal"), m(9, 6))
+        XCTAssertEqual(unsafe("folded block"), m(13, 6))
+        XCTAssertNil(unsafe("clean"))
+        XCTAssertEqual(root.entries?.last?.key.firstUnsafe, m(15, 2))
+        XCTAssertNil(root.entries?.first?.key.firstUnsafe)
+    }
+
     func testBlockScalars() throws {
         let text = """
             clip: |
