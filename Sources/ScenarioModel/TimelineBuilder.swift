@@ -21,6 +21,7 @@ extension ScenarioBuilder {
         var edges: [String: [String]] = [:]  // predecessor -> tasks that wait for it
         for entry in entries {
             let name = entry.key.text
+            checkName(entry.key, "task name")
             if Self.reservedTaskNames.contains(name) || name.contains(".") {
                 let why = name.contains(".") ? "`.` is reserved for `task.start`" : "`\(name)` is a time reference"
                 error("`\(name)` cannot name a task: \(why)", at: entry.key.mark)
