@@ -7,6 +7,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_erf.h>
+#include <gsl/gsl_sf_log.h>
 #include <gsl/gsl_version.h>
 #include <gsl/gsl_math.h>
 #include <math.h>

@@ -8,12 +8,13 @@ import Darwin
 /// Inverse CDFs, for Latin hypercube sampling, Iman–Conover and tornado swings.
 ///
 /// Q(u) = inf { x : F(x) ≥ u }. Continuous families: normal `mean + sd Φ⁻¹(u)` and lognormal
-/// `exp(μ + σ Φ⁻¹(u))` (`gsl_cdf_ugaussian_Pinv`); triangular closed form; uniform
+/// `e^μ · exp(σ Φ⁻¹(u))` (`gsl_cdf_ugaussian_Pinv`; e^μ is the median as given, or √p5·√p95,
+/// so a narrow lognormal keeps its precision); triangular closed form; uniform
 /// `min + (max − min) u`; beta and pert by `BetaInverse` (or a `PertQuantileTable`);
-/// gamma `gsl_cdf_gamma_Pinv(u)` below the median and `gsl_cdf_gamma_Qinv(1 − u)` above it
-/// (1 − u is exact there, and the upper tail keeps its relative accuracy); weibull `λ (−ln(1 − u))^{1/k}`; exponential
+/// gamma θ · `GammaInverse` (Newton on GSL's gamma CDFs: GSL's own inverses fail for small
+/// and large shapes); weibull `λ (−ln(1 − u))^{1/k}`; exponential
 /// `−mean · ln(1 − u)`. Discrete families by search: `discrete` in a `DiscreteTable`,
-/// poisson and binomial by bracketing and bisection on `gsl_cdf_poisson_P` /
+/// poisson and binomial by bracketing and bisection on `poissonCDF` /
 /// `gsl_cdf_binomial_P` from a Cornish–Fisher first guess, bernoulli `u ≤ 1 − p ? 0 : 1`.
 /// u ≤ 0 gives the lower end of the support, u ≥ 1 the upper end (±∞ where unbounded),
 /// NaN or an invalid distribution gives NaN.
@@ -33,7 +34,7 @@ extension DistributionSpec {
             return mean + sd * gsl_cdf_ugaussian_Pinv(u)
         case .lognormal, .interval:
             let (mu, sigma) = logNormalParameters ?? (.nan, .nan)
-            return exp(mu + sigma * gsl_cdf_ugaussian_Pinv(u))
+            return Self.logNormalQuantile(gsl_cdf_ugaussian_Pinv(u), center: logNormalCenter, mu: mu, sigma: sigma)
         case .triangular(let lo, let mode, let hi):
             return Self.triangularQuantile(u, lo, mode, hi)
         case .pert(let lo, _, let hi, _):
@@ -82,10 +83,29 @@ extension DistributionSpec {
         }
     }
 
-    /// The gamma quantile, from the nearer tail.
+    /// e^μ of a `lognormal` (its median) or an `interval` (√p5 · √p95), computed without
+    /// going through ln and exp; NaN for other families.
+    var logNormalCenter: Double {
+        switch self {
+        case .lognormal(let median, _): return median
+        case .interval(let p5, let p95): return p5.squareRoot() * p95.squareRoot()
+        default: return .nan
+        }
+    }
+
+    /// e^μ · e^(σz), falling back to e^(μ + σz) where the product over- or underflows.
+    /// exp(μ + σz) would round μ + σz to the ulp of μ, a relative error of ulp(μ)/σ in z,
+    /// which for σ ≈ 1e-9 (p95 a billionth above the median) is 1e-6.
+    @inline(__always)
+    static func logNormalQuantile(_ z: Double, center: Double, mu: Double, sigma: Double) -> Double {
+        let x = center * exp(sigma * z)
+        return x > 0 && x.isFinite ? x : exp(mu + sigma * z)
+    }
+
+    /// The gamma quantile: θ times the Gamma(k, 1) quantile of `GammaInverse`.
     @inline(__always)
     static func gammaQuantile(_ u: Double, _ k: Double, _ theta: Double) -> Double {
-        u <= 0.5 ? gsl_cdf_gamma_Pinv(u, k, theta) : gsl_cdf_gamma_Qinv(1 - u, k, theta)
+        theta * GammaInverse.quantile(u, shape: k)
     }
 
     /// The smallest k in 0 ... upper with cdf(k) ≥ u (cdf(upper) is taken as 1): gallops
@@ -128,8 +148,15 @@ extension DistributionSpec {
         let guess = (mean + mean.squareRoot() * z + (z * z - 1) / 6).rounded(.down)
         let upper = Int(UInt32.max) - 1
         return integerQuantile(u, guess: Int(Swift.min(Swift.max(guess, 0), Double(upper))), upper: upper) {
-            gsl_cdf_poisson_P(UInt32($0), mean)
+            poissonCDF($0, mean: mean)
         }
+    }
+
+    /// P(X ≤ n) for X ~ Poisson(mean) = Q(n + 1, mean): GSL's `gsl_cdf_poisson_P`, or
+    /// `GammaCDF.upper` from n + 1 = 10⁴ on, where GSL's incomplete gamma goes wrong.
+    static func poissonCDF(_ n: Int, mean: Double) -> Double {
+        Double(n + 1) >= GammaCDF.expansionShape
+            ? GammaCDF.upper(mean, shape: Double(n + 1)) : gsl_cdf_poisson_P(UInt32(n), mean)
     }
 
     /// The binomial(n, p) u-quantile for u in (0, 1); first guess

@@ -49,7 +49,8 @@ extension DistributionSpec {
             each { mean + sd * gsl_cdf_ugaussian_Pinv($0) }
         case .lognormal, .interval:
             let (mu, sigma) = logNormalParameters ?? (.nan, .nan)
-            each { exp(mu + sigma * gsl_cdf_ugaussian_Pinv($0)) }
+            let center = logNormalCenter
+            each { Self.logNormalQuantile(gsl_cdf_ugaussian_Pinv($0), center: center, mu: mu, sigma: sigma) }
         case .triangular(let lo, let mode, let hi):
             each { Self.triangularQuantile($0, lo, mode, hi) }
         case .pert(let lo, _, let hi, _):
@@ -128,10 +129,10 @@ extension DistributionSpec {
         }
     }
 
-    /// P(X ≤ k) for the poisson and binomial families (GSL), NaN otherwise.
+    /// P(X ≤ k) for the poisson and binomial families (as `quantile` uses it), NaN otherwise.
     func cdf(atInteger k: Int) -> Double {
         switch self {
-        case .poisson(let mean): return gsl_cdf_poisson_P(UInt32(k), mean)
+        case .poisson(let mean): return Self.poissonCDF(k, mean: mean)
         case .binomial(let n, let p): return gsl_cdf_binomial_P(UInt32(k), p, UInt32(n))
         default: return .nan
         }

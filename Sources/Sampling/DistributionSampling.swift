@@ -141,13 +141,26 @@ extension DistributionSpec {
         return values.last ?? .nan
     }
 
-    /// The triangular inverse CDF: with F(c) = (c − a)/(b − a),
-    /// Q(u) = a + √(u (b − a)(c − a)) for u < F(c), else b − √((1 − u)(b − a)(b − c)).
+    /// The triangular inverse CDF. With r = b − a and the mode's distances from the ends as
+    /// fractions p = (c − a)/r = F(c) and q = (b − c)/r (so nothing overflows for ends near
+    /// ±1e308): Q(u) = a + r√(u p) for u < p, else b − r√((1 − u) q). The end nearer the
+    /// quantile is the base, so a tail quantile keeps its relative distance from that end:
+    /// for u ≤ 1/2 right of the mode x − a = r (p + u q)/(1 + √((1 − u) q)), and for u > 1/2
+    /// left of it b − x = r (q + (1 − u) p)/(1 + √(u p)) (the same values, rearranged so
+    /// that no 1 − √(1 − ε) cancels when the mode sits at an end).
     @inline(__always)
     static func triangularQuantile(_ u: Double, _ a: Double, _ c: Double, _ b: Double) -> Double {
         let range = b - a
         guard range > 0 else { return a }
-        if u * range < c - a { return a + (u * range * (c - a)).squareRoot() }
-        return b - ((1 - u) * range * (b - c)).squareRoot()
+        let p = (c - a) / range, q = (b - c) / range
+        let x: Double
+        if u < p {
+            let root = (u * p).squareRoot()
+            x = u <= 0.5 ? a + range * root : b - range * ((q + (1 - u) * p) / (1 + root))
+        } else {
+            let root = ((1 - u) * q).squareRoot()
+            x = u > 0.5 ? b - range * root : a + range * ((p + u * q) / (1 + root))
+        }
+        return Swift.min(Swift.max(x, a), b)
     }
 }

@@ -44,8 +44,14 @@ public enum DistributionSpec: Sendable, Hashable {
 
     /// The largest Poisson mean accepted: draws must fit GSL's 32-bit counts.
     public static let maximumPoissonMean = 1e9
-    /// The largest binomial trial count accepted (GSL takes an unsigned 32-bit count).
-    public static let maximumBinomialTrials = 1 << 31
+    /// The largest binomial trial count accepted. Latin hypercube sampling inverts GSL's
+    /// binomial CDF, an incomplete beta function, which (GSL 2.7.1) returns NaN or P + Q ≠ 1
+    /// from about 2 million trials on; it is consistent to 1e-12 up to this count.
+    public static let maximumBinomialTrials = 1_000_000
+    /// The largest beta shape accepted: GSL's beta CDF (inverted for Latin hypercube sampling)
+    /// fails once both shapes pass about 2e5, and is consistent to 1e-12 up to this one (a beta
+    /// with both shapes this large has a standard deviation near 0.001).
+    public static let maximumBetaShape = 100_000.0
     /// The tolerance on Σ probabilities = 1 for `discrete`.
     public static let probabilitySumTolerance = 1e-6
 
@@ -130,7 +136,8 @@ public enum DistributionSpec: Sendable, Hashable {
             }
             return p95 >= p5 ? nil : err("the low end (\(p5)) must not exceed the high end (\(p95))")
         case .triangular(let lo, let mode, let hi):
-            return finite(["min": lo, "mode": mode, "max": hi]) ?? ordered(lo, mode, hi)
+            if let e = finite(["min": lo, "mode": mode, "max": hi]) ?? ordered(lo, mode, hi) { return e }
+            return (hi - lo).isFinite ? nil : err("max - min must be a finite number")
         case .pert(let lo, let mode, let hi, let lambda):
             if let e = finite(["min": lo, "mode": mode, "max": hi, "lambda": lambda]) ?? ordered(lo, mode, hi) {
                 return e
@@ -146,7 +153,9 @@ public enum DistributionSpec: Sendable, Hashable {
             return lo <= hi ? nil : err("min (\(lo)) must not exceed max (\(hi))")
         case .beta(let a, let b):
             if let e = finite(["a": a, "b": b]) { return e }
-            return (a > 0 && b > 0) ? nil : err("a and b must be positive, not \(a) and \(b)")
+            if !(a > 0 && b > 0) { return err("a and b must be positive, not \(a) and \(b)") }
+            return (a <= Self.maximumBetaShape && b <= Self.maximumBetaShape)
+                ? nil : err("a and b must be at most \(Int(Self.maximumBetaShape)), not \(a) and \(b)")
         case .gamma(let shape, let scale):
             if let e = finite(["shape": shape, "scale": scale]) { return e }
             return (shape > 0 && scale > 0) ? nil : err("shape and scale must be positive, not \(shape) and \(scale)")

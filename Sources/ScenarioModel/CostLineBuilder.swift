@@ -23,6 +23,7 @@ extension ScenarioBuilder {
     func readCostLine(_ entry: MappingEntry, benefit: Bool, scope: Scope) -> CostLine? {
         let name = entry.key.text
         let what = (benefit ? "benefit `" : "cost line `") + name + "`"
+        checkName(entry.key, benefit ? "benefit name" : "cost line name")
         let startRef = TimeRef(base: .start, mark: entry.key.mark)
         guard case .mapping(let body, _, _) = entry.value else {
             if case .sequence = entry.value {

@@ -15,6 +15,7 @@ extension ScenarioBuilder {
         var weights: [Double] = []
         var allWeightsKnown = true
         for c in entries {
+            checkName(c.key, "criterion name")
             let what = "criterion `\(c.key.text)`"
             guard let body = mapping(c.value, what, allowEmpty: false) else { allWeightsKnown = false; continue }
             checkKeys(body, allowed: Self.criterionKeys, in: what)

@@ -18,6 +18,7 @@ extension ScenarioBuilder {
         var inputs: [Input] = []
         for entry in entries {
             let name = entry.key.text
+            guard checkName(entry.key, "input name") else { continue }
             guard NameSuggestions.isIdentifier(name) else {
                 error("input name `\(name)` is not an identifier (a letter or _, then letters, digits or _); "
                       + "did you mean `\(NameSuggestions.identifier(from: name))`?", at: entry.key.mark)

@@ -56,6 +56,36 @@ extension ScenarioBuilder {
         }
     }
 
+    /// The characters a name may not begin with: a spreadsheet opening the CSV files would run
+    /// a cell starting with one of them as a formula (`=HYPERLINK(...)`, `+1+cmd|...`, `@SUM`).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@"]
+
+    /// Refuses a name or label (`what`, e.g. "option name", and `owner`, e.g. "option `a`" for
+    /// "label `x` of option `a`") that would reach a terminal or a
+    /// spreadsheet as something other than text: one holding a character of `UnsafeCharacters`
+    /// (a control character, tab, line break or bidirectional control, also when written as an
+    /// escape such as `"\e"`) is an error at that character; one beginning with `=`, `+`, `-`
+    /// or `@` is an error at its first character. The messages quote the name escaped.
+    /// Returns whether the name is acceptable.
+    @discardableResult
+    func checkName(_ name: Scalar, _ what: String, of owner: String? = nil) -> Bool {
+        let subject = "\(what) `\(UnsafeCharacters.escaped(name.text))`" + (owner.map { " of " + UnsafeCharacters.escaped($0) } ?? "")
+        if let c = name.text.unicodeScalars.first(where: UnsafeCharacters.contains) {
+            error("\(subject) contains \(UnsafeCharacters.describe(c)); names must be plain text "
+                  + "without control characters, tabs, line breaks or bidirectional controls",
+                  at: name.firstUnsafe ?? name.mark)
+            return false
+        }
+        if let first = name.text.unicodeScalars.first, Self.formulaStarts.contains(first) {
+            let quoted = name.style == .singleQuoted || name.style == .doubleQuoted
+            error("\(subject) begins with `\(first)`, which a spreadsheet would run as a formula "
+                  + "when it opens the CSV files; start it with a letter or a digit",
+                  at: quoted ? name.mark.advanced(by: 1) : name.mark)
+            return false
+        }
+        return true
+    }
+
     /// The first entry with the given key.
     static func entry(_ entries: [MappingEntry], _ key: String) -> MappingEntry? {
         entries.first { $0.key.text == key }

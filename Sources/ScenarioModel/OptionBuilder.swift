@@ -40,6 +40,7 @@ extension ScenarioBuilder {
 
     func readOption(_ entry: MappingEntry) -> Option? {
         let name = entry.key.text
+        checkName(entry.key, "option name")
         if entry.value.scalar?.isNull == true {
             error("option `\(name)` is empty: give it at least its `costs`", at: entry.key.mark)
             return nil
@@ -56,7 +57,10 @@ extension ScenarioBuilder {
         func node(_ key: String) -> Node? { Self.entry(body, key)?.value }
 
         var label = name
-        if let n = node("label"), let s = scalarValue(n, "the label of option `\(name)`") { label = s.text }
+        if let n = node("label"), let s = scalarValue(n, "the label of option `\(name)`") {
+            checkName(s, "label", of: "option `\(name)`")
+            label = s.text
+        }
 
         var tasks: [Task] = []
         var taskNames: [String] = []

@@ -19,6 +19,7 @@ extension ScenarioBuilder {
     func readRisk(_ entry: MappingEntry, scope: Scope) -> Risk? {
         let name = entry.key.text
         let what = "risk `\(name)`"
+        checkName(entry.key, "risk name")
         guard let body = mapping(entry.value, what, allowEmpty: false) else { return nil }
         checkKeys(body, allowed: Self.riskKeys, in: what, misplaced: [
             "at": "a risk happens at a drawn time in its window; set the window with `from` and `until`",

@@ -71,9 +71,13 @@ final class ScenarioBuilder {
         }
         func node(_ key: String) -> Node? { Self.entry(entries, key)?.value }
 
-        let name = node("scenario").flatMap { scalarValue($0, "`scenario` (the scenario's title)")?.text }
+        let title = node("scenario").flatMap { scalarValue($0, "`scenario` (the scenario's title)") }
+        if let title { checkName(title, "scenario title") }
+        let name = title?.text
         let description = node("description").flatMap { $0.scalar?.isNull == true ? nil : scalarValue($0, "`description`")?.text }
-        let currency = node("currency").flatMap { scalarValue($0, "`currency`")?.text } ?? "GBP"
+        let currencyScalar = node("currency").flatMap { scalarValue($0, "`currency`") }
+        if let currencyScalar { checkName(currencyScalar, "currency") }
+        let currency = currencyScalar?.text ?? "GBP"
         if let n = node("start"), let s = scalarValue(n, "`start`") {
             let (month, ds) = ExpressionParser.parseCalendarMonth(s)
             diagnostics += ds

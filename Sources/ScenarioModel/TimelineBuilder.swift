@@ -22,6 +22,7 @@ extension ScenarioBuilder {
         for (i, entry) in entries.enumerated() {
             let name = entry.key.text
             if reportMisindentedKey(i, of: entries, bodyKeys: Self.taskKeys, kind: "task") { continue }
+            checkName(entry.key, "task name")
             if Self.reservedTaskNames.contains(name) || name.contains(".") {
                 let why = name.contains(".") ? "`.` is reserved for `task.start`" : "`\(name)` is a time reference"
                 error("`\(name)` cannot name a task: \(why)", at: entry.key.mark)

@@ -92,24 +92,30 @@ extension SubsetReader {
         let lastContent = lines.lastIndex { !$0.isEmpty }
         var out = String.UnicodeScalarView()
         var endIndex = q
+        // Where the first line break kept in the text stands (the end of the line it ends).
+        var firstBreak: Int?
         if let lc = lastContent {
             if literal {
                 for i in 0...lc {
-                    if i > 0 { out.append("\n") }
+                    if i > 0 { out.append("\n"); firstBreak = firstBreak ?? lines[i - 1].end }
                     out.append(contentsOf: lines[i].text)
                 }
             } else {
-                fold(lines[0...lc], into: &out)
+                fold(lines[0...lc], into: &out, firstBreak: &firstBreak)
             }
             endIndex = lines[lc].end
-            if chomping != .strip && lines[lc].hasBreak { out.append("\n") }
+            if chomping != .strip && lines[lc].hasBreak { out.append("\n"); firstBreak = firstBreak ?? lines[lc].end }
             if chomping == .keep {
-                for line in lines[(lc + 1)...] where line.hasBreak { out.append("\n") }
+                for line in lines[(lc + 1)...] where line.hasBreak { out.append("\n"); firstBreak = firstBreak ?? line.end }
             }
         } else if chomping == .keep {
-            for line in lines where line.hasBreak { out.append("\n") }
+            for line in lines where line.hasBreak { out.append("\n"); firstBreak = firstBreak ?? line.end }
         }
-        return .scalar(Scalar(text: String(out), style: literal ? .literal : .folded, mark: mark(start), end: mark(endIndex)))
+        let content = lastContent.map { lines[...$0] } ?? []
+        let raw = content.lazy.compactMap { $0.text.firstIndex(where: UnsafeCharacters.contains) }.first
+        let unsafe = [raw, firstBreak].compactMap { $0 }.min()
+        return .scalar(Scalar(text: String(out), style: literal ? .literal : .folded, mark: mark(start), end: mark(endIndex),
+                              firstUnsafe: unsafe.map(mark)))
     }
 
     /// The content indent, or nil after reporting a leading empty line indented past the text.
@@ -141,13 +147,18 @@ extension SubsetReader {
         return max(widest, parent + 1)
     }
 
-    private func fold(_ lines: ArraySlice<BlockLine>, into out: inout String.UnicodeScalarView) {
+    /// Folds `lines` into `out`; `firstBreak` gets the end of the line before the first line
+    /// break kept (if it is still nil).
+    private func fold(_ lines: ArraySlice<BlockLine>, into out: inout String.UnicodeScalarView, firstBreak: inout Int?) {
         enum Kind { case none, folded, spaced }
         var previous = Kind.none
         var empties = 0
+        var previousEnd: Int?  // the end of the line before this one
         for line in lines {
+            defer { previousEnd = line.end }
             if line.isEmpty { empties += 1; continue }
             let spaced = line.text.first == " " || line.text.first == "\t"
+            let breaks = previous == .none || (previous == .folded && !spaced) ? empties > 0 : true
             switch previous {
             case .none:
                 for _ in 0..<empties { out.append("\n") }
@@ -156,6 +167,7 @@ extension SubsetReader {
             default:
                 for _ in 0...empties { out.append("\n") }
             }
+            if breaks { firstBreak = firstBreak ?? previousEnd }
             out.append(contentsOf: line.text)
             previous = spaced ? .spaced : .folded
             empties = 0

@@ -252,7 +252,8 @@ extension SubsetReader {
                 skipLines(deeperThan: c)
                 return nil
             }
-            key = Scalar(text: text(pos, scan.contentEnd), style: .plain, mark: mark(pos), end: mark(scan.contentEnd))
+            key = Scalar(text: text(pos, scan.contentEnd), style: .plain, mark: mark(pos), end: mark(scan.contentEnd),
+                         firstUnsafe: firstUnsafe(pos..<scan.contentEnd).map(mark))
             pos = scan.stopIndex
         }
         guard pos < count && s[pos] == ":" && isBlank(pos + 1) else {

@@ -11,12 +11,17 @@ public struct Scalar: Sendable, Hashable {
     public var mark: SourceMark
     /// Where the scalar's text ends (the column just past its last character on its last line).
     public var end: SourceMark
+    /// Where the first character of `text` that `UnsafeCharacters` names came from (the
+    /// backslash of an escape such as `\e`, the character itself, or the line end of a line
+    /// break kept in the text); nil when there is none.
+    public var firstUnsafe: SourceMark?
 
-    public init(text: String, style: ScalarStyle, mark: SourceMark, end: SourceMark? = nil) {
+    public init(text: String, style: ScalarStyle, mark: SourceMark, end: SourceMark? = nil, firstUnsafe: SourceMark? = nil) {
         self.text = text
         self.style = style
         self.mark = mark
         self.end = end ?? mark.advanced(by: text.unicodeScalars.count)
+        self.firstUnsafe = firstUnsafe
     }
 
     /// A plain scalar with no text (`key:` with nothing after it) is YAML's null.

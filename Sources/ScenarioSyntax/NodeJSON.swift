@@ -62,7 +62,9 @@ public enum NodeJSON {
     }
 
     /// A JSON string literal: `"` and `\` escaped, the control characters below U+0020 as
-    /// `\n \r \t \b \f` or `\u00XX`, everything else as it is (RFC 8259, section 7).
+    /// `\n \r \t \b \f` or `\u00XX`, the rest of `UnsafeCharacters` (DEL, the C1 controls,
+    /// the bidirectional controls, U+2028, U+2029, U+FEFF) as `\uXXXX` so that none reaches a
+    /// terminal raw, everything else as it is (RFC 8259, section 7).
     public static func quote(_ text: String) -> String {
         var out = "\""
         for c in text.unicodeScalars {
@@ -75,7 +77,7 @@ public enum NodeJSON {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if c.value < 0x20 {
+                if UnsafeCharacters.contains(c) {
                     let hex = String(c.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

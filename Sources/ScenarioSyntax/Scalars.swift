@@ -57,8 +57,9 @@ extension SubsetReader {
 
     /// The next text line of a multi-line scalar after the line end at `lineEnd`: its first
     /// non-blank character and the number of empty lines before it. Nil when the next text line
-    /// is a document marker, a comment, or not indented more than `parent`, or at the end.
-    private func continuationLine(after lineEnd: Int, parent: Int) -> (start: Int, empties: Int)? {
+    /// is a document marker, a comment (`comments`: plain scalars; inside quotes `#` is text),
+    /// or not indented more than `parent`, or at the end.
+    private func continuationLine(after lineEnd: Int, parent: Int, comments: Bool = true) -> (start: Int, empties: Int)? {
         guard lineEnd < count else { return nil }
         var q = lineEnd + 1
         var empties = 0
@@ -70,10 +71,15 @@ extension SubsetReader {
             r = skipWhite(r)
             if r >= count { return nil }
             if s[r] == "\n" { empties += 1; q = r + 1; continue }
-            if spaces <= parent || s[r] == "#" { return nil }
+            if spaces <= parent || (comments && s[r] == "#") { return nil }
             return (r, empties)
         }
         return nil
+    }
+
+    /// The first position in `range` holding a character of `UnsafeCharacters`.
+    func firstUnsafe(_ range: Range<Int>) -> Int? {
+        range.first { UnsafeCharacters.contains(s[$0]) }
     }
 
     private func fold(_ out: inout String.UnicodeScalarView, empties: Int) {
@@ -90,21 +96,23 @@ extension SubsetReader {
         var scan = scanPlainLine(from: pos, flow: false)
         var out = String.UnicodeScalarView(s[start..<scan.contentEnd])
         var end = scan.contentEnd
+        var unsafe = firstUnsafe(start..<scan.contentEnd)
         while scan.stop == .lineEnd, let (r, empties) = continuationLine(after: scan.stopIndex, parent: parent) {
             let next = scanPlainLine(from: r, flow: false)
             if next.stop == .colon {
                 error("this line continues the text above (it is indented more than its key) but holds 'key:'; check its indentation", at: r)
                 pos = r
                 skipLines(deeperThan: parent)
-                return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end))
+                return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
             }
             fold(&out, empties: empties)
+            if unsafe == nil { unsafe = empties > 0 ? scan.stopIndex : firstUnsafe(r..<next.contentEnd) }
             out.append(contentsOf: s[r..<next.contentEnd])
             end = next.contentEnd
             scan = next
         }
         pos = end
-        return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end))
+        return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
     }
 
     /// Reads a plain scalar in flow context (it may continue on following lines); `pos` ends just
@@ -114,16 +122,18 @@ extension SubsetReader {
         var scan = scanPlainLine(from: pos, flow: true)
         var out = String.UnicodeScalarView(s[start..<scan.contentEnd])
         var end = scan.contentEnd
+        var unsafe = firstUnsafe(start..<scan.contentEnd)
         while scan.stop == .lineEnd, let (r, empties) = continuationLine(after: scan.stopIndex, parent: parent) {
             if isFlowIndicator(r) || (s[r] == ":" && (isBlank(r + 1) || isFlowIndicator(r + 1))) { break }
             let next = scanPlainLine(from: r, flow: true)
             fold(&out, empties: empties)
+            if unsafe == nil { unsafe = empties > 0 ? scan.stopIndex : firstUnsafe(r..<next.contentEnd) }
             out.append(contentsOf: s[r..<next.contentEnd])
             end = next.contentEnd
             scan = next
         }
         pos = end
-        return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end))
+        return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
     }
 
     /// Reads a single- or double-quoted scalar at `pos`. On an unterminated one, reports it at the
@@ -134,33 +144,44 @@ extension SubsetReader {
         let double = quote == "\""
         var out = String.UnicodeScalarView()
         var pendingBlanks = String.UnicodeScalarView()
+        var pendingTab: Int?  // where the first tab among `pendingBlanks` stands
+        var unsafe: Int?
+        /// Moves the blanks before a character into the text.
+        func flushBlanks() {
+            out.append(contentsOf: pendingBlanks)
+            if unsafe == nil { unsafe = pendingTab }
+            pendingBlanks.removeAll()
+            pendingTab = nil
+        }
         var q = pos + 1
         while q < count {
             let c = s[q]
             if c == quote {
                 if !double && q + 1 < count && s[q + 1] == "'" {
-                    out.append(contentsOf: pendingBlanks); pendingBlanks.removeAll()
+                    flushBlanks()
                     out.append("'")
                     q += 2
                     continue
                 }
-                out.append(contentsOf: pendingBlanks)
+                flushBlanks()
                 pos = q + 1
                 return Scalar(text: String(out), style: double ? .doubleQuoted : .singleQuoted,
-                              mark: mark(open), end: mark(pos))
+                              mark: mark(open), end: mark(pos), firstUnsafe: unsafe.map(mark))
             }
             if double && c == "\\" {
                 let e = q + 1
                 guard e < count else { break }
-                out.append(contentsOf: pendingBlanks); pendingBlanks.removeAll()
+                flushBlanks()
                 if s[e] == "\n" {
-                    guard let (next, empties) = continuationLine(after: e, parent: parent) else { break }
+                    guard let (next, empties) = continuationLine(after: e, parent: parent, comments: false) else { break }
                     for _ in 0..<empties { out.append("\n") }
+                    if empties > 0 && unsafe == nil { unsafe = e }
                     q = next
                     continue
                 }
                 if let (scalar, length) = escape(at: e) {
                     out.append(scalar)
+                    if unsafe == nil && UnsafeCharacters.contains(scalar) { unsafe = q }
                     q = e + length
                 } else {
                     error("invalid escape '\\\(s[e] == "\n" ? "" : String(s[e]))' in a double-quoted string (valid: \\n \\t \\\\ \\\" \\/ \\0 \\a \\b \\e \\f \\r \\v \\N \\_ \\L \\P \\xXX \\uXXXX \\UXXXXXXXX)", at: q)
@@ -170,16 +191,20 @@ extension SubsetReader {
             }
             if c == "\n" {
                 pendingBlanks.removeAll()
-                guard let (next, empties) = continuationLine(after: q, parent: parent) else { break }
+                pendingTab = nil
+                guard let (next, empties) = continuationLine(after: q, parent: parent, comments: false) else { break }
                 fold(&out, empties: empties)
+                if empties > 0 && unsafe == nil { unsafe = q }
                 q = next
                 continue
             }
             if c == " " || c == "\t" {
+                if c == "\t" && pendingTab == nil { pendingTab = q }
                 pendingBlanks.append(c)
             } else {
-                out.append(contentsOf: pendingBlanks); pendingBlanks.removeAll()
+                flushBlanks()
                 out.append(c)
+                if unsafe == nil && UnsafeCharacters.contains(c) { unsafe = q }
             }
             q += 1
         }

@@ -23,7 +23,9 @@ extension DistributionSpec {
         case .exponential: spec = need(1) ? .exponential(mean: p[0]) : nil
         case .poisson: spec = need(1) ? .poisson(mean: p[0]) : nil
         case .binomial:
-            if need(2), p[0].isFinite, p[0] >= 0, p[0] == p[0].rounded(), p[0] <= Double(Self.maximumBinomialTrials) {
+            // Any whole n that fits an Int becomes a spec, so that one above the limit gets
+            // the validation's message rather than "wrong number or kind".
+            if need(2), p[0].isFinite, p[0] >= 0, p[0] == p[0].rounded(), p[0] <= 1e15 {
                 spec = .binomial(n: Int(p[0]), p: p[1])
             } else {
                 spec = nil

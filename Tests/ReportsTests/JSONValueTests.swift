@@ -3,10 +3,11 @@ import XCTest
 @testable import Reports
 
 final class JSONValueTests: XCTestCase {
+    /// DEL, C1 and bidirectional controls are escaped too, so that none reaches a terminal raw.
     func testStringEscaping() {
-        let value = JSONValue.string("q\"b\\s/\n\r\t\u{08}\u{0C}\u{00}\u{01}\u{1F}\u{7F}£€😀")
+        let value = JSONValue.string("q\"b\\s/\n\r\t\u{08}\u{0C}\u{00}\u{01}\u{1F}\u{7F}\u{9B}\u{202E}£€😀")
         XCTAssertEqual(value.rendered(),
-                       "\"q\\\"b\\\\s/\\n\\r\\t\\b\\f\\u0000\\u0001\\u001f\u{7F}£€😀\"")
+                       "\"q\\\"b\\\\s/\\n\\r\\t\\b\\f\\u0000\\u0001\\u001f\\u007f\\u009b\\u202e£€😀\"")
     }
 
     func testNumbers() {

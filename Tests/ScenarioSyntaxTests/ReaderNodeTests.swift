@@ -92,6 +92,71 @@ final class ReaderNodeTests: XCTestCase {
         XCTAssertEqual(compactJSON(#"a: "\u0001x""#), #"{"a":"\u0001x"}"#)
     }
 
+    /// Inside quotes `#` is text (YAML 1.2 §6.6: a comment needs to be outside any scalar), so
+    /// a quoted scalar continues on a line that starts with `#`; a plain scalar does not.
+    func testQuotedScalarsContinueOnLinesStartingWithHash() throws {
+        let root = try XCTUnwrap(readClean("""
+            a: "one
+              # two"
+            b: 'x
+              #y'
+            c: "joined\\
+              #z"
+            d: ["p
+              #q", r]
+            e: plain
+              # a comment, not text
+            """))
+        XCTAssertEqual(root["a"]?.scalar?.text, "one # two")
+        XCTAssertEqual(root["a"]?.scalar?.mark, m(1, 4))
+        XCTAssertEqual(root["a"]?.scalar?.end, m(2, 9))
+        XCTAssertEqual(root["b"]?.scalar?.text, "x #y")
+        XCTAssertEqual(root["b"]?.scalar?.style, .singleQuoted)
+        XCTAssertEqual(root["b"]?.scalar?.end, m(4, 6))
+        XCTAssertEqual(root["c"]?.scalar?.text, "joined#z")
+        XCTAssertEqual(root["d"]?.items?.map { $0.scalar?.text }, ["p #q", "r"])
+        XCTAssertEqual(root["d"]?.items?.last?.mark, m(8, 8))
+        XCTAssertEqual(root["e"]?.scalar?.text, "plain")
+        XCTAssertEqual(root["e"]?.scalar?.end, m(9, 9))
+        // A line that is not indented ends the string, `#` or not: unterminated at the quote.
+        assertErrors("a: ⟨^⟩\"open\n# not indented\"\n", ["unterminated double-quoted string"])
+        assertErrors("a: ⟨^⟩'open\n#'\n", ["unterminated single-quoted string"])
+    }
+
+    /// Each scalar records where the first character of `UnsafeCharacters` in its text came
+    /// from: the character, the backslash of its escape, or the end of the line whose break
+    /// the text keeps.
+    func testScalarsRecordTheirFirstUnsafeCharacter() throws {
+        let root = try XCTUnwrap(readClean("""
+            plain: x\ty
+            folded: one
+
+              two
+            escaped: "ok\\e"
+            blanks: "a \tb"
+            trailing: 'c\t'
+            literal: |
+              one
+              two
+            folded block: >
+              one
+              two
+            clean: "fine \\x41"
+            k\u{85}ey: 1
+            """))
+        func unsafe(_ key: String) -> SourceMark? { root.entries?.first { $0.key.text == key }?.value.scalar?.firstUnsafe }
+        XCTAssertEqual(unsafe("plain"), m(1, 9))
+        XCTAssertEqual(unsafe("folded"), m(2, 12))
+        XCTAssertEqual(unsafe("escaped"), m(5, 13))
+        XCTAssertEqual(unsafe("blanks"), m(6, 12))
+        XCTAssertEqual(unsafe("trailing"), m(7, 13))
+        XCTAssertEqual(unsafe("literal"), m(9, 6))
+        XCTAssertEqual(unsafe("folded block"), m(13, 6))
+        XCTAssertNil(unsafe("clean"))
+        XCTAssertEqual(root.entries?.last?.key.firstUnsafe, m(15, 2))
+        XCTAssertNil(root.entries?.first?.key.firstUnsafe)
+    }
+
     func testBlockScalars() throws {
         let text = """
             clip: |
