@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ScenarioSyntax
+import TestSupport
 
 /// The trees and marks the reader produces for the subset.
 final class ReaderNodeTests: XCTestCase {
@@ -119,8 +120,8 @@ final class ReaderNodeTests: XCTestCase {
         XCTAssertEqual(root["e"]?.scalar?.text, "plain")
         XCTAssertEqual(root["e"]?.scalar?.end, m(9, 9))
         // A line that is not indented ends the string, `#` or not: unterminated at the quote.
-        assertErrors("a: ⟨^⟩\"open\n# not indented\"\n", ["unterminated double-quoted string"])
-        assertErrors("a: ⟨^⟩'open\n#'\n", ["unterminated single-quoted string"])
+        assertErrors("a: 1️⃣\"open\n# not indented\"\n", ["unterminated double-quoted string"])
+        assertErrors("a: 1️⃣'open\n#'\n", ["unterminated single-quoted string"])
     }
 
     /// Each scalar records where the first character of `UnsafeCharacters` in its text came
