@@ -1,4 +1,5 @@
 import Analysis
+import JSONOutput
 import ScenarioModel
 import Simulation
 
