@@ -50,7 +50,7 @@ let package = Package(
                     exclude: ["FuzzRegressions"]),
         .testTarget(name: "ScenarioModelTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["CGSL", "Sampling", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "Simulation", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["ScenarioModel", "Simulation", "Analysis", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         // Runs the built tool, so it depends on the executable, not on its modules.
