@@ -86,7 +86,7 @@ public enum Discounting: String, Sendable, Hashable {
     case monthly
 }
 
-public enum SamplingMethod: String, Sendable, Hashable {
+public enum SamplingMethod: String, Sendable, Hashable, CaseIterable {
     case monteCarlo = "monte-carlo"
     case latinHypercube = "latin-hypercube"
 }
