@@ -88,7 +88,7 @@ struct RunCommand: AsyncParsableCommand {
             throw Exit.runFailed
         }
         // The output directory is checked now, so that a mistaken --out fails in milliseconds.
-        let directory = out ?? "notebooks-output/" + RunOutput.slug(scenario.name)
+        let directory = RunOutput.directoryPath(out: out, scenarioName: scenario.name)
         let target: AtomicDirectory
         do {
             target = try RunOutput.directory(directory)
@@ -137,8 +137,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         let elapsed = Date().timeIntervalSince(started)
         let metadata = RunOutput.Metadata(
-            scenarioFile: source.name, scenarioSHA256: SHA256.hex(source.text.utf8), elapsedSeconds: elapsed,
-            toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version)
+            scenarioFile: source.name, scenarioSHA256: SHA256.hex(source.text.utf8), outputDirectory: directory,
+            elapsedSeconds: elapsed, toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version)
         let written: RunOutput.Written
         do {
             written = try Interruption.whileWriting { () throws(AtomicFileError) in
