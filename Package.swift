@@ -4,7 +4,8 @@ import PackageDescription
 /// SourcingSim: a Monte Carlo simulator for public-sector IT sourcing decisions.
 ///
 /// The targets follow the flow of data (see docs/architecture.md):
-/// ScenarioSyntax → ScenarioModel → Simulation (on Sampling/CGSL) → Analysis → Reports → CLI.
+/// ScenarioSyntax → ScenarioModel → Simulation (on Sampling/CGSL) → Analysis → Reports → CLI;
+/// JSONOutput, the one JSON writer, sits under ScenarioSyntax (`parse`) and Reports (run.json).
 /// Each target declares exactly the modules it imports.
 let package = Package(
     name: "SourcingSim",
@@ -21,12 +22,13 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        .target(name: "ScenarioSyntax"),
-        .target(name: "ScenarioModel", dependencies: ["ScenarioSyntax"]),
+        .target(name: "JSONOutput"),
+        .target(name: "ScenarioSyntax", dependencies: ["JSONOutput"]),
+        .target(name: "ScenarioModel", dependencies: ["JSONOutput", "ScenarioSyntax"]),
         .target(name: "Sampling", dependencies: ["CGSL"]),
         .target(name: "Simulation", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling"]),
         .target(name: "Analysis", dependencies: ["ScenarioModel", "Sampling", "Simulation"]),
-        .target(name: "Reports", dependencies: ["ScenarioSyntax", "ScenarioModel", "Simulation", "Analysis"]),
+        .target(name: "Reports", dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Analysis"]),
         .executableTarget(
             name: "sourcing-sim",
             dependencies: [
@@ -43,11 +45,12 @@ let package = Package(
         // Helpers shared by the test targets (marked test inputs, diagnostic expectations,
         // sample statistics, a small generator); used by test targets only.
         .target(name: "TestSupport", dependencies: ["ScenarioSyntax", "ScenarioModel"], path: "Tests/TestSupport"),
-        .testTarget(name: "ScenarioSyntaxTests", dependencies: ["ScenarioSyntax", "TestSupport"],
+        .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"]),
+        .testTarget(name: "ScenarioSyntaxTests", dependencies: ["JSONOutput", "ScenarioSyntax", "TestSupport"],
                     exclude: ["FuzzRegressions"]),
-        .testTarget(name: "ScenarioModelTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "ScenarioModelTests", dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["CGSL", "Sampling", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "Simulation", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["ScenarioModel", "Simulation", "Analysis", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         // Runs the built tool, so it depends on the executable, not on its modules.

@@ -1,3 +1,4 @@
+import JSONOutput
 import ScenarioModel
 import ScenarioSyntax
 import Simulation

@@ -1,4 +1,5 @@
 import Analysis
+import JSONOutput
 import Simulation
 
 /// `run --format json`: the run's key figures on standard output.

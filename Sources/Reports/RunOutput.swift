@@ -1,4 +1,5 @@
 import Analysis
+import JSONOutput
 import ScenarioModel
 import Simulation
 
@@ -11,20 +12,32 @@ public enum RunOutput {
     public struct Metadata: Sendable {
         public var scenarioFile: String
         public var scenarioSHA256: String
+        /// The output directory as the run named it (`directoryPath`).
+        public var outputDirectory: String
         public var elapsedSeconds: Double
         public var toolVersion: String
         public var gslVersion: String
-        public init(scenarioFile: String, scenarioSHA256: String, elapsedSeconds: Double, toolVersion: String,
-                    gslVersion: String) {
+        public init(scenarioFile: String, scenarioSHA256: String, outputDirectory: String, elapsedSeconds: Double,
+                    toolVersion: String, gslVersion: String) {
             self.scenarioFile = scenarioFile
             self.scenarioSHA256 = scenarioSHA256
+            self.outputDirectory = outputDirectory
             self.elapsedSeconds = elapsedSeconds
             self.toolVersion = toolVersion
             self.gslVersion = gslVersion
         }
     }
 
-    /// `notebooks-output/<slug>`: the scenario name in lower case, runs of other characters as `-`.
+    /// A run's output directory: `out` as given (`--out`), else the default,
+    /// `notebooks-output/<slug>` (relative to the current directory) for the scenario's name.
+    /// The one place the default is decided; the run checks, writes, reports and records
+    /// (`run.json`'s `output_directory`) this path.
+    public static func directoryPath(out: String?, scenarioName: String) -> String {
+        out ?? "notebooks-output/" + slug(scenarioName)
+    }
+
+    /// The `<slug>` of `notebooks-output/<slug>`: the scenario name in lower case, runs of other
+    /// characters as `-`, no `-` at either end; `scenario` when nothing is left.
     public static func slug(_ name: String) -> String {
         var out = ""
         for ch in name.lowercased().unicodeScalars {
@@ -107,6 +120,7 @@ public enum RunOutput {
             ("scenario", .string(s.name)),
             ("scenario_file", .string(m.scenarioFile)),
             ("scenario_sha256", .string(m.scenarioSHA256)),
+            ("output_directory", .string(m.outputDirectory)),
             ("seed", .unsigned(res.seed)),
             ("iterations", .int(res.iterations)),
             ("sampling", .string(res.sampling.rawValue)),

@@ -29,6 +29,31 @@ public struct InputOverride: Sendable, Hashable {
     /// The pseudo-file name of override marks.
     public static let file = "--set"
 
+    /// A `--set` argument that is not `NAME=EXPRESSION`: no `=`, or nothing before it.
+    public struct AssignmentError: Error, CustomStringConvertible {
+        /// The argument as given.
+        public var argument: String
+        public var description: String {
+            "--set expects NAME=EXPRESSION, e.g. --set incumbent_run_rate=5.2m (got '\(argument)')"
+        }
+    }
+
+    /// Parses the `NAME=EXPRESSION` arguments of `--set`, in order, numbering them from 1
+    /// (`argument`, the line of their marks: `--set:N:col`). The name is trimmed of spaces and
+    /// tabs; the expression is kept as written (an empty one is an error at its mark, raised
+    /// when the overrides are resolved).
+    public static func parse(_ arguments: [String]) throws(AssignmentError) -> [InputOverride] {
+        var overrides: [InputOverride] = []
+        for (index, argument) in arguments.enumerated() {
+            guard var override = InputOverride(assignment: argument), !override.name.isEmpty else {
+                throw AssignmentError(argument: argument)
+            }
+            override.argument = index + 1
+            overrides.append(override)
+        }
+        return overrides
+    }
+
     /// The expression as a scalar whose mark is its position in `NAME=EXPR`.
     var scalar: Scalar {
         Scalar(text: expression, style: .plain,

@@ -1,3 +1,4 @@
+import JSONOutput
 import ScenarioSyntax
 
 /// Shape checks on the reader's nodes: mappings where mappings belong, single values where

@@ -42,6 +42,18 @@ public struct Scenario: Sendable {
     }
 }
 
+extension Scenario {
+    /// The appraisal years the horizon covers: `⌈horizon / 12⌉`, at least 1. Year `y` holds
+    /// months `12y ..< 12y + 12`; a horizon that is not a whole number of years ends with a part
+    /// year (69 months: 6 years, the last of 9 months).
+    public var appraisalYears: Int { Self.appraisalYears(horizonMonths: horizonMonths) }
+
+    /// `⌈horizonMonths / 12⌉`, at least 1: the one definition of the appraisal years.
+    public static func appraisalYears(horizonMonths: Double) -> Int {
+        max(1, Int((horizonMonths / 12).rounded(.up)))
+    }
+}
+
 public struct CalendarMonth: Sendable, Hashable, CustomStringConvertible {
     public var year: Int
     public var month: Int  // 1...12
@@ -74,7 +86,7 @@ public enum Discounting: String, Sendable, Hashable {
     case monthly
 }
 
-public enum SamplingMethod: String, Sendable, Hashable {
+public enum SamplingMethod: String, Sendable, Hashable, CaseIterable {
     case monteCarlo = "monte-carlo"
     case latinHypercube = "latin-hypercube"
 }

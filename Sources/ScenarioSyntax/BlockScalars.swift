@@ -1,3 +1,5 @@
+import JSONOutput
+
 /// Literal (`|`) and folded (`>`) block scalars.
 ///
 /// Header: the indicator, then at most one chomping indicator (`-` strip, `+` keep, none clip)

@@ -1,3 +1,5 @@
+import JSONOutput
+
 /// Renders diagnostics the way compilers do:
 ///
 ///     file:line:col: error: message

@@ -1,3 +1,5 @@
+import JSONOutput
+
 /// Plain and quoted scalars.
 ///
 /// Folding (YAML 1.2 §6.5, §7.3): a line break between two text lines becomes one space; k empty

@@ -1,3 +1,5 @@
+import JSONOutput
+
 /// The part of a source line shown under a diagnostic, and where its caret goes.
 ///
 /// A line of at most `width` characters is shown whole. A longer one is shown as the `width`

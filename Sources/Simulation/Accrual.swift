@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioModel
 
 /// Cash-flow accrual over fractional months, clipped to the appraisal period, as column kernels:
 /// each call handles `n` iterations, one column per operand.
@@ -22,7 +23,7 @@ struct Accrual {
     init(schedule: DiscountSchedule, horizon: Double) {
         self.horizon = horizon
         self.monthFactors = schedule.monthFactors
-        self.years = max(1, Int((horizon / 12).rounded(.up)))
+        self.years = Scenario.appraisalYears(horizonMonths: horizon)
         self.yearFactors = Array(schedule.yearFactors.prefix(years))
         self.monthly = schedule.discounting == .monthly
     }

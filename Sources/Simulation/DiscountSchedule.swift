@@ -17,7 +17,7 @@ import ScenarioModel
 public struct DiscountSchedule: Sendable, Hashable {
     public let discount: Discount
     public let discounting: Discounting
-    /// `D(y)` for `y = 0 ..< years`.
+    /// `D(y)` for `y = 0 ... appraisalYears` (`Scenario.appraisalYears`; one past the last year).
     public let yearFactors: [Double]
     /// Factor per whole month `m = 0 ..< months` under the chosen convention.
     public let monthFactors: [Double]
@@ -51,7 +51,7 @@ public struct DiscountSchedule: Sendable, Hashable {
         self.discount = discount
         self.discounting = discounting
         let months = max(1, Int(horizonMonths.rounded(.up)))
-        let years = (months + 11) / 12 + 1
+        let years = Scenario.appraisalYears(horizonMonths: horizonMonths) + 1
         var ys = [Double](repeating: 1, count: years)
         for y in 1..<years { ys[y] = ys[y - 1] / (1 + Self.rate(for: discount, year: y)) }
         yearFactors = ys

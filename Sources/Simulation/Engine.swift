@@ -4,7 +4,7 @@ import ScenarioModel
 import Sampling
 import Synchronization
 
-/// Runs a plan over fixed-size chunks of iterations on several threads.
+/// Runs a plan over fixed-size chunks of iterations on several threads (`ChunkRunner`).
 ///
 /// Chunk `c` covers iterations `c × chunkSize ..< min((c + 1) × chunkSize, n)` and draws from its
 /// own generator seeded with `SeedMix.chunkSeed(master: seed, chunk: c)`. Chunks are handed out
@@ -42,27 +42,20 @@ public struct Engine: Sendable {
 
     /// Monte Carlo run. `progress` is called with the number of finished iterations (from any thread).
     public func run(_ settings: Settings, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResults {
-        let n = max(0, settings.iterations)
-        let chunkSize = Plan.chunkSize
-        let chunks = (n + chunkSize - 1) / chunkSize
-        let threads = min(max(1, settings.threads == 0 ? Self.defaultThreads : settings.threads), max(chunks, 1))
-        let store = ResultStore(plan: plan, iterations: n, chunks: chunks, keepInputs: settings.keepInputs)
-        let next = Atomic<Int>(0)
+        let runner = ChunkRunner(iterations: settings.iterations, seed: settings.seed, threads: settings.threads)
+        let store = ResultStore(plan: plan, iterations: runner.iterations, chunks: runner.chunks,
+                                keepInputs: settings.keepInputs)
         let done = Atomic<Int>(0)
         let plan = self.plan, accrual = self.accrual
         let lhs = settings.sampling == .latinHypercube
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            let stride = chunkSize
+        runner.run { next in
+            let stride = runner.chunkSize
             let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(plan.slotCount, 1) * stride)
             defer { buffer.deallocate() }
             Self.fillConstants(plan: plan, accrual: accrual, buffer: buffer, stride: stride)
-            while true {
-                let c = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if c >= chunks { break }
-                let offset = c * chunkSize
-                let count = min(chunkSize, n - offset)
-                let stream = RandomStream(seed: SeedMix.chunkSeed(master: settings.seed, chunk: c))
-                var draws = ChunkDraws(plan: plan, stream: stream, latinHypercube: lhs)
+            while let chunk = next() {
+                let c = chunk.index, offset = chunk.offset, count = chunk.count
+                var draws = ChunkDraws(plan: plan, stream: chunk.stream(), latinHypercube: lhs)
                 Self.runChunk(plan: plan, accrual: accrual, buffer: buffer, stride: stride, n: count, draws: &draws)
                 let problems = ValueScan.scan(plan: plan, buffer: buffer, stride: stride, n: count, offset: offset)
                 if !problems.isEmpty { store.record(problems, chunk: c) }
@@ -72,7 +65,7 @@ public struct Engine: Sendable {
             }
         }
         return store.results(plan: plan, seed: settings.seed, sampling: settings.sampling,
-                             generator: RandomStream.Generator.mt19937.rawValue, threads: threads)
+                             generator: RandomStream.Generator.mt19937.rawValue, threads: runner.workers)
     }
 
     /// One deterministic iteration: every input at its base value unless `fixed` says otherwise,

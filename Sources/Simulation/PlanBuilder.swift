@@ -43,7 +43,7 @@ public struct PlanBuilder {
 
     init(scenario: Scenario) {
         self.scenario = scenario
-        self.years = max(1, Int((scenario.horizonMonths / 12).rounded(.up)))
+        self.years = scenario.appraisalYears
     }
 
     mutating func newSlot() -> Slot {

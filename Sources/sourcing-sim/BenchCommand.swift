@@ -12,8 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure the engine: wall time on 1 and all threads, iterations per second, peak memory, sampling floor."
     )
 
-    @Argument(help: "A scenario file (default: the embedded Southwark scenario).")
-    var file: String?
+    @OptionGroup var scenarioFile: ScenarioFileArgument
 
     @ArgumentParser.Option(help: "Iterations.")
     var iterations = 1_000_000
@@ -22,7 +21,7 @@ struct BenchCommand: AsyncParsableCommand {
     var repeats = 3
 
     func run() async throws {
-        let source = try ScenarioSource.load(file)
+        let source = try scenarioFile.load()
         let scenario = try source.scenario(quiet: true)
         let plan = try PlanSource.compile(scenario, source: source)
         let engine = Engine(plan: plan)

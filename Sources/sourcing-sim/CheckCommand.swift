@@ -15,21 +15,17 @@ struct CheckCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario file (default: the embedded Southwark scenario).")
-    var file: String?
+    @OptionGroup var scenarioArguments: ScenarioArguments
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
-
-    @ArgumentParser.Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
-    var overrides: [String] = []
 
     @ArgumentParser.Option(help: "Standard output format: text, or json (the checked model, every part with its line and column).")
     var format: RunCommand.OutputFormat = .text
 
     func run() async throws {
-        let source = try ScenarioSource.load(file)
-        let settings = try InputOverride.parse(overrides)
+        let source = try scenarioArguments.load()
+        let settings = try scenarioArguments.overrides()
         let scenario = try source.scenario(overrides: settings, strict: strict)
         let plan = try PlanSource.compile(scenario, source: source, strict: strict)
         let engine = Engine(plan: plan)
@@ -41,30 +37,5 @@ struct CheckCommand: AsyncParsableCommand {
         case .text: print(CheckSummary(plan: plan, base: base).render())
         case .json: print(CheckJSON.render(plan: plan, base: base))
         }
-    }
-}
-
-extension InputOverride {
-    /// Parses `NAME=EXPRESSION` arguments of `--set`.
-    /// Diagnostics in an override are marked `--set:N:col`, N counting the `--set`s from 1.
-    static func parse(_ arguments: [String]) throws -> [InputOverride] {
-        try arguments.enumerated().map { index, argument in
-            guard var override = InputOverride(assignment: argument), !override.name.isEmpty else {
-                throw ValidationError("--set expects NAME=EXPRESSION, e.g. --set incumbent_run_rate=5.2m (got '\(argument)')")
-            }
-            override.argument = index + 1
-            return override
-        }
-    }
-}
-
-/// Compiles a checked scenario to a plan, printing the engine's own diagnostics.
-enum PlanSource {
-    static func compile(_ scenario: Scenario, source: ScenarioSource, strict: Bool = false) throws -> Plan {
-        let (plan, diagnostics) = PlanBuilder.build(scenario)
-        if !diagnostics.isEmpty { Terminal.diagnostics(diagnostics, sources: [source.name: source.text]) }
-        let failed = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        guard let plan, !failed else { throw Exit.invalidScenario }
-        return plan
     }
 }

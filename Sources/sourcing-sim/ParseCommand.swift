@@ -9,11 +9,10 @@ struct ParseCommand: AsyncParsableCommand {
         discussion: "Plain scalars are typed by the YAML 1.2 core schema; quoted scalars are strings."
     )
 
-    @Argument(help: "A scenario file (default: the embedded Southwark scenario).")
-    var file: String?
+    @OptionGroup var scenarioFile: ScenarioFileArgument
 
     func run() async throws {
-        let source = try ScenarioSource.load(file)
+        let source = try scenarioFile.load()
         let (root, diagnostics) = ScenarioReader.read(source.text, file: source.name)
         if !diagnostics.isEmpty { Terminal.diagnostics(diagnostics, sources: [source.name: source.text]) }
         if diagnostics.contains(where: { $0.severity == .error }) { throw Exit.invalidScenario }

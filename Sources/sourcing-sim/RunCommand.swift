@@ -17,8 +17,7 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario file (default: the embedded Southwark scenario).")
-    var file: String?
+    @OptionGroup var scenarioArguments: ScenarioArguments
 
     @ArgumentParser.Option(help: "Iterations (default: the scenario's, else 100000).")
     var iterations: Int?
@@ -29,14 +28,11 @@ struct RunCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
 
-    @ArgumentParser.Option(help: "monte-carlo or latin-hypercube (default: the scenario's).")
-    var sampling: String?
+    @ArgumentParser.Option(help: "Sampling method (default: the scenario's).")
+    var sampling: SamplingMethod?
 
     @ArgumentParser.Option(help: "Output directory, replaced as a whole: new, empty or holding only a run's files (default: notebooks-output/<scenario-slug>).")
     var out: String?
-
-    @ArgumentParser.Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
-    var overrides: [String] = []
 
     @Flag(help: "Also write samples.csv with every iteration.")
     var samples = false
@@ -56,9 +52,6 @@ struct RunCommand: AsyncParsableCommand {
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if out?.isEmpty == true { throw ValidationError("--out needs a directory name (got an empty one)") }
-        if let sampling, SamplingMethod(rawValue: sampling) == nil {
-            throw ValidationError("--sampling must be monte-carlo or latin-hypercube (got '\(sampling)')")
-        }
         if let precision, Self.parsePercent(precision) == nil {
             throw ValidationError("--precision expects a percentage above 0, e.g. 0.1% (got '\(precision)')")
         }
@@ -74,8 +67,8 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         Interruption.install()
-        let source = try ScenarioSource.load(file)
-        let settingsOverrides = try InputOverride.parse(overrides)
+        let source = try scenarioArguments.load()
+        let settingsOverrides = try scenarioArguments.overrides()
         let scenario = try source.scenario(overrides: settingsOverrides, quiet: quiet)
         let plan = try PlanSource.compile(scenario, source: source)
         let engine = Engine(plan: plan)
@@ -87,7 +80,7 @@ struct RunCommand: AsyncParsableCommand {
         try stop(on: engine.baseCaseProblems(), baseCase: true)
         var settings = Engine.Settings(
             iterations: iterations ?? scenario.iterations, seed: seed ?? scenario.seed,
-            sampling: sampling.flatMap(SamplingMethod.init(rawValue:)) ?? scenario.sampling,
+            sampling: sampling ?? scenario.sampling,
             threads: threads ?? 0)
         let affordable = MemoryBudget.iterations(plan)
         guard settings.iterations <= affordable else {
@@ -95,7 +88,7 @@ struct RunCommand: AsyncParsableCommand {
             throw Exit.runFailed
         }
         // The output directory is checked now, so that a mistaken --out fails in milliseconds.
-        let directory = out ?? "notebooks-output/" + RunOutput.slug(scenario.name)
+        let directory = RunOutput.directoryPath(out: out, scenarioName: scenario.name)
         let target: AtomicDirectory
         do {
             target = try RunOutput.directory(directory)
@@ -144,8 +137,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         let elapsed = Date().timeIntervalSince(started)
         let metadata = RunOutput.Metadata(
-            scenarioFile: source.name, scenarioSHA256: SHA256.hex(source.text.utf8), elapsedSeconds: elapsed,
-            toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version)
+            scenarioFile: source.name, scenarioSHA256: SHA256.hex(source.text.utf8), outputDirectory: directory,
+            elapsedSeconds: elapsed, toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version)
         let written: RunOutput.Written
         do {
             written = try Interruption.whileWriting { () throws(AtomicFileError) in

@@ -167,6 +167,49 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try Tool.run(["run", "--set", "novalue"]).status, 64)
     }
 
+    /// `--sampling` takes the scenario language's sampling methods, parsed by the argument
+    /// parser: `--help` lists them, a valid one is used (and recorded in run.json), any other
+    /// value is a usage error (exit 64) that names the value and lists the valid ones.
+    func testSamplingIsParsedAsAMethod() throws {
+        let bad = try Tool.run(["run", "--sampling", "sobol", "--quiet"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.hasPrefix("Error: The value 'sobol' is invalid for '--sampling <sampling>'. "
+                                           + "Please provide one of 'monte-carlo' and 'latin-hypercube'.\n"), bad.stderr)
+        XCTAssertEqual(bad.stdout, "")
+        // The raw values only: the Swift case names are not accepted.
+        XCTAssertEqual(try Tool.run(["run", "--sampling", "monteCarlo", "--quiet"]).status, 64)
+        XCTAssertEqual(try Tool.run(["run", "--sampling", "", "--quiet"]).status, 64)
+        let help = try Tool.run(["run", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("(values:\n                          monte-carlo, latin-hypercube)")
+                      || help.stdout.contains("(values: monte-carlo, latin-hypercube)"), help.stdout)
+        let dir = try Tool.temporaryDirectory()
+        let file = try Tool.write(Self.deterministic, named: "known.yaml", in: dir)
+        for method in ["monte-carlo", "latin-hypercube"] {
+            let out = dir.appendingPathComponent(method).path
+            let run = try Tool.run(["run", file, "--sampling", method, "--iterations", "1024", "--out", out, "--quiet"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as? [String: Any]
+            XCTAssertEqual(json?["sampling"] as? String, method)
+        }
+    }
+
+    /// `check` and `run` read the scenario file and `--set` through the same arguments: a
+    /// malformed `--set` is the same usage error in both; `parse` and `bench` take no `--set`.
+    func testScenarioArgumentsAreSharedByCheckAndRun() throws {
+        for command in ["check", "run"] {
+            let run = try Tool.run([command, "--set", "=5"])
+            XCTAssertEqual(run.status, 64, command)
+            XCTAssertTrue(run.stderr.hasPrefix(
+                "Error: --set expects NAME=EXPRESSION, e.g. --set incumbent_run_rate=5.2m (got '=5')\n"), run.stderr)
+            XCTAssertEqual(try Tool.run([command, "/nonexistent/scenario.yaml"]).status, 66, command)
+        }
+        for command in ["parse", "bench"] {
+            XCTAssertEqual(try Tool.run([command, "--set", "a=1"]).status, 64, command)
+            XCTAssertEqual(try Tool.run([command, "/nonexistent/scenario.yaml"]).status, 66, command)
+        }
+    }
+
     /// More iterations than memory can hold is refused before anything runs, with the limit.
     func testTooManyIterationsIsRefusedClearly() throws {
         let run = try Tool.run(["run", "--iterations", "1000000000000", "--quiet"])

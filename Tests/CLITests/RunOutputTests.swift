@@ -140,6 +140,34 @@ final class RunOutputTests: XCTestCase {
         XCTAssertEqual(entries(occupied.path), ["notes.txt"])
     }
 
+    /// run.json records the output directory: `--out` as given, or the default the run chose,
+    /// `notebooks-output/<slug>` relative to the current directory, where the files then are.
+    func testRunJSONRecordsTheOutputDirectory() throws {
+        let dir = try Tool.temporaryDirectory()
+        let file = try Tool.write(RunCommandTests.deterministic, named: "known.yaml", in: dir)
+        func recorded(_ runJSON: String) throws -> String? {
+            let json = try JSONSerialization.jsonObject(with: data(runJSON)) as? [String: Any]
+            return json?["output_directory"] as? String
+        }
+        let out = dir.appendingPathComponent("chosen").path
+        XCTAssertEqual(try Tool.run(["run", file, "--out", out, "--quiet"]).status, 0)
+        XCTAssertEqual(try recorded(out + "/run.json"), out)
+        let relative = try Tool.run(["run", "known.yaml", "--out", "sub/dir", "--quiet"], in: dir)
+        XCTAssertEqual(relative.status, 0, relative.stderr)
+        XCTAssertEqual(try recorded(dir.path + "/sub/dir/run.json"), "sub/dir")
+        let byDefault = try Tool.run(["run", "known.yaml", "--format", "json"], in: dir)
+        XCTAssertEqual(byDefault.status, 0, byDefault.stderr)
+        XCTAssertEqual(try recorded(dir.path + "/notebooks-output/known-answers/run.json"),
+                       "notebooks-output/known-answers")
+        let printed = try JSONSerialization.jsonObject(with: Data(byDefault.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((printed?["run"] as? [String: Any])?["output_directory"] as? String, "notebooks-output/known-answers")
+        XCTAssertEqual((printed?["files"] as? [String])?.first, "notebooks-output/known-answers/summary.csv")
+        // The key sits after the scenario's identity, before the run's settings.
+        let text = try String(contentsOfFile: out + "/run.json", encoding: .utf8)
+        XCTAssertTrue(text.contains("\"scenario_sha256\": \"") && text.contains("\",\n  \"output_directory\": \"" + out
+                                                                                   + "\",\n  \"seed\": 99,"), text)
+    }
+
     /// A seed above 2^63 is recorded exactly in run.json, and running again with the recorded
     /// seed gives the same files (a clamped seed would give other numbers).
     func testLargestSeedIsRecordedExactly() throws {

@@ -1,3 +1,4 @@
+import JSONOutput
 import XCTest
 import ScenarioSyntax
 @testable import ScenarioModel

@@ -18,6 +18,23 @@ final class OverrideTests: XCTestCase {
 
         """)
 
+    /// `--set` arguments split at their first `=`, are numbered from 1 in order and keep the
+    /// expression as written; one without `=` or without a name is refused with the argument.
+    func testParsingSetArguments() throws {
+        let parsed = try InputOverride.parse(["rate=25k", " b.uplift\t= 2 ", "x=a=b", "empty="])
+        XCTAssertEqual(parsed, [InputOverride(name: "rate", expression: "25k", argument: 1),
+                                InputOverride(name: "b.uplift", expression: " 2 ", argument: 2),
+                                InputOverride(name: "x", expression: "a=b", argument: 3),
+                                InputOverride(name: "empty", expression: "", argument: 4)])
+        XCTAssertEqual(try InputOverride.parse([]), [])
+        for bad in ["rate", "=5", " \t=5", ""] {
+            XCTAssertThrowsError(try InputOverride.parse(["rate=1", bad])) { error in
+                XCTAssertEqual((error as? InputOverride.AssignmentError)?.description,
+                               "--set expects NAME=EXPRESSION, e.g. --set incumbent_run_rate=5.2m (got '\(bad)')")
+            }
+        }
+    }
+
     func testSharedInputOverride() throws {
         let (s, _) = loadClean(text, overrides: [InputOverride(name: "rate", expression: "25k")])
         let input = try XCTUnwrap(s?.inputs.first)

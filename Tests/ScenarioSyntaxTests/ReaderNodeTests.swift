@@ -1,3 +1,4 @@
+import JSONOutput
 import Foundation
 import XCTest
 @testable import ScenarioSyntax
@@ -67,6 +68,36 @@ final class ReaderNodeTests: XCTestCase {
         let root = try XCTUnwrap(readClean("z: 1\na: 2\nm: 3\n"))
         XCTAssertEqual(root.entries?.map(\.key.text), ["z", "a", "m"])
         XCTAssertEqual(NodeJSON.render(root), "{\n  \"z\": 1,\n  \"a\": 2,\n  \"m\": 3\n}")
+    }
+
+    /// `parse` writes through the shared JSON writer (`JSONValue`): core-schema numbers keep the
+    /// digits `CoreSchema` gives them however large, strings are escaped like run.json's.
+    func testParseJSONGoesThroughTheSharedWriter() throws {
+        let root = try XCTUnwrap(readClean(#"""
+            big: 123456789012345678901234567890
+            hex: 0x1F
+            float: +1.
+            text: "tab\there \x01 é"
+            inf: .inf
+            empty:
+            list: []
+            map: {}
+            """#))
+        let expected = """
+            {
+              "big": 123456789012345678901234567890,
+              "hex": 31,
+              "float": 1.0,
+              "text": "tab\\there \\u0001 é",
+              "inf": ".inf",
+              "empty": null,
+              "list": [],
+              "map": {}
+            }
+            """
+        XCTAssertEqual(NodeJSON.render(root), expected)
+        XCTAssertEqual(NodeJSON.value(root).rendered(), expected)
+        XCTAssertEqual(NodeJSON.render(nil), "null")
     }
 
     func testPlainScalarsFold() {

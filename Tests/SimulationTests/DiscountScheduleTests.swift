@@ -32,4 +32,29 @@ final class DiscountScheduleTests: XCTestCase {
         XCTAssertEqual(m.monthFactors[6], pow(1.05, -0.5), accuracy: 1e-15)
         XCTAssertEqual(m.monthFactors[18], pow(1.05, -1.5), accuracy: 1e-15)
     }
+
+    /// The appraisal years, ⌈horizon / 12⌉ (at least 1), have one definition
+    /// (`Scenario.appraisalYears`), which the plan, the accrual kernels and the discount schedule
+    /// (one factor more) all use: 69 months are 6 years, the last a part year of 9 months.
+    func testAppraisalYearsHaveOneDefinition() throws {
+        let cases: [(Double, Int)] = [(0.5, 1), (12, 1), (12.5, 2), (24, 2), (30, 3), (69, 6), (1200, 100)]
+        for (horizon, years) in cases {
+            XCTAssertEqual(Scenario.appraisalYears(horizonMonths: horizon), years, "\(horizon) months")
+            let schedule = DiscountSchedule(discount: .greenBook, discounting: .annual, horizonMonths: horizon)
+            XCTAssertEqual(schedule.yearFactors.count, years + 1, "\(horizon) months")
+            XCTAssertEqual(Accrual(schedule: schedule, horizon: horizon).years, years, "\(horizon) months")
+        }
+        let plan = try compile("""
+            scenario: part year
+            start: 2024-01
+            horizon: 69 months
+            options:
+              only:
+                costs:
+                  fee:
+                    monthly: 1
+            """)
+        XCTAssertEqual(plan.scenario.appraisalYears, 6)
+        XCTAssertEqual(plan.years, 6)
+    }
 }

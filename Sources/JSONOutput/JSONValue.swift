@@ -1,5 +1,6 @@
-import ScenarioSyntax
-/// A small JSON document model with deterministic output, for run.json and other summaries.
+/// A small JSON document model with deterministic output: the one JSON writer of the tool, used
+/// for `run.json` and `run --format json` (Reports) and for the node tree `sourcing-sim parse`
+/// prints (`NodeJSON` in ScenarioSyntax).
 ///
 /// - Object members keep their insertion order (the order the report wants to show); duplicate
 ///   keys are written as given, so avoid them.
@@ -8,6 +9,9 @@ import ScenarioSyntax
 ///   JSON cannot express, is written as `null`.
 /// - `.int` and `.unsigned` are written as plain digits (`.unsigned` for values such as a 64-bit
 ///   seed above `Int.max`, which must not pass through `Int` or `Double`).
+/// - `.numberText` is written as given: a number already spelled as JSON number text, such as
+///   the reader's YAML core-schema numbers (`CoreSchema`), kept digit for digit whatever their
+///   size (`123456789012345678901234567890`). The caller guarantees that it is valid JSON.
 /// - Strings are escaped per RFC 8259: `"` and `\` with a backslash; `\n`, `\r`, `\t`, `\b`, `\f`
 ///   by their short forms; every other control character U+0000 ... U+001F as `\u00XX`; all
 ///   other characters as UTF-8.
@@ -20,6 +24,7 @@ public enum JSONValue: Sendable {
     case number(Double)
     case int(Int)
     case unsigned(UInt64)
+    case numberText(String)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -58,6 +63,7 @@ extension JSONValue {
                 case let .number(x): out += x.isFinite ? x.description : "null"
                 case let .int(n): out += String(n)
                 case let .unsigned(n): out += String(n)
+                case let .numberText(text): out += text
                 case let .string(s): JSONValue.appendQuoted(s, to: &out)
                 case let .array(elements):
                     if elements.isEmpty { out += "[]" } else { out += "["; stack.append(.array(elements, 0)) }
@@ -94,9 +100,32 @@ extension JSONValue {
         return out
     }
 
-    /// Appends `s` as a JSON string literal (the same escaping as the scenario reader's JSON).
-    static func appendQuoted(_ s: String, to out: inout String) {
-        out += NodeJSON.quote(s)
+    /// Appends `text` as a JSON string literal: `"` and `\` escaped, the control characters
+    /// below U+0020 as `\n \r \t \b \f` or `\u00XX` (lower-case hex), the rest of
+    /// `UnsafeCharacters` (DEL, the C1 controls, the bidirectional controls, U+2028, U+2029,
+    /// U+FEFF) as `\uXXXX` so that none reaches a terminal raw, everything else as it is
+    /// (RFC 8259, section 7).
+    private static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
+        for c in text.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if UnsafeCharacters.contains(c) {
+                    let hex = String(c.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(c)
+                }
+            }
+        }
+        out += "\""
     }
 }
 

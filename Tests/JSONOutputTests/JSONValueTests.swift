@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Reports
+import JSONOutput
 
 final class JSONValueTests: XCTestCase {
     /// DEL, C1 and bidirectional controls are escaped too, so that none reaches a terminal raw.
@@ -8,6 +8,43 @@ final class JSONValueTests: XCTestCase {
         let value = JSONValue.string("q\"b\\s/\n\r\t\u{08}\u{0C}\u{00}\u{01}\u{1F}\u{7F}\u{9B}\u{202E}£€😀")
         XCTAssertEqual(value.rendered(),
                        "\"q\\\"b\\\\s/\\n\\r\\t\\b\\f\\u0000\\u0001\\u001f\\u007f\\u009b\\u202e£€😀\"")
+    }
+
+    /// Every control character below U+0020 has an escape: the five short forms, else `\u00XX`
+    /// in lower-case hex; U+007F and above are not control characters to JSON and stay as they are.
+    func testEveryControlCharacterIsEscaped() {
+        let short: [UInt32: String] = [0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r"]
+        for value in UInt32(0)..<0x20 {
+            let c = String(Character(Unicode.Scalar(value)!))
+            let hex = String(value, radix: 16)
+            let expected = short[value] ?? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            XCTAssertEqual(JSONValue.string(c).rendered(), "\"" + expected + "\"", "U+\(hex)")
+        }
+        XCTAssertEqual(JSONValue.string("\u{1B}[K").rendered(), "\"\\u001b[K\"")
+        // DEL, the C1 controls and the bidirectional controls never reach a terminal raw either.
+        XCTAssertEqual(JSONValue.string(" ~\u{7F}").rendered(), "\" ~\\u007f\"")
+        XCTAssertEqual(JSONValue.string("\u{9B}\u{202E}").rendered(), "\"\\u009b\\u202e\"")
+    }
+
+    /// Non-ASCII text is written as its UTF-8 bytes, not as `\u` escapes, except the unsafe
+    /// line separator U+2028; keys are escaped like strings.
+    func testNonASCIIIsWrittenAsUTF8() {
+        let text = "Café £5m – 東京 😀 \u{2028}\u{0301}"
+        let written = "Café £5m – 東京 😀 \\u2028\u{0301}"
+        let rendered = JSONValue.object([(text, .string(text))]).rendered(pretty: false)
+        XCTAssertEqual(rendered, "{\"" + written + "\":\"" + written + "\"}")
+        XCTAssertEqual(Array(JSONValue.string("é😀").rendered().utf8), [0x22, 0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80, 0x22])
+        XCTAssertEqual(JSONValue.string("\"\\\u{1F}é").rendered(), "\"\\\"\\\\\\u001fé\"")
+    }
+
+    /// `.numberText` is written exactly as given, however many digits (the reader's YAML numbers).
+    func testNumberTextIsWrittenAsGiven() {
+        XCTAssertEqual(JSONValue.numberText("123456789012345678901234567890").rendered(),
+                       "123456789012345678901234567890")
+        XCTAssertEqual(JSONValue.array([.numberText("-0.50"), .numberText("1e+300"), .number(0.5)]).rendered(pretty: false),
+                       "[-0.50,1e+300,0.5]")
+        XCTAssertNotEqual(JSONValue.numberText("1.0"), JSONValue.number(1.5))
+        XCTAssertEqual(JSONValue.numberText("1.0"), JSONValue.number(1))
     }
 
     func testNumbers() {
@@ -19,6 +56,11 @@ final class JSONValueTests: XCTestCase {
         XCTAssertEqual(JSONValue.int(-3).rendered(), "-3")
         XCTAssertEqual(JSONValue.int(Int.min).rendered(), "-9223372036854775808")
         XCTAssertEqual(JSONValue.unsigned(UInt64.max).rendered(), "18446744073709551615")
+        XCTAssertEqual(JSONValue.number(-0.0).rendered(), "-0.0")
+        XCTAssertEqual(JSONValue.number(1.5e20).rendered(), "1.5e+20")
+        XCTAssertEqual(JSONValue.number(23648084.271399494).rendered(), "23648084.271399494")
+        XCTAssertEqual(JSONValue.number(.greatestFiniteMagnitude).rendered(), "1.7976931348623157e+308")
+        XCTAssertEqual(JSONValue.number(5e-324).rendered(), "5e-324")
     }
 
     func testPrettyRenderingKeepsInsertionOrder() {

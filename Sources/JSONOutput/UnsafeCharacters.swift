@@ -7,7 +7,8 @@
 /// `U+202E` makes a name read backwards); U+FEFF is invisible. A tab is among them: it is a C0
 /// control, and a name with one prints differently in every table.
 ///
-/// The scenario model refuses them in names (each scalar records where the first one came
+/// The JSON writer escapes every one of them (so `parse` output and `run.json` are safe to print);
+/// the scenario model refuses them in names (each scalar records where the first one came
 /// from, `Scalar.firstUnsafe`), and `DiagnosticRenderer` shows any it prints as `\u{1B}`.
 public enum UnsafeCharacters {
     /// Whether `c` is one of the characters above.
