@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "ScenarioModel", dependencies: ["ScenarioSyntax"]),
         .target(name: "Sampling", dependencies: ["CGSL"]),
         .target(name: "Simulation", dependencies: ["ScenarioModel", "Sampling", "CGSL"]),
-        .target(name: "Analysis", dependencies: ["Simulation", "Sampling"]),
-        .target(name: "Reports", dependencies: ["Analysis", "Simulation", "ScenarioModel"]),
+        .target(name: "Statistics", dependencies: ["Sampling"]),
+        .target(name: "Analysis", dependencies: ["Simulation", "Sampling", "Statistics"]),
+        .target(name: "Reports", dependencies: ["Analysis", "Statistics", "Simulation", "ScenarioModel"]),
         .executableTarget(
             name: "sourcing-sim",
             dependencies: [
@@ -38,7 +39,8 @@ let package = Package(
         .testTarget(name: "ScenarioModelTests", dependencies: ["ScenarioModel", "Simulation"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioModel"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Simulation", "ScenarioModel"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Simulation", "ScenarioModel", "Statistics"]),
         .testTarget(name: "CLITests", dependencies: ["sourcing-sim"]),
     ]
 )

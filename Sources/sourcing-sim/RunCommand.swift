@@ -5,6 +5,7 @@ import Reports
 import Sampling
 import ScenarioModel
 import Simulation
+import Statistics
 
 /// `sourcing-sim run [FILE]`: simulate every option, compare them and export the business case.
 struct RunCommand: AsyncParsableCommand {
@@ -134,7 +135,7 @@ struct RunCommand: AsyncParsableCommand {
         if status { Terminal.status("Analysing \(results.iterations) iterations: statistics, sensitivity, tornado, switching values...") }
         defer { if status { Terminal.status("") } }
         let report: RunReport
-        do { report = try RunReport(engine: engine, results: results) } catch {
+        do { report = try RunReport(engine: engine, results: results, threads: settings.threads) } catch {
             Terminal.error("error: the analysis failed: \(error)")
             throw Exit.runFailed
         }
@@ -195,8 +196,8 @@ struct RunCommand: AsyncParsableCommand {
         var worst = (0.0, results.options.first?.name ?? "")
         for option in results.options {
             let pv = option.pv.array
-            let se = sampleStandardDeviation(pv) / Double(pv.count).squareRoot()
-            let r = Convergence.relativeStandardError(se: se, mean: mean(pv))
+            let se = Moments.standardDeviation(pv) / Double(pv.count).squareRoot()
+            let r = Convergence.relativeStandardError(se: se, mean: Moments.mean(pv))
             if r > worst.0 { worst = (r, option.name) }
         }
         return worst
