@@ -27,8 +27,9 @@ let package = Package(
         .target(name: "ScenarioModel", dependencies: ["JSONOutput", "ScenarioSyntax"]),
         .target(name: "Sampling", dependencies: ["CGSL"]),
         .target(name: "Simulation", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling"]),
-        .target(name: "Analysis", dependencies: ["ScenarioModel", "Sampling", "Simulation"]),
-        .target(name: "Reports", dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Analysis"]),
+        .target(name: "Statistics", dependencies: ["Sampling"]),
+        .target(name: "Analysis", dependencies: ["ScenarioModel", "Sampling", "Simulation", "Statistics"]),
+        .target(name: "Reports", dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Statistics", "Analysis"]),
         .executableTarget(
             name: "sourcing-sim",
             dependencies: [
@@ -51,7 +52,8 @@ let package = Package(
         .testTarget(name: "ScenarioModelTests", dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "TestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["CGSL", "Sampling", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["ScenarioModel", "Simulation", "Analysis", "TestSupport"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["ScenarioModel", "Simulation", "Statistics", "Analysis", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         // Runs the built tool, so it depends on the executable, not on its modules.
         .testTarget(name: "CLITests", dependencies: ["sourcing-sim"]),

@@ -65,7 +65,7 @@ public enum NonFinite {
                 return "option '\(o.name)': the PV of cost is not a finite number in \(bad) of \(o.pv.count) iterations (a division by zero, or a distribution whose parameters are invalid for some draws); check its expressions"
             }
         }
-        for (o, d) in zip(report.results.options, report.base) where !d.pv.isFinite {
+        for o in report.options where !o.base.pv.isFinite {
             return "option '\(o.name)': the base-case PV is not a finite number; check its expressions"
         }
         return nil

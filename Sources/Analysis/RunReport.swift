@@ -1,163 +1,171 @@
 import ScenarioModel
 import Simulation
+import Statistics
 
-/// Everything a run answers (the files of notebooks-output/README.md), computed from the results
-/// columns and, for tornado swings and switching values, deterministic re-runs of the plan.
+/// Everything a run answers (the files of notebooks-output/README.md), as a tree of typed values: per option, per
+/// pair of options, per uncertain input, per appraisal year and per line. The CSV files, the
+/// JSON, the terminal summary and any later report read this tree; the names they give its
+/// figures (`pv_cost`, column headers, JSON keys) are theirs.
+///
+/// Computed from the result columns and, for the base case, tornado swings and switching
+/// values, from deterministic re-runs of the plan (`RunReport.init(engine:results:threads:)`).
 public struct RunReport: Sendable {
-    public struct Metric: Sendable {
-        public var option: String
-        /// `pv_cost`, `total_cost`, `go_live_month`, `extension_months`, `live_by_deadline`, `score`.
-        public var metric: String
-        public var unit: String
-        public var summary: Summary
-    }
-
-    public struct Pair: Sendable {
-        public var a: String
-        public var b: String
-        /// Summary of PV(a) - PV(b) per iteration; P(a cheaper than b), ties counted half.
-        public var comparison: PairedComparison
-    }
-
-    public struct Ranking: Sendable {
-        public var option: String
+    /// One option: the distribution of its figures, its chance of being cheapest, its base case,
+    /// its years and lines, and what drives its PV.
+    public struct Option: Sendable {
+        public var id: OptionID
+        public var name: String
+        public var label: String
+        /// Present value of cost (benefits count negatively).
+        public var pv: Summary
+        /// 95% distribution-free confidence interval of the P80 of PV (`OrderStatisticCI`).
+        public var pvP80Interval: OrderStatisticCI
+        /// Undiscounted total over the horizon.
+        public var total: Summary
+        /// Go-live, months from start.
+        public var goLive: Summary
+        /// With a deadline: months past it, max(0, go-live - deadline).
+        public var extensionMonths: Summary?
+        /// With a deadline: 1 in an iteration where go-live <= deadline (to 1e-9), else 0; its
+        /// mean is P(live by the deadline).
+        public var liveByDeadline: Summary?
+        /// With criteria: the weighted score.
+        public var score: Summary?
+        /// P(this option has the lowest PV), ties shared (`ProbabilityBest.cheapest`).
         public var pCheapest: Double
+        /// With criteria: P(this option has the highest score), ties shared.
         public var pBestScore: Double?
-        public var baseCasePV: Double
+        /// Every input at its base value, no risk occurring.
+        public var base: DeterministicResult
+        /// Each appraisal year's cash, in year order (as many as `RunReport.years`).
+        public var years: [YearCash]
+        /// Each cost line, benefit and risk.
+        public var lines: IndexedArray<LineID, Line>
+        /// What drives the PV: one row per input that can move it, by decreasing contribution
+        /// to variance (empty with fewer than two iterations or a PV that is NaN somewhere).
+        public var drivers: [Sensitivity.Row]
+
+        /// The summaries the option has, in a fixed order: PV, total, go-live, then with a
+        /// deadline extension months and live by deadline, then with criteria the score.
+        public var metrics: [(metric: Metric, summary: Summary)] {
+            var out: [(Metric, Summary)] = [(.pv, pv), (.total, total), (.goLive, goLive)]
+            if let extensionMonths { out.append((.extensionMonths, extensionMonths)) }
+            if let liveByDeadline { out.append((.liveByDeadline, liveByDeadline)) }
+            if let score { out.append((.score, score)) }
+            return out
+        }
     }
 
-    public struct Cashflow: Sendable {
-        public var option: String
-        public var year: Int
-        public var discountFactor: Double
+    /// The figures of an option that are summarised per iteration (`Option.metrics`).
+    public enum Metric: Sendable, Hashable, CaseIterable {
+        case pv, total, goLive, extensionMonths, liveByDeadline, score
+    }
+
+    /// One appraisal year of one option.
+    public struct YearCash: Sendable {
+        /// Undiscounted cash in the year.
         public var cash: Summary
+        /// Mean present value of the year's cash.
         public var pvMean: Double
     }
 
+    /// One appraisal year of the run.
+    public struct Year: Sendable {
+        /// 0 for the first year.
+        public var index: Int
+        /// D(y) of the discount schedule.
+        public var discountFactor: Double
+    }
+
+    /// One cost line, benefit or risk of an option.
     public struct Line: Sendable {
-        public var option: String
-        public var line: String
-        public var kind: String
+        public var id: LineID
+        public var name: String
+        public var kind: OptionPlan.Line.Kind
+        /// The line of the scenario file it is written on.
         public var sourceLine: Int
         public var pv: Summary
     }
 
+    /// Two options a < b compared on the same iterations.
+    public struct Pair: Sendable {
+        public var a: OptionID
+        public var b: OptionID
+        /// Summary of PV(a) - PV(b) per iteration; P(a cheaper than b), ties counted half.
+        public var comparison: PairedComparison
+        /// What drives PV(a) - PV(b), by decreasing contribution to variance.
+        public var drivers: [Sensitivity.Row]
+    }
+
+    /// One uncertain input: where it is written and its tornado runs.
+    public struct Input: Sendable {
+        public var id: InputID
+        public var label: String
+        public var sourceLine: Int
+        /// The option whose model it belongs to; nil for a shared input.
+        public var option: OptionID?
+        /// A criteria score: it moves a weighted score, never a PV.
+        public var isCriterion: Bool
+        /// Every option's deterministic result with this input at its P10 (`low`) and at its P90
+        /// (`high`), every other input at its base value and no risk occurring.
+        public var low: IndexedArray<OptionID, DeterministicResult>
+        public var high: IndexedArray<OptionID, DeterministicResult>
+    }
+
     public var plan: Plan
     public var results: SimulationResults
-    /// Every input at its base value, no risk occurring.
-    public var base: [DeterministicResult]
-    public var metrics: [Metric]
-    /// 95% distribution-free confidence interval of each option's P80 of PV.
-    public var p80Interval: [OrderStatisticCI]
+    public var options: IndexedArray<OptionID, Option>
+    /// Every pair a < b, in the order (0, 1), (0, 2), ..., (1, 2), ...; look one up with
+    /// `pair(_:_:)`.
     public var pairs: [Pair]
-    public var ranking: [Ranking]
-    public var evpi: EVPI
-    public var cashflows: [Cashflow]
-    public var lines: [Line]
-    public var sensitivity: [Sensitivity.Row]
+    public var inputs: IndexedArray<InputID, Input>
+    /// The appraisal years, ⌈horizon / 12⌉ of them.
+    public var years: [Year]
+    /// Switching values of the inputs that move the decision most, widest swing first.
     public var switching: [SwitchingValues.Row]
-    /// Index of the option with the lowest expected PV of cost.
-    public var preferred: Int
-    /// Index of the option with the lowest base-case PV.
-    public var preferredBase: Int
-    /// Indices of the two options with the lowest expected PV (the "two best"), when there are two.
-    public var twoBest: (Int, Int)?
+    public var evpi: EVPI
+    /// The option with the lowest expected PV of cost (the first, on a tie).
+    public var preferred: OptionID
+    /// The option with the lowest base-case PV (the first, on a tie).
+    public var preferredBase: OptionID
+    /// The two options with the lowest expected PV, cheapest first, when there are two.
+    public var twoBest: (OptionID, OptionID)?
 
-    /// Analyses a finished run. `engine` re-runs the plan deterministically for swings and
-    /// switching values.
-    public init(engine: Engine, results: SimulationResults) throws(AnalysisError) {
-        let plan = engine.plan
-        self.plan = plan
-        self.results = results
-        base = engine.deterministic()
-        let options = results.options
-        let pvs = options.map(\.pv.array)
-        // Every summary sorts its column; they are independent, so they run on all cores.
-        let currency = plan.scenario.currency
-        let deadline = plan.scenario.deadline
-        let pvStatistics = parallelMap(options.count) { i in
-            let sorted = Quantiles.sortedWithoutNaN(pvs[i])
-            return (Summary(sortedValues: sorted, missing: pvs[i].count - sorted.count),
-                    OrderStatisticCI(sorted: sorted, p: 0.8))
+    /// The comparison of two different options, in either order (it is stored as a < b); nil
+    /// for an option with itself or an identity out of range.
+    ///
+    /// - Complexity: O(1).
+    public func pair(_ x: OptionID, _ y: OptionID) -> Pair? {
+        let (i, j) = (min(x.index, y.index), max(x.index, y.index))
+        let m = options.count
+        guard i >= 0, i < j, j < m else { return nil }
+        // Pairs before row i: (m - 1) + (m - 2) + ... + (m - i).
+        return pairs[i * m - i * (i + 1) / 2 + (j - i - 1)]
+    }
+
+    /// The drivers of a target: an option's PV, or the difference of PVs of two options (the
+    /// drivers of PV(a) - PV(b) with a < b; the same inputs drive PV(b) - PV(a)).
+    public func drivers(of target: Sensitivity.Target) -> [Sensitivity.Row] {
+        switch target {
+        case .pv(let option): return options[option].drivers
+        case .difference(let a, let b): return pair(a, b)?.drivers ?? []
         }
-        var named: [(option: String, metric: String, unit: String)] = []
-        var columns: [@Sendable () -> [Double]] = []
+    }
+
+    /// Every sensitivity row of an input, with its target: options' PVs first, then pairs.
+    public func sensitivity(of input: InputID) -> [(target: Sensitivity.Target, row: Sensitivity.Row)] {
+        var out: [(Sensitivity.Target, Sensitivity.Row)] = []
         for o in options {
-            named.append((o.name, "total_cost", currency))
-            columns.append { o.total.array }
-            named.append((o.name, "go_live_month", "month"))
-            columns.append { o.goLive.array }
-            if let deadline {
-                named.append((o.name, "extension_months", "months"))
-                columns.append { o.extensionMonths }
-                named.append((o.name, "live_by_deadline", "probability"))
-                columns.append { o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 } }
-            }
-            if let score = o.score {
-                named.append((o.name, "score", "points"))
-                columns.append { score.doubles }
-            }
+            out += o.drivers.filter { $0.driver == .input(input) }.map { (.pv(o.id), $0) }
         }
-        let cashColumns = options.flatMap { o in o.yearCash.map { column in { @Sendable in column.doubles } } }
-        let lineColumns = options.flatMap { o in o.linePV.map { column in { @Sendable in column.doubles } } }
-        let jobs = columns + cashColumns + lineColumns
-        let summaries = parallelMap(jobs.count) { Summary(jobs[$0]()) }
+        for p in pairs {
+            out += p.drivers.filter { $0.driver == .input(input) }.map { (.difference(p.a, p.b), $0) }
+        }
+        return out
+    }
 
-        var metrics: [Metric] = []
-        var next = 0
-        for (i, o) in options.enumerated() {
-            metrics.append(Metric(option: o.name, metric: "pv_cost", unit: currency, summary: pvStatistics[i].0))
-            while next < named.count, named[next].option == o.name {
-                metrics.append(Metric(option: o.name, metric: named[next].metric, unit: named[next].unit,
-                                      summary: summaries[next]))
-                next += 1
-            }
-        }
-        self.metrics = metrics
-        p80Interval = pvStatistics.map(\.1)
-
-        var pairs: [Pair] = []
-        for i in options.indices {
-            for j in options.indices where j > i {
-                pairs.append(Pair(a: options[i].name, b: options[j].name,
-                                  comparison: try PairedComparison(pvs[i], pvs[j])))
-            }
-        }
-        self.pairs = pairs
-        let pCheapest = try probabilityCheapest(pvs)
-        let scores = options.compactMap { $0.score?.doubles }
-        let pBest = scores.count == options.count && !scores.isEmpty
-            ? try probabilityBest(scores, higherIsBetter: true) : nil
-        let base = self.base
-        ranking = options.indices.map {
-            Ranking(option: options[$0].name, pCheapest: pCheapest[$0], pBestScore: pBest?[$0], baseCasePV: base[$0].pv)
-        }
-        let evpi = try EVPI(costs: pvs)
-        self.evpi = evpi
-        preferred = evpi.bestOption
-        preferredBase = base.indices.min { base[$0].pv < base[$1].pv } ?? 0
-        let byMean = options.indices.sorted { evpi.expectedCosts[$0] < evpi.expectedCosts[$1] }
-        twoBest = byMean.count >= 2 ? (byMean[0], byMean[1]) : nil
-
-        var cashflows: [Cashflow] = []
-        var lines: [Line] = []
-        var cashIndex = columns.count, lineIndex = columns.count + cashColumns.count
-        for (o, op) in zip(options, plan.options) {
-            for y in 0..<plan.years {
-                cashflows.append(Cashflow(option: o.name, year: y, discountFactor: plan.schedule.yearFactors[y],
-                                          cash: summaries[cashIndex], pvMean: o.yearPVMean[y]))
-                cashIndex += 1
-            }
-            for line in op.lines {
-                lines.append(Line(option: o.name, line: line.name, kind: line.kind.rawValue, sourceLine: line.mark.line,
-                                  pv: summaries[lineIndex]))
-                lineIndex += 1
-            }
-        }
-        self.cashflows = cashflows
-        self.lines = lines
-        let tornado = Tornado(engine: engine)
-        sensitivity = try Sensitivity.analyse(engine: engine, results: results, pvs: pvs, tornado: tornado)
-        switching = SwitchingValues.find(engine: engine, base: base, tornado: tornado)
+    /// The switching value of an input, when it is one of those examined.
+    public func switchingValue(of input: InputID) -> SwitchingValues.Row? {
+        switching.first { $0.input == input }
     }
 }

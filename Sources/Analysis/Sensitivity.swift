@@ -1,5 +1,6 @@
 import ScenarioModel
 import Simulation
+import Statistics
 
 /// What drives each option's PV and each pairwise difference (notebooks-output/README.md,
 /// `sensitivity.csv`).
@@ -11,12 +12,23 @@ import Simulation
 /// other input at its base value (no risk occurring). Risk occurrences are inputs too (their
 /// count per iteration); they have no swing, since the deterministic case has no risks.
 public enum Sensitivity {
+    /// What a sensitivity row explains: an option's PV, or PV(a) - PV(b) for options a < b.
+    public enum Target: Sendable, Hashable {
+        case pv(OptionID)
+        case difference(OptionID, OptionID)
+    }
+
+    /// What moves a target: an uncertain input, or how often a risk (a line of an option)
+    /// occurs.
+    public enum Driver: Sendable, Hashable {
+        case input(InputID)
+        case riskOccurrence(OptionID, LineID)
+    }
+
     public struct Row: Sendable {
-        /// The option, for a PV target; the first option, for a difference.
-        public var option: String
-        /// `pv_cost`, or `difference_vs_<other option>` for PV(option) - PV(other).
-        public var target: String
-        public var input: String
+        public var driver: Driver
+        /// The input's label, or `option / risk (occurs)`.
+        public var label: String
         public var sourceLine: Int
         public var rankCorrelation: Double
         public var contributionToVariance: Double
@@ -33,64 +45,70 @@ public enum Sensitivity {
         var ranks: [Double]
         /// Index into the plan's inputs, nil for a risk occurrence.
         var input: Int?
+        var driver: Driver
     }
 
-    static func analyse(engine: Engine, results: SimulationResults, pvs: [[Double]], tornado: Tornado) throws(AnalysisError) -> [Row] {
+    /// The rows of every target, each target's by decreasing contribution to variance; no
+    /// target has rows with fewer than two iterations, nor one that is NaN in some iteration.
+    static func analyse(engine: Engine, results: SimulationResults, pvs: [[Double]], tornado: Tornado,
+                        threads: Int) throws(StatisticsError) -> [Target: [Row]] {
         let plan = engine.plan
-        guard results.iterations >= 2 else { return [] }
-        // Every column is ranked once, all on all cores.
+        guard results.iterations >= 2 else { return [:] }
+        // Every column is ranked once, all in parallel (`threads`).
         var candidates: [Candidate] = []
         var columns: [@Sendable () -> [Double]] = []
         for (k, column) in results.inputs.enumerated() {
             let input = plan.inputs[k]
             guard !input.isCriterion else { continue }
             candidates.append(Candidate(label: input.label, line: input.mark.line, option: input.option,
-                                        ranks: [], input: k))
+                                        ranks: [], input: k, driver: .input(InputID(k))))
             columns.append { column.doubles }
         }
-        for (o, op) in zip(results.options, plan.options) {
-            for (risk, column) in zip(op.riskOccurrences, o.riskOccurrences) {
+        for (i, (o, op)) in zip(results.options, plan.options).enumerated() {
+            // The risks are the option's last lines.
+            let firstRisk = op.lines.count - op.riskOccurrences.count
+            for (r, (risk, column)) in zip(op.riskOccurrences, o.riskOccurrences).enumerated() {
                 candidates.append(Candidate(label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
-                                            option: o.name, ranks: [], input: nil))
+                                            option: o.name, ranks: [], input: nil,
+                                            driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r))))
                 columns.append { column.map { Double($0) } }
             }
         }
         let jobs = columns
-        let ranks = parallelMap(jobs.count) { Ranks.averageRanks(jobs[$0]()) }
+        let ranks = Parallel.map(jobs.count, threads: threads) { Ranks.averageRanks(jobs[$0]()) }
         for k in candidates.indices { candidates[k].ranks = ranks[k] }
         let options = results.options
         let frozen = candidates
 
         /// One target: its column, the options whose inputs can move it, and its value in a
         /// deterministic run.
-        struct Target: Sendable {
-            var option: String
-            var name: String
+        struct Job: Sendable {
+            var target: Target
             var owners: Set<String>
             var column: @Sendable () -> [Double]
             var value: @Sendable ([DeterministicResult]) -> Double
         }
-        var targets: [Target] = []
+        var targets: [Job] = []
         for (i, o) in options.enumerated() {
-            targets.append(Target(option: o.name, name: "pv_cost", owners: [o.name], column: { pvs[i] },
-                                  value: { $0[i].pv }))
+            targets.append(Job(target: .pv(OptionID(i)), owners: [o.name], column: { pvs[i] },
+                               value: { $0[i].pv }))
         }
         for i in options.indices {
             for j in options.indices where j > i {
-                targets.append(Target(option: options[i].name, name: "difference_vs_\(options[j].name)",
-                                      owners: [options[i].name, options[j].name],
-                                      column: { zip(pvs[i], pvs[j]).map { $0 - $1 } },
-                                      value: { $0[i].pv - $0[j].pv }))
+                targets.append(Job(target: .difference(OptionID(i), OptionID(j)),
+                                   owners: [options[i].name, options[j].name],
+                                   column: { zip(pvs[i], pvs[j]).map { $0 - $1 } },
+                                   value: { $0[i].pv - $0[j].pv }))
             }
         }
         let all = targets
-        let perTarget = parallelMap(all.count) { t -> Result<[Row], AnalysisError> in
+        let perTarget = Parallel.map(all.count, threads: threads) { t -> Result<[Row], StatisticsError> in
             let target = all[t]
             let column = target.column()
             guard !column.contains(where: \.isNaN) else { return .success([]) }
             let usable = frozen.filter { $0.option == nil || target.owners.contains($0.option!) }
             let analysis: ContributionToVariance
-            do throws(AnalysisError) {
+            do throws(StatisticsError) {
                 analysis = try ContributionToVariance(targetRanks: Ranks.averageRanks(column),
                                                       inputRanks: usable.map(\.ranks))
             } catch {
@@ -100,15 +118,15 @@ public enum Sensitivity {
             for (k, c) in usable.enumerated() {
                 let lo = c.input.map { target.value(tornado.low[$0]) } ?? .nan
                 let hi = c.input.map { target.value(tornado.high[$0]) } ?? .nan
-                rows.append(Row(option: target.option, target: target.name, input: c.label, sourceLine: c.line,
+                rows.append(Row(driver: c.driver, label: c.label, sourceLine: c.line,
                                 rankCorrelation: analysis.rankCorrelations[k],
                                 contributionToVariance: analysis.contributions[k], swingLow: lo, swingHigh: hi))
             }
             rows.sort { ($0.contributionToVariance, -$0.sourceLine) > ($1.contributionToVariance, -$1.sourceLine) }
             return .success(rows)
         }
-        var rows: [Row] = []
-        for result in perTarget { rows += try result.get() }
+        var rows: [Target: [Row]] = [:]
+        for (target, result) in zip(all, perTarget) { rows[target.target] = try result.get() }
         return rows
     }
 }

@@ -15,13 +15,13 @@ import Simulation
 /// switch nearer to the base value is reported. No change anywhere in the range: "none in range".
 public enum SwitchingValues {
     public struct Row: Sendable {
-        public var input: String
-        public var sourceLine: Int
+        public var input: InputID
         public var baseValue: Double
         /// nil: none in range.
         public var switchingValue: Double?
-        public var preferredBefore: String
-        public var preferredAfter: String?
+        public var preferredBefore: OptionID
+        /// nil: none in range.
+        public var preferredAfter: OptionID?
     }
 
     public static func find(engine: Engine, base: [DeterministicResult], tornado: Tornado, top: Int = 5) -> [Row] {
@@ -54,9 +54,9 @@ public enum SwitchingValues {
                 guard let x = search(from: b, to: end, before: before, choice: choice) else { continue }
                 if best == nil || abs(x - b) < abs(best! - b) { best = x }
             }
-            let after = best.map { plan.options[choice($0 + ($0 > b ? 1 : -1) * 1e-9 * max(1, abs($0)))].name }
-            rows.append(Row(input: input.label, sourceLine: input.mark.line, baseValue: b, switchingValue: best,
-                            preferredBefore: plan.options[before].name, preferredAfter: after))
+            let after = best.map { OptionID(choice($0 + ($0 > b ? 1 : -1) * 1e-9 * max(1, abs($0)))) }
+            rows.append(Row(input: InputID(k), baseValue: b, switchingValue: best,
+                            preferredBefore: OptionID(before), preferredAfter: after))
         }
         return rows
     }

@@ -1,6 +1,7 @@
 import Analysis
 import ScenarioModel
 import Simulation
+import Statistics
 
 /// The tidy CSV files of a run (RFC 4180, UTF-8, `.` decimals, no thousands separators), each
 /// documented column by column in notebooks-output/README.md.
@@ -9,15 +10,41 @@ public enum BusinessCaseFiles {
     /// Money to the penny.
     static func money(_ x: Double) -> String { CSVNumber.format(x, decimals: 2) }
 
+    /// `summary.csv`'s name of a metric.
+    static func name(_ metric: RunReport.Metric) -> String {
+        switch metric {
+        case .pv: return "pv_cost"
+        case .total: return "total_cost"
+        case .goLive: return "go_live_month"
+        case .extensionMonths: return "extension_months"
+        case .liveByDeadline: return "live_by_deadline"
+        case .score: return "score"
+        }
+    }
+
+    /// `summary.csv`'s unit of a metric: the scenario's currency for money.
+    static func unit(_ metric: RunReport.Metric, currency: String) -> String {
+        switch metric {
+        case .pv, .total: return currency
+        case .goLive: return "month"
+        case .extensionMonths: return "months"
+        case .liveByDeadline: return "probability"
+        case .score: return "points"
+        }
+    }
+
     /// `summary.csv`: one row per option and metric.
     public static func summary(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "metric", "unit", "mean", "sd", "se_mean", "p5", "p10", "p50", "p80",
                                   "p90", "p95", "min", "max"])
-        for m in r.metrics {
-            let s = m.summary
-            let format = m.unit == r.plan.scenario.currency ? money : n
-            t.add([m.option, m.metric, m.unit] + [s.mean, s.sd, s.se, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95,
-                                                  s.min, s.max].map(format))
+        let currency = r.plan.scenario.currency
+        for o in r.options {
+            for (metric, s) in o.metrics {
+                let unit = unit(metric, currency: currency)
+                let format = unit == currency ? money : n
+                t.add([o.name, name(metric), unit] + [s.mean, s.sd, s.se, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95,
+                                                      s.min, s.max].map(format))
+            }
         }
         return t
     }
@@ -27,7 +54,8 @@ public enum BusinessCaseFiles {
         var t = CSVTable(header: ["option_a", "option_b", "mean_difference", "p_a_cheaper", "p5", "p50", "p95"])
         for p in r.pairs {
             let d = p.comparison.difference
-            t.add([p.a, p.b, money(d.mean), n(p.comparison.probabilityALess), money(d.p5), money(d.p50), money(d.p95)])
+            t.add([r.options[p.a].name, r.options[p.b].name, money(d.mean), n(p.comparison.probabilityALess),
+                   money(d.p5), money(d.p50), money(d.p95)])
         }
         return t
     }
@@ -35,8 +63,8 @@ public enum BusinessCaseFiles {
     /// `ranking.csv`: P(cheapest), P(best weighted score) and the base-case PV of each option.
     public static func ranking(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "p_cheapest", "p_best_score", "base_case_pv"])
-        for row in r.ranking {
-            t.add([row.option, n(row.pCheapest), row.pBestScore.map(n) ?? "", money(row.baseCasePV)])
+        for o in r.options {
+            t.add([o.name, n(o.pCheapest), o.pBestScore.map(n) ?? "", money(o.base.pv)])
         }
         return t
     }
@@ -44,9 +72,11 @@ public enum BusinessCaseFiles {
     /// `cashflow.csv`: the cash-flow fan per option and appraisal year.
     public static func cashflow(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "year", "discount_factor", "mean", "p10", "p50", "p90", "pv_mean"])
-        for c in r.cashflows {
-            t.add([c.option, String(c.year), n(c.discountFactor), money(c.cash.mean), money(c.cash.p10),
-                   money(c.cash.p50), money(c.cash.p90), money(c.pvMean)])
+        for o in r.options {
+            for (year, c) in zip(r.years, o.years) {
+                t.add([o.name, String(year.index), n(year.discountFactor), money(c.cash.mean), money(c.cash.p10),
+                       money(c.cash.p50), money(c.cash.p90), money(c.pvMean)])
+            }
         }
         return t
     }
@@ -54,8 +84,11 @@ public enum BusinessCaseFiles {
     /// `lines.csv`: PV of each cost line, benefit and risk with the file line it came from.
     public static func lines(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "line", "kind", "source_line", "pv_mean", "pv_p10", "pv_p90"])
-        for l in r.lines {
-            t.add([l.option, l.line, l.kind, String(l.sourceLine), money(l.pv.mean), money(l.pv.p10), money(l.pv.p90)])
+        for o in r.options {
+            for l in o.lines {
+                t.add([o.name, l.name, l.kind.rawValue, String(l.sourceLine), money(l.pv.mean), money(l.pv.p10),
+                       money(l.pv.p90)])
+            }
         }
         return t
     }
@@ -69,19 +102,29 @@ public enum BusinessCaseFiles {
         func add(_ option: String, _ quantity: String, _ name: String, _ line: String, _ s: Summary) {
             t.add([option, quantity, name, line] + [s.mean, s.sd, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95, s.min, s.max].map(money))
         }
-        for c in r.cashflows { add(c.option, "year_cash", String(c.year), "", c.cash) }
-        for l in r.lines { add(l.option, "line_pv", l.line, String(l.sourceLine), l.pv) }
+        for o in r.options {
+            for (year, c) in zip(r.years, o.years) { add(o.name, "year_cash", String(year.index), "", c.cash) }
+        }
+        for o in r.options {
+            for l in o.lines { add(o.name, "line_pv", l.name, String(l.sourceLine), l.pv) }
+        }
         return t
     }
 
-    /// `sensitivity.csv`: rank correlation, contribution to variance and tornado swings.
+    /// `sensitivity.csv`: rank correlation, contribution to variance and tornado swings; the
+    /// rows of each option's PV (`pv_cost`), then of each pair's difference (option a,
+    /// `difference_vs_<b>`).
     public static func sensitivity(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "target", "input", "source_line", "rank_correlation",
                                   "contribution_to_variance", "swing_low", "swing_high"])
-        for s in r.sensitivity {
-            t.add([s.option, s.target, s.input, String(s.sourceLine), n(s.rankCorrelation),
-                   n(s.contributionToVariance), money(s.swingLow), money(s.swingHigh)])
+        func add(_ option: String, _ target: String, _ rows: [Sensitivity.Row]) {
+            for s in rows {
+                t.add([option, target, s.label, String(s.sourceLine), n(s.rankCorrelation),
+                       n(s.contributionToVariance), money(s.swingLow), money(s.swingHigh)])
+            }
         }
+        for o in r.options { add(o.name, name(.pv), o.drivers) }
+        for p in r.pairs { add(r.options[p.a].name, "difference_vs_" + r.options[p.b].name, p.drivers) }
         return t
     }
 
@@ -90,8 +133,8 @@ public enum BusinessCaseFiles {
     public static func switching(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["input", "base_value", "switching_value", "preferred_before", "preferred_after"])
         for s in r.switching {
-            t.add([s.input, n(s.baseValue), s.switchingValue.map(n) ?? "", s.preferredBefore,
-                   s.preferredAfter ?? "none in range"])
+            t.add([r.inputs[s.input].label, n(s.baseValue), s.switchingValue.map(n) ?? "",
+                   r.options[s.preferredBefore].name, s.preferredAfter.map { r.options[$0].name } ?? "none in range"])
         }
         return t
     }

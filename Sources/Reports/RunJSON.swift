@@ -6,19 +6,18 @@ import Simulation
 public enum RunJSON {
     public static func render(_ r: RunReport, metadata: RunOutput.Metadata, files: [String]) -> String {
         var options: [JSONValue] = []
-        for (k, o) in r.results.options.enumerated() {
+        for o in r.options {
             var metrics: [(String, JSONValue)] = []
-            for m in r.metrics where m.option == o.name {
-                let s = m.summary
-                metrics.append((m.metric, .object([
+            for (metric, s) in o.metrics {
+                metrics.append((key(metric), .object([
                     ("mean", .number(s.mean)), ("sd", .number(s.sd)), ("se_mean", .number(s.se)),
                     ("p10", .number(s.p10)), ("p50", .number(s.p50)), ("p80", .number(s.p80)), ("p90", .number(s.p90)),
                 ])))
             }
             options.append(.object([
                 ("option", .string(o.name)), ("label", .string(o.label)),
-                ("p_cheapest", .number(r.ranking[k].pCheapest)),
-                ("base_case_pv", .number(r.ranking[k].baseCasePV)),
+                ("p_cheapest", .number(o.pCheapest)),
+                ("base_case_pv", .number(o.base.pv)),
                 ("metrics", .object(metrics)),
             ]))
         }
@@ -28,5 +27,17 @@ public enum RunJSON {
             ("files", .array(files.map { .string($0) })),
         ])
         return value.rendered()
+    }
+
+    /// The key of a metric in an option's `metrics`.
+    static func key(_ metric: RunReport.Metric) -> String {
+        switch metric {
+        case .pv: return "pv_cost"
+        case .total: return "total_cost"
+        case .goLive: return "go_live_month"
+        case .extensionMonths: return "extension_months"
+        case .liveByDeadline: return "live_by_deadline"
+        case .score: return "score"
+        }
     }
 }

@@ -134,11 +134,12 @@ public enum RunOutput {
             ("discount", .string(discountName(s.discount))),
             ("discounting", .string(s.discounting.rawValue)),
             ("uncertain_inputs", .int(r.plan.inputs.count)),
-            ("preferred_by_expected_pv", .string(res.options[r.preferred].name)),
+            ("preferred_by_expected_pv", .string(r.options[r.preferred].name)),
             ("evpi", .number(r.evpi.value)),
-            ("pv_p80_confidence_interval_95", .object(zip(res.options, r.p80Interval).map { option, ci in
-                (option.name, .object([("lower", .number(ci.lower)), ("upper", .number(ci.upper)),
-                                       ("coverage", .number(ci.coverage))]))
+            ("pv_p80_confidence_interval_95", .object(r.options.map { option in
+                let ci = option.pvP80Interval
+                return (option.name, .object([("lower", .number(ci.lower)), ("upper", .number(ci.upper)),
+                                              ("coverage", .number(ci.coverage))]))
             })),
         ])
     }

@@ -29,63 +29,49 @@ public struct RunSummary {
             .init("P90", .right), .init("P(cheapest)", .right), .init("go-live P50", .left),
             .init(s.deadline == nil ? "" : "P(live by deadline)", .right),
         ])
-        for (k, o) in res.options.enumerated() {
-            let pv = metric(o.name, "pv_cost")
-            let goLive = metric(o.name, "go_live_month")
-            let live = metric(o.name, "live_by_deadline")
-            table.append([o.name, money(pv?.mean ?? .nan), money(pv?.p10 ?? .nan), money(pv?.p50 ?? .nan),
-                          money(pv?.p90 ?? .nan), Format.percent(r.ranking[k].pCheapest, decimals: 1),
-                          goLive.map { Format.month($0.p50, start: s.start) } ?? "",
-                          live.map { Format.percent($0.mean, decimals: 1) } ?? ""])
+        for o in r.options {
+            table.append([o.name, money(o.pv.mean), money(o.pv.p10), money(o.pv.p50), money(o.pv.p90),
+                          Format.percent(o.pCheapest, decimals: 1), Format.month(o.goLive.p50, start: s.start),
+                          o.liveByDeadline.map { Format.percent($0.mean, decimals: 1) } ?? ""])
         }
         out.append(table.rendered())
         out.append("")
-        let base = r.base.map { "\($0.option) \(money($0.pv))" }.joined(separator: ", ")
-        out.append("Base case (inputs at base values, no risks): \(base); lowest: \(r.base[r.preferredBase].option)")
-        let best = res.options[r.preferred].name
-        var sure = "Preferred by expected PV: \(best), cheapest in \(Format.percent(r.ranking[r.preferred].pCheapest, decimals: 1)) of iterations"
-        if let (i, j) = r.twoBest, let pair = pairFor(i, j) {
-            let other = res.options[j].name
-            let pBest = pair.a == best ? pair.comparison.probabilityALess : pair.comparison.probabilityBLess
+        let base = r.options.map { "\($0.name) \(money($0.base.pv))" }.joined(separator: ", ")
+        out.append("Base case (inputs at base values, no risks): \(base); lowest: \(r.options[r.preferredBase].name)")
+        let best = r.options[r.preferred]
+        var sure = "Preferred by expected PV: \(best.name), cheapest in \(Format.percent(best.pCheapest, decimals: 1)) of iterations"
+        if let (i, j) = r.twoBest, let pair = r.pair(i, j) {
+            let other = r.options[j].name
+            let pBest = pair.a == best.id ? pair.comparison.probabilityALess : pair.comparison.probabilityBLess
             let saving = abs(pair.comparison.difference.mean)
             sure += "; cheaper than \(other) in \(Format.percent(pBest, decimals: 1)), by \(money(saving)) on average"
         }
         out.append(sure)
         out.append("Expected value of perfect information: \(money(r.evpi.value))")
-        if let (i, j) = r.twoBest {
-            let a = res.options[min(i, j)].name, b = res.options[max(i, j)].name
-            let drivers = r.sensitivity.filter { $0.option == a && $0.target == "difference_vs_\(b)" }.prefix(3)
+        if let (i, j) = r.twoBest, let pair = r.pair(i, j) {
+            let drivers = pair.drivers.prefix(3)
             if !drivers.isEmpty {
-                out.append("What drives PV(\(a)) - PV(\(b)):")
+                out.append("What drives PV(\(r.options[pair.a].name)) - PV(\(r.options[pair.b].name)):")
                 for (k, d) in drivers.enumerated() {
-                    out.append("  \(k + 1). \(d.input) [line \(d.sourceLine)]: \(Format.percent(d.contributionToVariance, decimals: 0)) of variance, rank correlation \(Format.fixed(d.rankCorrelation, 2))")
+                    out.append("  \(k + 1). \(d.label) [line \(d.sourceLine)]: \(Format.percent(d.contributionToVariance, decimals: 0)) of variance, rank correlation \(Format.fixed(d.rankCorrelation, 2))")
                 }
             }
         }
         if !r.switching.isEmpty {
             out.append("Switching values (one input at a time, others at base, no risks):")
             for sw in r.switching.prefix(3) {
+                let input = r.inputs[sw.input]
                 let value = sw.switchingValue.map {
-                    "\(sw.preferredAfter ?? "another option") becomes cheapest at \(Format.quantity($0))"
+                    "\(sw.preferredAfter.map { r.options[$0].name } ?? "another option") becomes cheapest at \(Format.quantity($0))"
                 } ?? "none in range"
-                out.append("  \(sw.input) [line \(sw.sourceLine)], base \(Format.quantity(sw.baseValue)): \(value)")
+                out.append("  \(input.label) [line \(input.sourceLine)], base \(Format.quantity(sw.baseValue)): \(value)")
             }
         }
         out.append("Monte Carlo precision:")
-        for (k, o) in res.options.enumerated() {
-            guard let pv = metric(o.name, "pv_cost") else { continue }
-            let ci = r.p80Interval[k]
+        for o in r.options {
+            let pv = o.pv, ci = o.pvP80Interval
             out.append("  \(o.name): standard error of mean PV \(money(pv.se)) (\(Format.percent(pv.se / abs(pv.mean), decimals: 3))); P80 \(money(pv.p80)), 95% CI \(money(ci.lower)) to \(money(ci.upper))")
         }
         return out.joined(separator: "\n")
-    }
-
-    private func metric(_ option: String, _ name: String) -> Summary? {
-        report.metrics.first { $0.option == option && $0.metric == name }?.summary
-    }
-
-    private func pairFor(_ i: Int, _ j: Int) -> RunReport.Pair? {
-        let a = report.results.options[i].name, b = report.results.options[j].name
-        return report.pairs.first { ($0.a == a && $0.b == b) || ($0.a == b && $0.b == a) }
     }
 }

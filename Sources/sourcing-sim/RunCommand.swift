@@ -78,7 +78,7 @@ struct RunCommand: AsyncParsableCommand {
                                         baseCase: baseCase, exit: Exit.runFailed)
         }
         try stop(on: engine.baseCaseProblems(), baseCase: true)
-        var settings = Engine.Settings(
+        let settings = Engine.Settings(
             iterations: iterations ?? scenario.iterations, seed: seed ?? scenario.seed,
             sampling: sampling ?? scenario.sampling,
             threads: threads ?? 0)
@@ -104,30 +104,25 @@ struct RunCommand: AsyncParsableCommand {
         var results = simulate(engine, settings)
         try stop(on: results.problems)
         if let text = precision, let target = Self.parsePercent(text) {
-            let cap = min(Self.maximumIterations, affordable)
-            var rounds = 0
-            while true {
-                let (worst, option) = Self.worstRelativeStandardError(results)
-                guard worst > target else { break }
-                let needed = Convergence.iterationsNeeded(pilotIterations: settings.iterations,
-                                                          relativeStandardError: worst, target: target)
-                guard rounds < 8, settings.iterations < cap, let needed, needed <= cap else {
-                    Terminal.error(Self.unreachable(text, iterations: settings.iterations, worst: worst, option: option,
-                                                    needed: needed, cap: cap))
-                    throw Exit.runFailed
-                }
-                // Aim 10% past the estimate so that the next run usually suffices.
-                settings.iterations = min(cap, max(needed + needed / 10, settings.iterations + 1))
-                results = simulate(engine, settings)
+            let reached = try PrecisionTarget.reach(
+                target, from: results, settings: settings, cap: min(PrecisionTarget.maximumIterations, affordable)
+            ) { settings in
+                let results = simulate(engine, settings)
                 try stop(on: results.problems)
-                rounds += 1
+                return results
+            }
+            switch reached {
+            case .success(let last): results = last
+            case .failure(let shortfall):
+                Terminal.error(Self.unreachable(text, shortfall, option: plan.options[shortfall.option.index].name))
+                throw Exit.runFailed
             }
         }
         let status = !quiet && Terminal.standardErrorIsTerminal
         if status { Terminal.status("Analysing \(results.iterations) iterations: statistics, sensitivity, tornado, switching values...") }
         defer { if status { Terminal.status("") } }
         let report: RunReport
-        do { report = try RunReport(engine: engine, results: results) } catch {
+        do { report = try RunReport(engine: engine, results: results, threads: settings.threads) } catch {
             Terminal.error("error: the analysis failed: \(error)")
             throw Exit.runFailed
         }
@@ -163,36 +158,21 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    static let maximumIterations = 20_000_000
-
     /// Why `--precision` failed: the worst option's error after the last round, the iterations the
-    /// target would need (nil: no finite number) and the cap (or that 8 rounds were not enough).
-    static func unreachable(_ text: String, iterations: Int, worst: Double, option: String, needed: Int?,
-                            cap: Int) -> String {
+    /// target would need (if any finite number would do) and the cap (or that 8 rounds were not
+    /// enough).
+    static func unreachable(_ text: String, _ s: PrecisionTarget.Shortfall, option: String) -> String {
+        let worst = s.relativeStandardError
         let state = worst.isFinite
             ? "has a relative standard error of \(Format.percent(worst, decimals: 4))"
             : "is 0 while its PV varies, so no relative precision is possible"
-        let estimate = needed.map { ", which would take about \($0) iterations" } ?? ""
-        let capped = iterations >= cap || (needed ?? .max) > cap
-        let why = capped
-            ? "a run may have at most \(cap) iterations" + (cap < maximumIterations ? " on this machine (memory)" : "")
-            : "8 rounds of added iterations did not reach it"
-        return "error: --precision \(text) cannot be reached: after \(iterations) iterations the mean PV of \(option) "
+        let estimate = s.needed.map { ", which would take about \($0) iterations" } ?? ""
+        let why = s.capped
+            ? "a run may have at most \(s.cap) iterations"
+                + (s.cap < PrecisionTarget.maximumIterations ? " on this machine (memory)" : "")
+            : "\(PrecisionTarget.maximumRounds) rounds of added iterations did not reach it"
+        return "error: --precision \(text) cannot be reached: after \(s.iterations) iterations the mean PV of \(option) "
             + "\(state)\(estimate); \(why)"
-    }
-
-    /// The largest relative standard error of an option's mean PV, sd / √n / |mean| (no sort
-    /// needed), and that option's name. An option whose PV is exactly the same in every iteration
-    /// (0 / 0) counts as exact; one whose mean PV is 0 but varies has an infinite error.
-    static func worstRelativeStandardError(_ results: SimulationResults) -> (Double, String) {
-        var worst = (0.0, results.options.first?.name ?? "")
-        for option in results.options {
-            let pv = option.pv.array
-            let se = sampleStandardDeviation(pv) / Double(pv.count).squareRoot()
-            let r = Convergence.relativeStandardError(se: se, mean: mean(pv))
-            if r > worst.0 { worst = (r, option.name) }
-        }
-        return worst
     }
 
     private func simulate(_ engine: Engine, _ settings: Engine.Settings) -> SimulationResults {

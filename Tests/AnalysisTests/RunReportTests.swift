@@ -34,15 +34,17 @@ final class RunReportTests: XCTestCase {
         let engine = Engine(plan: plan)
         let n = 100_000
         let report = try RunReport(engine: engine, results: engine.run(.init(iterations: n, seed: 3, sampling: .latinHypercube)))
-        XCTAssertEqual(report.base.map(\.pv), [5, 5])
+        XCTAssertEqual(report.options.map(\.base.pv), [5, 5])
 
-        let swing = try XCTUnwrap(report.sensitivity.first { $0.option == "a" && $0.target == "pv_cost" && $0.input == "x" })
+        let x = InputID(0)
+        XCTAssertEqual(report.inputs[x].label, "x")
+        let swing = try XCTUnwrap(report.drivers(of: .pv(OptionID(0))).first { $0.driver == .input(x) })
         XCTAssertEqual(swing.swingLow, 1, accuracy: 1e-12)
         XCTAssertEqual(swing.swingHigh, 9, accuracy: 1e-12)
         XCTAssertEqual(swing.rankCorrelation, 1, accuracy: 1e-12, "PV(a) = x exactly")
         XCTAssertEqual(swing.contributionToVariance, 1, accuracy: 1e-12)
 
-        let switching = try XCTUnwrap(report.switching.first { $0.input == "x" })
+        let switching = try XCTUnwrap(report.switchingValue(of: x))
         XCTAssertEqual(switching.baseValue, 5)
         XCTAssertEqual(try XCTUnwrap(switching.switchingValue), 5, accuracy: 1e-9)
 
@@ -52,7 +54,7 @@ final class RunReportTests: XCTestCase {
         XCTAssertEqual(pair.comparison.difference.mean, 0, accuracy: 0.01)
         // E[min(x, 5)] under stratified sampling is within 1e-3 of 3.75.
         XCTAssertEqual(report.evpi.value, 1.25, accuracy: 0.005)
-        XCTAssertEqual(report.ranking.map(\.pCheapest).reduce(0, +), 1, accuracy: 1e-12)
+        XCTAssertEqual(report.options.map(\.pCheapest).reduce(0, +), 1, accuracy: 1e-12)
     }
 
     /// With no input that can change the decision within its searched range (its P0.1 to P99.9
@@ -74,7 +76,7 @@ final class RunReportTests: XCTestCase {
         let plan = try XCTUnwrap(PlanBuilder.build(try XCTUnwrap(scenario)).plan)
         let engine = Engine(plan: plan)
         let report = try RunReport(engine: engine, results: engine.run(.init(iterations: 5000, seed: 1, sampling: .monteCarlo)))
-        XCTAssertEqual(report.ranking.map(\.pCheapest), [1, 0])
+        XCTAssertEqual(report.options.map(\.pCheapest), [1, 0])
         XCTAssertFalse(report.switching.isEmpty)
         XCTAssertTrue(report.switching.allSatisfy { $0.switchingValue == nil && $0.preferredAfter == nil })
         XCTAssertEqual(report.evpi.value, 0)

@@ -1,4 +1,5 @@
 import Sampling
+
 /// Sample quantiles: one definition for the whole tool.
 ///
 /// **Definition (Hyndman & Fan 1996, type 7).** For a sorted sample x_(1) <= ... <= x_(n) and a
@@ -19,9 +20,11 @@ public enum Quantiles {
 
     /// The type-7 quantile of an ascending sample (see the type's documentation).
     ///
-    /// Returns NaN when the sample is empty or p is not in [0, 1]; with n = 1 every quantile is
-    /// the single value. The sample must be sorted ascending and free of NaN (as `sortedFinite`
-    /// or `sorted()` of a NaN-free column gives); this is not checked.
+    /// Edge cases: NaN when the sample is empty or p is not in [0, 1]; with n = 1 every quantile
+    /// is the single value. The sample must be sorted ascending and free of NaN (as
+    /// `sortedWithoutNaN` or `sorted()` of a NaN-free column gives); this is not checked.
+    ///
+    /// - Complexity: O(1).
     public static func quantile(sorted x: [Double], _ p: Double) -> Double {
         let n = x.count
         guard n > 0, p >= 0, p <= 1 else { return .nan }
@@ -39,17 +42,18 @@ public enum Quantiles {
 
     /// Type-7 quantiles of an ascending sample for each probability in `ps` (NaN for a p outside
     /// [0, 1] or an empty sample).
+    ///
+    /// - Complexity: O(k) for k probabilities.
     public static func quantiles(sorted x: [Double], ps: [Double]) -> [Double] {
         ps.map { quantile(sorted: x, $0) }
     }
 
-    /// The column without its NaN values, sorted ascending (±∞ are kept and sort to the ends).
+    /// The column without its NaN values, sorted ascending (±∞ are kept and sort to the ends;
+    /// -0 sorts just before +0). Equal values keep their order, so the result is deterministic.
+    ///
+    /// - Complexity: O(n): a least-significant-digit radix sort (`RadixArgsort`), eight passes.
     public static func sortedWithoutNaN(_ values: [Double]) -> [Double] {
         RadixArgsort.sorted(values.contains(where: \.isNaN) ? values.filter { !$0.isNaN } : values)
     }
 }
 
-/// `Quantiles.quantiles(sorted:ps:)` as a free function.
-public func quantiles(sorted: [Double], ps: [Double]) -> [Double] {
-    Quantiles.quantiles(sorted: sorted, ps: ps)
-}

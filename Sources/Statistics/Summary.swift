@@ -32,6 +32,8 @@ public struct Summary: Sendable, Equatable {
     public var p95: Double
 
     /// Summarises a column (any order; it is copied and sorted).
+    ///
+    /// - Complexity: O(n): one radix sort (`Quantiles.sortedWithoutNaN`) and three passes.
     public init(_ values: [Double]) {
         let sorted = Quantiles.sortedWithoutNaN(values)
         self.init(sortedValues: sorted, missing: values.count - sorted.count)
@@ -39,11 +41,13 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarises a column that is already sorted ascending and free of NaN (not checked),
     /// saving the sort when the caller needs the sorted column anyway.
+    ///
+    /// - Complexity: O(n), three passes (mean, then the two-pass variance).
     public init(sortedValues x: [Double], missing: Int = 0) {
         count = x.count
         self.missing = missing
-        mean = Analysis.mean(x)
-        sd = sampleStandardDeviation(x)
+        mean = Moments.mean(x)
+        sd = Moments.standardDeviation(x)
         se = x.count >= 2 ? sd / Double(x.count).squareRoot() : .nan
         min = x.first ?? .nan
         max = x.last ?? .nan

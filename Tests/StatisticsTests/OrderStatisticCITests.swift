@@ -1,5 +1,5 @@
 import XCTest
-@testable import Analysis
+@testable import Statistics
 import struct TestSupport.SplitMix64
 
 final class OrderStatisticCITests: XCTestCase {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Analysis
+@testable import Statistics
 import struct TestSupport.SplitMix64
 
 final class CorrelationTests: XCTestCase {
@@ -18,12 +18,12 @@ final class CorrelationTests: XCTestCase {
     /// x = [1, 2, 3, 4], y = [2, 4, 5, 9]: x̄ = 2.5, ȳ = 5, Σ dx·dy = 4.5 + 0.5 + 0 + 6 = 11,
     /// Σ dx² = 5, Σ dy² = 9 + 1 + 0 + 16 = 26, r = 11/√130 = 0.964763821.
     func testPearsonByHand() throws {
-        XCTAssertEqual(try pearson([1, 2, 3, 4], [2, 4, 5, 9]), 11 / 130.0.squareRoot(), accuracy: 1e-15)
-        XCTAssertEqual(try pearson([1, 2, 3], [3, 2, 1]), -1)
-        XCTAssertTrue(try pearson([1, 1, 1], [1, 2, 3]).isNaN)
-        XCTAssertTrue(try pearson([1], [2]).isNaN)
-        XCTAssertThrowsError(try pearson([1, 2], [1, 2, 3])) { error in
-            XCTAssertEqual(error as? AnalysisError, .lengthMismatch(expected: 2, found: 3))
+        XCTAssertEqual(try Correlation.pearson([1, 2, 3, 4], [2, 4, 5, 9]), 11 / 130.0.squareRoot(), accuracy: 1e-15)
+        XCTAssertEqual(try Correlation.pearson([1, 2, 3], [3, 2, 1]), -1)
+        XCTAssertTrue(try Correlation.pearson([1, 1, 1], [1, 2, 3]).isNaN)
+        XCTAssertTrue(try Correlation.pearson([1], [2]).isNaN)
+        XCTAssertThrowsError(try Correlation.pearson([1, 2], [1, 2, 3])) { error in
+            XCTAssertEqual(error as? StatisticsError, .lengthMismatch(expected: 2, found: 3))
         }
     }
 
@@ -31,17 +31,17 @@ final class CorrelationTests: XCTestCase {
     /// ranks 3 and 4). Deviations from 3: dx = [-2, -1, 0, 1, 2], dy = [-2, -1, 0.5, 2, 0.5];
     /// Σ dx·dy = 8, Σ dx² = 10, Σ dy² = 9.5, ρ = 8/√95 = 0.820782682 (scipy.stats.spearmanr).
     func testSpearmanWithTiesByHand() throws {
-        XCTAssertEqual(try spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]), 8 / 95.0.squareRoot(),
+        XCTAssertEqual(try Correlation.spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]), 8 / 95.0.squareRoot(),
                        accuracy: 1e-15)
     }
 
     func testSpearmanOfMonotoneTransforms() throws {
         var rng = SplitMix64(seed: 7)
         let x = (0..<1000).map { _ in rng.uniform() * 10 - 5 }
-        XCTAssertEqual(try spearman(x, x.map { $0 * $0 * $0 + 2 * $0 }), 1, accuracy: 1e-15)
-        XCTAssertEqual(try spearman(x, x.map { -($0 + 5).squareRoot() }), -1, accuracy: 1e-15)
-        XCTAssertTrue(try spearman(x, x.map { _ in 3 }).isNaN)
-        XCTAssertTrue(try spearman([1, .nan, 3], [1, 2, 3]).isNaN)
+        XCTAssertEqual(try Correlation.spearman(x, x.map { $0 * $0 * $0 + 2 * $0 }), 1, accuracy: 1e-15)
+        XCTAssertEqual(try Correlation.spearman(x, x.map { -($0 + 5).squareRoot() }), -1, accuracy: 1e-15)
+        XCTAssertTrue(try Correlation.spearman(x, x.map { _ in 3 }).isNaN)
+        XCTAssertTrue(try Correlation.spearman([1, .nan, 3], [1, 2, 3]).isNaN)
     }
 
     /// Input 0 is the target itself (ρ = 1), input 1 its mirror (ρ = -1), input 2 constant

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Analysis
+@testable import Statistics
 import struct TestSupport.SplitMix64
 
 final class DecisionTests: XCTestCase {
@@ -23,7 +23,7 @@ final class DecisionTests: XCTestCase {
         let a = (0..<1000).map { _ in rng.uniform() }
         let b = a.map { $0 + 0.5 }
         let c = a.map { $0 * 2 + 0.1 }
-        XCTAssertEqual(try probabilityCheapest([b, a, c]), [0, 1, 0])
+        XCTAssertEqual(try ProbabilityBest.cheapest([b, a, c]), [0, 1, 0])
     }
 
     /// A = [1, 1, 1, 1], B = [1, 2, 1, 0], C = [3, 1, 1, 5]. Lowest wins:
@@ -32,21 +32,21 @@ final class DecisionTests: XCTestCase {
     /// Highest wins: 0: C; 1: B; 2: all (⅓); 3: C, so 1/12, 1/3, 7/12.
     func testTiesAreShared() throws {
         let columns: [[Double]] = [[1, 1, 1, 1], [1, 2, 1, 0], [3, 1, 1, 5]]
-        let low = try probabilityBest(columns, higherIsBetter: false)
+        let low = try ProbabilityBest.of(columns, higherIsBetter: false)
         for (p, e) in zip(low, [1.0 / 3, 11.0 / 24, 5.0 / 24]) { XCTAssertEqual(p, e, accuracy: 1e-15) }
         XCTAssertEqual(low.reduce(0, +), 1, accuracy: 1e-15)
-        let high = try probabilityBest(columns, higherIsBetter: true)
+        let high = try ProbabilityBest.of(columns, higherIsBetter: true)
         for (p, e) in zip(high, [1.0 / 12, 1.0 / 3, 7.0 / 12]) { XCTAssertEqual(p, e, accuracy: 1e-15) }
     }
 
     func testProbabilityBestEdgeCases() throws {
-        XCTAssertThrowsError(try probabilityBest([], higherIsBetter: false)) { error in
-            XCTAssertEqual(error as? AnalysisError, .noColumns)
+        XCTAssertThrowsError(try ProbabilityBest.of([], higherIsBetter: false)) { error in
+            XCTAssertEqual(error as? StatisticsError, .noColumns)
         }
-        XCTAssertThrowsError(try probabilityBest([[1, 2], [1]], higherIsBetter: false))
+        XCTAssertThrowsError(try ProbabilityBest.of([[1, 2], [1]], higherIsBetter: false))
         // NaN never wins; an all-NaN iteration is not counted.
-        XCTAssertEqual(try probabilityCheapest([[.nan, 1, .nan], [2, 3, .nan]]), [0.5, 0.5])
-        XCTAssertTrue(try probabilityCheapest([[Double]()]).allSatisfy(\.isNaN))
+        XCTAssertEqual(try ProbabilityBest.cheapest([[.nan, 1, .nan], [2, 3, .nan]]), [0.5, 0.5])
+        XCTAssertTrue(try ProbabilityBest.cheapest([[Double]()]).allSatisfy(\.isNaN))
     }
 
     /// B = A + 1 everywhere: A is cheapest in every iteration, so perfect information changes

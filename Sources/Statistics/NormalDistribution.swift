@@ -13,7 +13,11 @@ public enum StandardNormal {
 
     /// Φ⁻¹(q) for q in (0, 1) by bisection on Φ over [-40, 40] until the bracket stops
     /// shrinking (at most 200 halvings): slow but exact to the last ulp or two and free of
-    /// tabulated coefficients. NaN outside (0, 1).
+    /// tabulated coefficients.
+    ///
+    /// Edge cases: NaN outside (0, 1).
+    ///
+    /// - Complexity: at most 200 evaluations of `cdf`.
     public static func quantile(_ q: Double) -> Double {
         guard q > 0, q < 1 else { return .nan }
         var lo = -40.0, hi = 40.0

@@ -19,7 +19,9 @@ public struct PairedComparison: Sendable, Equatable {
     public var probabilityBLess: Double { 1 - probabilityALess }
 
     /// Compares two columns of equal length; throws when the lengths differ.
-    public init(_ a: [Double], _ b: [Double]) throws(AnalysisError) {
+    ///
+    /// - Complexity: O(n): one pass and the summary of the differences (one radix sort).
+    public init(_ a: [Double], _ b: [Double]) throws(StatisticsError) {
         guard a.count == b.count else { throw .lengthMismatch(expected: a.count, found: b.count) }
         var differences: [Double] = []
         differences.reserveCapacity(a.count)

@@ -51,7 +51,10 @@ public struct OrderStatisticCI: Sendable, Equatable {
     public var coverage: Double
     public var method: Method
 
-    /// The interval for the p-quantile of an ascending, NaN-free sample.
+    /// The interval for the p-quantile of an ascending, NaN-free sample (not checked).
+    ///
+    /// - Complexity: O(n) for n <= `exactLimit` (the binomial probabilities), O(1) beyond it
+    ///   (the normal approximation, with one `StandardNormal.quantile`).
     public init(sorted x: [Double], p: Double, confidence: Double = 0.95, exactLimit: Int = 1000) {
         let r = OrderStatisticCI.ranks(n: x.count, p: p, confidence: confidence, exactLimit: exactLimit)
         self.p = p
@@ -70,12 +73,16 @@ public struct OrderStatisticCI: Sendable, Equatable {
     }
 
     /// The interval for the p-quantile of a column in any order (NaN values are left out).
+    ///
+    /// - Complexity: O(n): one radix sort (`Quantiles.sortedWithoutNaN`).
     public init(_ values: [Double], p: Double, confidence: Double = 0.95, exactLimit: Int = 1000) {
         self.init(sorted: Quantiles.sortedWithoutNaN(values), p: p, confidence: confidence,
                   exactLimit: exactLimit)
     }
 
     /// The ranks and coverage alone, for a sample of size n (see the type's documentation).
+    ///
+    /// - Complexity: O(n) for n <= `exactLimit`, O(1) beyond it.
     public static func ranks(n: Int, p: Double, confidence: Double = 0.95, exactLimit: Int = 1000)
         -> (lower: Int, upper: Int, coverage: Double, method: Method)
     {

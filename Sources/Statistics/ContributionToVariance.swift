@@ -20,7 +20,9 @@ public struct ContributionToVariance: Sendable, Equatable {
 
     /// Analyses `inputs` against `target`; throws when a column's length differs from the
     /// target's.
-    public init(target: [Double], inputs: [[Double]]) throws(AnalysisError) {
+    ///
+    /// - Complexity: O(k·n) for k inputs of n values: each column ranked once.
+    public init(target: [Double], inputs: [[Double]]) throws(StatisticsError) {
         for input in inputs where input.count != target.count {
             throw .lengthMismatch(expected: target.count, found: input.count)
         }
@@ -32,7 +34,9 @@ public struct ContributionToVariance: Sendable, Equatable {
     /// The same from ranks already computed (`Ranks.averageRanks`), so that a caller analysing
     /// several targets ranks each column once. A nil target or input stands for one that
     /// cannot be used (NaN values, fewer than two): its ρ is 0.
-    public init(targetRanks: [Double]?, inputRanks: [[Double]?]) throws(AnalysisError) {
+    ///
+    /// - Complexity: O(k·n): one Pearson correlation per input.
+    public init(targetRanks: [Double]?, inputRanks: [[Double]?]) throws(StatisticsError) {
         var rhos: [Double] = []
         rhos.reserveCapacity(inputRanks.count)
         for ranks in inputRanks {
@@ -40,7 +44,7 @@ public struct ContributionToVariance: Sendable, Equatable {
                 rhos.append(0)
                 continue
             }
-            let rho = try pearson(ranks, targetRanks)
+            let rho = try Correlation.pearson(ranks, targetRanks)
             rhos.append(rho.isNaN ? 0 : rho)
         }
         var total = NeumaierSum()
@@ -51,6 +55,8 @@ public struct ContributionToVariance: Sendable, Equatable {
     }
 
     /// Input indices ordered by decreasing contribution (ties by index), for a sensitivity chart.
+    ///
+    /// - Complexity: O(k log k).
     public var order: [Int] {
         contributions.indices.sorted {
             contributions[$0] > contributions[$1]

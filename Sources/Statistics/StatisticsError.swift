@@ -1,5 +1,5 @@
 /// Errors for inputs that a statistic cannot combine.
-public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Columns that must be paired iteration by iteration have different lengths.
     case lengthMismatch(expected: Int, found: Int)
     /// A statistic over several columns was given none.
@@ -13,13 +13,16 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
             return "at least one column is required"
         }
     }
-}
 
-/// Throws unless every column has the length of the first; returns that length.
-func commonLength(_ columns: [[Double]]) throws(AnalysisError) -> Int {
-    guard let n = columns.first?.count else { throw .noColumns }
-    for c in columns where c.count != n {
-        throw .lengthMismatch(expected: n, found: c.count)
+    /// The length every column shares: throws `noColumns` for none and `lengthMismatch` at the
+    /// first column whose length differs from the first's.
+    ///
+    /// - Complexity: O(m) for m columns.
+    static func commonLength(_ columns: [[Double]]) throws(StatisticsError) -> Int {
+        guard let n = columns.first?.count else { throw .noColumns }
+        for c in columns where c.count != n {
+            throw .lengthMismatch(expected: n, found: c.count)
+        }
+        return n
     }
-    return n
 }

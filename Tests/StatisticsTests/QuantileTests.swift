@@ -1,12 +1,12 @@
 import XCTest
-@testable import Analysis
+@testable import Statistics
 
 final class QuantileTests: XCTestCase {
     /// Type 7 on 1 ... 10: h = 9p, Q = 1 + h. P5 → 1.45, P10 → 1.9, P50 → 5.5, P80 → 8.2,
     /// P90 → 9.1, P95 → 9.55 (numpy.quantile gives the same).
     func testOneToTen() {
         let x = (1...10).map(Double.init)
-        let q = quantiles(sorted: x, ps: Quantiles.reported)
+        let q = Quantiles.quantiles(sorted: x, ps: Quantiles.reported)
         let expected = [1.45, 1.9, 5.5, 8.2, 9.1, 9.55]
         for (a, e) in zip(q, expected) { XCTAssertEqual(a, e, accuracy: 1e-12) }
         XCTAssertEqual(Quantiles.quantile(sorted: x, 0), 1)
@@ -17,7 +17,7 @@ final class QuantileTests: XCTestCase {
     /// order statistic 1 + 100p (this exercises the snapping of h = 100 · 0.8 etc.).
     func testOrderStatisticsAreExact() {
         let x = (1...101).map(Double.init)
-        XCTAssertEqual(quantiles(sorted: x, ps: Quantiles.reported), [6, 11, 51, 81, 91, 96])
+        XCTAssertEqual(Quantiles.quantiles(sorted: x, ps: Quantiles.reported), [6, 11, 51, 81, 91, 96])
     }
 
     /// Sorted [1, 1, 2, 3, 3, 4, 5, 5, 5, 6, 9], n = 11, h = 10p:
@@ -91,10 +91,10 @@ final class QuantileTests: XCTestCase {
     /// Compensated sums: 1e16 + 1 - 1e16 is 0 in naive floating point, 1 here; and the variance of
     /// 1e9 + {4, 7, 13, 16} is that of {4, 7, 13, 16}: deviations ±6, ±3, s² = 90/3 = 30.
     func testNumericalCare() {
-        XCTAssertEqual(compensatedSum([1e16, 1, -1e16]), 1)
-        XCTAssertEqual(sampleVariance([1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16]), 30)
+        XCTAssertEqual(NeumaierSum.sum([1e16, 1, -1e16]), 1)
+        XCTAssertEqual(Moments.variance([1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16]), 30)
         let tenths = [Double](repeating: 0.1, count: 1_000_000)
-        XCTAssertEqual(compensatedSum(tenths), 100_000, accuracy: 1e-9)
-        XCTAssertEqual(mean(tenths), 0.1, accuracy: 1e-16)
+        XCTAssertEqual(NeumaierSum.sum(tenths), 100_000, accuracy: 1e-9)
+        XCTAssertEqual(Moments.mean(tenths), 0.1, accuracy: 1e-16)
     }
 }

@@ -1,0 +1,124 @@
+import ScenarioModel
+import Simulation
+import Statistics
+
+extension RunReport {
+    /// Analyses a finished run. `engine` re-runs the plan deterministically for the base case,
+    /// the tornado swings and the switching values. The independent pieces (each column's
+    /// summary, each column's ranks, each sensitivity target) run on up to `threads` threads
+    /// (0: all cores) through `Parallel.map`, so the report is the same on any number.
+    public init(engine: Engine, results: SimulationResults, threads: Int = 0) throws(StatisticsError) {
+        let plan = engine.plan
+        let optionIDs = (0..<results.options.count).map(OptionID.init)
+        let columns = results.options
+        let pvs = columns.map(\.pv.array)
+        let base = engine.deterministic()
+
+        // Every summary sorts its column; they are independent, so they run in parallel.
+        let pvStatistics = Parallel.map(pvs.count, threads: threads) { i in
+            let sorted = Quantiles.sortedWithoutNaN(pvs[i])
+            return (Summary(sortedValues: sorted, missing: pvs[i].count - sorted.count),
+                    OrderStatisticCI(sorted: sorted, p: 0.8))
+        }
+        var jobs = SummaryJobs()
+        let deadline = plan.scenario.deadline
+        for (id, o) in zip(optionIDs, columns) {
+            jobs.add(.total(id)) { o.total.array }
+            jobs.add(.goLive(id)) { o.goLive.array }
+            if let deadline {
+                jobs.add(.extensionMonths(id)) { o.extensionMonths }
+                jobs.add(.liveByDeadline(id)) { o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 } }
+            }
+            if let score = o.score { jobs.add(.score(id)) { score.doubles } }
+            for (y, column) in o.yearCash.enumerated() { jobs.add(.year(id, y)) { column.doubles } }
+            for (l, column) in o.linePV.enumerated() { jobs.add(.line(id, LineID(l))) { column.doubles } }
+        }
+        let summaries = jobs.run(threads: threads)
+
+        let pCheapest = try ProbabilityBest.cheapest(pvs)
+        let scores = columns.compactMap { $0.score?.doubles }
+        let pBest = scores.count == columns.count && !scores.isEmpty
+            ? try ProbabilityBest.of(scores, higherIsBetter: true) : nil
+        let years = (0..<plan.years).map { Year(index: $0, discountFactor: plan.schedule.yearFactors[$0]) }
+
+        let tornado = Tornado(engine: engine)
+        let sensitivity = try Sensitivity.analyse(engine: engine, results: results, pvs: pvs, tornado: tornado,
+                                                  threads: threads)
+
+        var options = IndexedArray<OptionID, Option>()
+        for (id, (o, op)) in zip(optionIDs, zip(columns, plan.options)) {
+            let lines = op.lines.enumerated().map { l, line in
+                Line(id: LineID(l), name: line.name, kind: line.kind, sourceLine: line.mark.line,
+                     pv: summaries[.line(id, LineID(l))])
+            }
+            options.append(Option(
+                id: id, name: o.name, label: o.label,
+                pv: pvStatistics[id.index].0, pvP80Interval: pvStatistics[id.index].1,
+                total: summaries[.total(id)], goLive: summaries[.goLive(id)],
+                extensionMonths: deadline.map { _ in summaries[.extensionMonths(id)] },
+                liveByDeadline: deadline.map { _ in summaries[.liveByDeadline(id)] },
+                score: o.score.map { _ in summaries[.score(id)] },
+                pCheapest: pCheapest[id.index], pBestScore: pBest?[id.index], base: base[id.index],
+                years: years.map { YearCash(cash: summaries[.year(id, $0.index)], pvMean: o.yearPVMean[$0.index]) },
+                lines: IndexedArray(lines),
+                drivers: sensitivity[.pv(id)] ?? []))
+        }
+
+        var pairs: [Pair] = []
+        for a in optionIDs {
+            for b in optionIDs where b > a {
+                pairs.append(Pair(a: a, b: b, comparison: try PairedComparison(pvs[a.index], pvs[b.index]),
+                                  drivers: sensitivity[.difference(a, b)] ?? []))
+            }
+        }
+
+        var inputs = IndexedArray<InputID, Input>()
+        for (k, input) in plan.inputs.enumerated() {
+            let owner = input.option.flatMap { name in optionIDs.first { columns[$0.index].name == name } }
+            inputs.append(Input(id: InputID(k), label: input.label, sourceLine: input.mark.line, option: owner,
+                                isCriterion: input.isCriterion,
+                                low: IndexedArray(tornado.low[k]), high: IndexedArray(tornado.high[k])))
+        }
+
+        let evpi = try EVPI(costs: pvs)
+        let byMean = optionIDs.sorted { evpi.expectedCosts[$0.index] < evpi.expectedCosts[$1.index] }
+        self.init(
+            plan: plan, results: results, options: options, pairs: pairs, inputs: inputs, years: years,
+            switching: SwitchingValues.find(engine: engine, base: base, tornado: tornado),
+            evpi: evpi, preferred: OptionID(evpi.bestOption),
+            preferredBase: optionIDs.min { base[$0.index].pv < base[$1.index].pv } ?? OptionID(0),
+            twoBest: byMean.count >= 2 ? (byMean[0], byMean[1]) : nil)
+    }
+}
+
+/// The columns `RunReport` summarises, each named by what it is, summarised all at once.
+private struct SummaryJobs {
+    enum Key: Hashable {
+        case total(OptionID), goLive(OptionID), extensionMonths(OptionID), liveByDeadline(OptionID)
+        case score(OptionID), year(OptionID, Int), line(OptionID, LineID)
+    }
+
+    private var keys: [Key] = []
+    private var columns: [@Sendable () -> [Double]] = []
+
+    /// Adds a column, read only when its summary is computed (so that at most one copy per
+    /// thread is in memory at a time).
+    mutating func add(_ key: Key, _ column: @escaping @Sendable () -> [Double]) {
+        keys.append(key)
+        columns.append(column)
+    }
+
+    struct Summaries {
+        fileprivate var byKey: [Key: Summary]
+        subscript(key: Key) -> Summary {
+            guard let s = byKey[key] else { preconditionFailure("no summary for \(key)") }
+            return s
+        }
+    }
+
+    func run(threads: Int) -> Summaries {
+        let columns = self.columns
+        let values = Parallel.map(columns.count, threads: threads) { Summary(columns[$0]()) }
+        return Summaries(byKey: Dictionary(uniqueKeysWithValues: zip(keys, values)))
+    }
+}
