@@ -4,7 +4,8 @@ import PackageDescription
 /// SourcingSim: a Monte Carlo simulator for public-sector IT sourcing decisions.
 ///
 /// The targets follow the flow of data (see docs/architecture.md):
-/// ScenarioSyntax → ScenarioModel → Simulation (on Sampling/CGSL) → Analysis → Reports → CLI.
+/// ScenarioSyntax → ScenarioModel → Simulation (on Sampling/CGSL) → Analysis → Reports → CLI;
+/// the catalogue of distribution families (Distributions) underlies both ScenarioModel and Sampling.
 let package = Package(
     name: "SourcingSim",
     products: [
@@ -21,8 +22,9 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "ScenarioSyntax"),
-        .target(name: "ScenarioModel", dependencies: ["ScenarioSyntax"]),
-        .target(name: "Sampling", dependencies: ["CGSL"]),
+        .target(name: "Distributions"),
+        .target(name: "ScenarioModel", dependencies: ["ScenarioSyntax", "Distributions"]),
+        .target(name: "Sampling", dependencies: ["CGSL", "Distributions"]),
         .target(name: "Simulation", dependencies: ["ScenarioModel", "Sampling", "CGSL"]),
         .target(name: "Analysis", dependencies: ["Simulation", "Sampling"]),
         .target(name: "Reports", dependencies: ["Analysis", "Simulation", "ScenarioModel"]),
@@ -35,7 +37,8 @@ let package = Package(
         ),
         .executableTarget(name: "FuzzScenario", dependencies: ["ScenarioSyntax", "ScenarioModel", "Simulation"]),
         .testTarget(name: "ScenarioSyntaxTests", dependencies: ["ScenarioSyntax"], exclude: ["FuzzRegressions"]),
-        .testTarget(name: "ScenarioModelTests", dependencies: ["ScenarioModel", "Simulation"]),
+        .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
+        .testTarget(name: "ScenarioModelTests", dependencies: ["ScenarioModel", "Simulation", "Distributions"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioModel"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Simulation", "ScenarioModel"]),
