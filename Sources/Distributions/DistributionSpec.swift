@@ -11,7 +11,7 @@
 /// - `lognormal(median, p95)`: exp N(μ, σ²) with μ = ln median, σ = (ln p95 − μ) / z95.
 /// - `interval(p5, p95)`: the lognormal with those 5th and 95th percentiles:
 ///   μ = (ln p5 + ln p95) / 2, σ = (ln p95 − ln p5) / (2 z95).
-/// - `triangular(min, mode, max)`; `uniform(min, max)`.
+/// - `triangular(min, mode, max)`; `uniform(min, max)`; `loguniform(min, max)`: exp U(ln min, ln max).
 /// - `pert(min, mode, max, lambda)`: min + (max − min) · Beta(α, β) with
 ///   α = 1 + λ (mode − min)/(max − min), β = 1 + λ (max − mode)/(max − min); min = max is the
 ///   constant.
@@ -25,6 +25,7 @@ public enum DistributionSpec: Sendable, Hashable {
     case triangular(min: Double, mode: Double, max: Double)
     case pert(min: Double, mode: Double, max: Double, lambda: Double = 4)
     case uniform(min: Double, max: Double)
+    case loguniform(min: Double, max: Double)
     case beta(a: Double, b: Double)
     case gamma(shape: Double, scale: Double)
     case weibull(scale: Double, shape: Double)
@@ -46,6 +47,7 @@ public enum DistributionSpec: Sendable, Hashable {
         case .triangular: return .triangular
         case .pert: return .pert
         case .uniform: return .uniform
+        case .loguniform: return .loguniform
         case .beta: return .beta
         case .gamma: return .gamma
         case .weibull: return .weibull
@@ -62,7 +64,7 @@ public enum DistributionSpec: Sendable, Hashable {
     public var parameters: [Double] {
         switch self {
         case .normal(let a, let b), .lognormal(let a, let b), .interval(let a, let b), .uniform(let a, let b),
-             .beta(let a, let b), .gamma(let a, let b), .weibull(let a, let b):
+             .loguniform(let a, let b), .beta(let a, let b), .gamma(let a, let b), .weibull(let a, let b):
             return [a, b]
         case .triangular(let a, let b, let c): return [a, b, c]
         case .pert(let a, let b, let c, let d): return [a, b, c, d]

@@ -15,7 +15,7 @@ import Darwin
 extension DistributionFamily {
     /// Every family, `interval` (`a to b`) included.
     public static let all: [DistributionFamily] = [
-        normal, lognormal, interval, triangular, pert, uniform, beta, gamma, weibull, exponential,
+        normal, lognormal, interval, triangular, pert, uniform, loguniform, beta, gamma, weibull, exponential,
         poisson, binomial, bernoulli, chance, discrete,
     ]
 
@@ -117,6 +117,27 @@ extension DistributionFamily {
         mean: { $0[0] + ($0[1] - $0[0]) / 2 },
         variance: { ($0[1] - $0[0]) * ($0[1] - $0[0]) / 12 })
 
+    /// `loguniform(min, max)`: exp U(ln min, ln max), density 1/(x ln(max/min)) on [min, max].
+    /// min > 0, max > 0, min ≤ max (equal: the constant). Base value: the mean,
+    /// (max − min)/(ln max − ln min); variance (max² − min²)/(2 (ln max − ln min)) − mean².
+    /// Support [min, max]; quantile exp(ln min + u (ln max − ln min)).
+    public static let loguniform = DistributionFamily(
+        "loguniform", ["min", "max"],
+        rules: { r in
+            r.positive(0)
+            r.positive(1)
+            if (r[0] ?? 1) > 0, (r[1] ?? 1) > 0 { r.notAbove(0, 1) }
+        },
+        spec: { .loguniform(min: $0[0], max: $0[1]) },
+        support: { b in (Swift.max(0, b[0].lower), b[1].upper) },
+        baseValue: logUniformMean, mean: logUniformMean,
+        variance: { p in
+            let (a, b) = (p[0], p[1])
+            guard b > a else { return 0 }
+            let mean = logUniformMean(p)
+            return (b * b - a * a) / (2 * (log(b) - log(a))) - mean * mean
+        })
+
     /// `beta(a, b)`: a > 0, b > 0. Base value and mean a/(a + b); variance
     /// ab/((a + b)²(a + b + 1)). Support [0, 1].
     public static let beta = DistributionFamily(
@@ -176,6 +197,11 @@ extension DistributionFamily {
     static func logNormalVariance(_ s: (mu: Double, sigma: Double)) -> Double {
         let s2 = s.sigma * s.sigma
         return expm1(s2) * exp(2 * s.mu + s2)
+    }
+
+    @Sendable static func logUniformMean(_ p: [Double]) -> Double {
+        let (a, b) = (p[0], p[1])
+        return b > a ? (b - a) / (log(b) - log(a)) : a
     }
 }
 

@@ -42,6 +42,8 @@ extension DistributionSpec {
             return Swift.min(Swift.max(lo + (hi - lo) * x, lo), hi)
         case .uniform(let lo, let hi):
             return lo + (hi - lo) * u
+        case .loguniform(let lo, let hi):
+            return Self.logUniformQuantile(u, lo, hi)
         case .beta(let a, let b):
             return BetaInverse.quantile(u, a: a, b: b)
         case .gamma(let k, let theta):

@@ -10,7 +10,7 @@ final class FamilyCatalogueTests: XCTestCase {
 
     func testEveryFamilyOnceByName() {
         XCTAssertEqual(F.all.map(\.name), [
-            "normal", "lognormal", "interval", "triangular", "pert", "uniform", "beta", "gamma",
+            "normal", "lognormal", "interval", "triangular", "pert", "uniform", "loguniform", "beta", "gamma",
             "weibull", "exponential", "poisson", "binomial", "bernoulli", "chance", "discrete",
         ])
         for family in F.all { XCTAssertTrue(F.named(family.name) === family, family.name) }
@@ -28,6 +28,7 @@ final class FamilyCatalogueTests: XCTestCase {
             (.triangular, [3], "triangular takes (min, mode, max)"),
             (.pert, [3, 4], "pert takes (min, mode, max) or (min, mode, max, lambda)"),
             (.uniform, [2], "uniform takes (min, max)"),
+            (.loguniform, [2], "loguniform takes (min, max)"),
             (.beta, [2], "beta takes (a, b)"),
             (.gamma, [2], "gamma takes (shape, scale)"),
             (.weibull, [2], "weibull takes (scale, shape)"),
@@ -62,6 +63,8 @@ final class FamilyCatalogueTests: XCTestCase {
             (.pert, [1, 2, 3, 1001], 3, "pert lambda must be at most 1000 (it is 1001)"),
             (.uniform, [6, 2], 0, "uniform min (6) must not exceed max (2)"),
             (.uniform, [-1e308, 1e308], 1, "uniform max - min must be a finite number"),
+            (.loguniform, [0, 5], 0, "loguniform min must be positive (it is 0)"),
+            (.loguniform, [5, 2], 0, "loguniform min (5) must not exceed max (2)"),
             (.beta, [1, -2], 1, "beta b must be positive (it is -2)"),
             (.gamma, [1, 0], 1, "gamma scale must be positive (it is 0)"),
             (.weibull, [0, 1], 0, "weibull scale must be positive (it is 0)"),
@@ -127,6 +130,7 @@ final class FamilyCatalogueTests: XCTestCase {
             (.pert, [1, 2, 5], .pert(min: 1, mode: 2, max: 5, lambda: 4)),
             (.pert, [1, 2, 5, 6], .pert(min: 1, mode: 2, max: 5, lambda: 6)),
             (.uniform, [2, 6], .uniform(min: 2, max: 6)),
+            (.loguniform, [1, 100], .loguniform(min: 1, max: 100)),
             (.beta, [2, 6], .beta(a: 2, b: 6)),
             (.gamma, [3, 2], .gamma(shape: 3, scale: 2)),
             (.weibull, [2, 1], .weibull(scale: 2, shape: 1)),
@@ -163,6 +167,7 @@ final class FamilyCatalogueTests: XCTestCase {
         XCTAssertEqual(s(.triangular, [1, 2, 5]), [1, 5])
         XCTAssertEqual(s(.pert, [1, 2, 5]), [1, 5])
         XCTAssertEqual(s(.uniform, [2, 6]), [2, 6])
+        XCTAssertEqual(s(.loguniform, [1, 100]), [1, 100])
         XCTAssertEqual(s(.beta, [2, 6]), [0, 1])
         XCTAssertEqual(s(.gamma, [3, 2]), [0, inf])
         XCTAssertEqual(s(.weibull, [2, 1]), [0, inf])
@@ -182,7 +187,7 @@ final class FamilyCatalogueTests: XCTestCase {
         XCTAssertEqual([binomial.lower, binomial.upper], [0, 20])
         let domains = F.all.map { [$0.domain.lower, $0.domain.upper] }
         XCTAssertEqual(domains, [
-            [-inf, inf], [0, inf], [0, inf], [-inf, inf], [-inf, inf], [-inf, inf], [0, 1], [0, inf],
+            [-inf, inf], [0, inf], [0, inf], [-inf, inf], [-inf, inf], [-inf, inf], [0, inf], [0, 1], [0, inf],
             [0, inf], [0, inf], [0, inf], [0, inf], [0, 1], [0, 1], [-inf, inf],
         ])
     }
@@ -195,6 +200,7 @@ final class FamilyCatalogueTests: XCTestCase {
         XCTAssertEqual(F.triangular.baseValue([1, 2, 5]), 2)               // the mode
         XCTAssertEqual(F.pert.baseValue([1, 2, 5, 6]), 2)                  // the mode, whatever lambda
         XCTAssertEqual(F.uniform.baseValue([2, 6]), 4)                     // (2 + 6)/2
+        XCTAssertEqual(F.loguniform.baseValue([1, exp(1)]), exp(1) - 1, accuracy: 1e-15)  // (e − 1)/(1 − 0)
         XCTAssertEqual(F.beta.baseValue([2, 6]), 0.25)                     // 2/(2 + 6)
         XCTAssertEqual(F.gamma.baseValue([3, 2]), 6)                       // 3·2
         XCTAssertEqual(F.weibull.baseValue([1, 2]), 0.886226925452758, accuracy: 1e-15)  // Γ(1.5) = √π/2
@@ -230,6 +236,10 @@ final class FamilyCatalogueTests: XCTestCase {
         check(.pert, [0, 0.5, 1], 0.5, 1.0 / 28)                         // Beta(3, 3)
         check(.pert, [2, 5, 12, 2], 6, 100 * 1.6 * 2.4 / (16 * 5))         // α 1.6, β 2.4
         check(.uniform, [-1, 3], 1, 16.0 / 12)
+        // loguniform(1, e): density 1/x on [1, e]: mean e − 1, E[X²] = (e² − 1)/2.
+        let e = exp(1.0)
+        check(.loguniform, [1, e], e - 1, (e * e - 1) / 2 - (e - 1) * (e - 1))
+        check(.loguniform, [4, 4], 4, 0)
         check(.beta, [2, 6], 0.25, 12.0 / (64 * 9))
         check(.gamma, [3, 2], 6, 12)
         check(.weibull, [3, 1], 3, 9)                                     // the exponential
@@ -239,5 +249,6 @@ final class FamilyCatalogueTests: XCTestCase {
         check(.bernoulli, [0.3], 0.3, 0.21)
         check(.discrete, [5, 0.3, 1, 0.2, 2, 0.5], 2.7, 0.3 * 5.29 + 0.2 * 2.89 + 0.5 * 0.49)
         XCTAssertTrue(F.gamma.mean([0, 1]).isNaN, "invalid parameters")
+        XCTAssertEqual(DistributionSpec.loguniform(min: 1, max: e).mean, e - 1, accuracy: 1e-15)
     }
 }

@@ -25,6 +25,7 @@ final class FamilyCatalogueCheckTests: XCTestCase {
             ("triangular(1, 9, 3)", "7:26: triangular mode (9) must lie between min (1) and max (3)"),
             ("pert(1, 2, 3, 2000)", "7:26: pert lambda must be at most 1000 (it is 2000)"),
             ("uniform(9, 3)", "7:20: uniform min (9) must not exceed max (3)"),
+            ("loguniform(1, -3)", "7:26: loguniform max must be positive (it is -3)"),
             ("beta(1, 0)", "7:20: beta b must be positive (it is 0)"),
             ("gamma(-1, 1)", "7:18: gamma shape must be positive (it is -1)"),
             ("weibull(1, -1)", "7:23: weibull shape must be positive (it is -1)"),
@@ -54,11 +55,25 @@ final class FamilyCatalogueCheckTests: XCTestCase {
         }
     }
 
+    /// The new family goes through the language with no code of its own outside the catalogue
+    /// and its sampler: the check, the range analysis and the base value.
+    func testLoguniformInTheLanguage() throws {
+        XCTAssertEqual(checked("loguniform(10k, 1m)"), [])
+        XCTAssertEqual(checked("loguniform(0, 1m)"), ["7:23: loguniform min must be positive (it is 0)"])
+        XCTAssertEqual(checked("loguniform(5, 2)"), ["7:23: loguniform min (5) must not exceed max (2)"])
+        XCTAssertEqual(checked("loguniform(5)"), ["7:12: loguniform takes (min, max), found 1 argument"])
+        let (e, _) = ExpressionParser.parseValue(exprScalar("loguniform(1, 100)"))
+        let expr = try XCTUnwrap(e)
+        XCTAssertEqual(ValueRange.of(expr) { _ in nil }, ValueRange(1, 100))
+        // The base value is the mean, 99 / ln 100.
+        XCTAssertEqual(try XCTUnwrap(BaseValue.evaluate(expr) { _ in nil }), 99 / log(100), accuracy: 1e-12)
+    }
+
     /// The model's base value (`BaseValue`, used by the warnings) and the plan's (the spec's)
     /// are the same number for every family: both ask the catalogue.
     func testModelAndPlanAgreeOnBaseValues() throws {
         let texts = ["normal(3, 1)", "lognormal(4.8m, 6m)", "4m to 9m", "triangular(1, 2, 5)", "pert(1, 2, 5, 6)",
-                     "uniform(0.1, 0.7)", "beta(2, 6)", "gamma(3, 2)", "weibull(2.5, 1.7)",
+                     "uniform(0.1, 0.7)", "loguniform(2, 8)", "beta(2, 6)", "gamma(3, 2)", "weibull(2.5, 1.7)",
                      "exponential(5)", "poisson(3.5)", "binomial(10, 0.3)", "bernoulli(0.7)", "chance(50%)",
                      "discrete(3, 0.4, 1, 0.2, 2, 0.2, 1, 0.2)"]
         XCTAssertEqual(texts.count, Distribution.Family.all.count)
