@@ -6,7 +6,8 @@ import PackageDescription
 /// The targets follow the flow of data (see docs/architecture.md):
 /// ScenarioSyntax → ScenarioModel → Simulation (on Sampling/CGSL) → Analysis → Reports → CLI;
 /// JSONOutput, the one JSON writer, sits under ScenarioSyntax (`parse`) and Reports (run.json).
-/// Each target declares exactly the modules it imports.
+/// The catalogue of distribution families (Distributions) underlies both ScenarioModel and
+/// Sampling. Each target declares exactly the modules it imports.
 let package = Package(
     name: "SourcingSim",
     products: [
@@ -24,8 +25,9 @@ let package = Package(
         ),
         .target(name: "JSONOutput"),
         .target(name: "ScenarioSyntax", dependencies: ["JSONOutput"]),
-        .target(name: "ScenarioModel", dependencies: ["JSONOutput", "ScenarioSyntax"]),
-        .target(name: "Sampling", dependencies: ["CGSL"]),
+        .target(name: "Distributions"),
+        .target(name: "ScenarioModel", dependencies: ["JSONOutput", "ScenarioSyntax", "Distributions"]),
+        .target(name: "Sampling", dependencies: ["CGSL", "Distributions"]),
         .target(name: "Simulation", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling"]),
         .target(name: "Statistics", dependencies: ["Sampling"]),
         .target(name: "Analysis", dependencies: ["ScenarioModel", "Sampling", "Simulation", "Statistics"]),
@@ -49,7 +51,9 @@ let package = Package(
         .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"]),
         .testTarget(name: "ScenarioSyntaxTests", dependencies: ["JSONOutput", "ScenarioSyntax", "TestSupport"],
                     exclude: ["FuzzRegressions"]),
-        .testTarget(name: "ScenarioModelTests", dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "TestSupport"]),
+        .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
+        .testTarget(name: "ScenarioModelTests",
+                    dependencies: ["JSONOutput", "ScenarioSyntax", "Distributions", "ScenarioModel", "Simulation", "TestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["CGSL", "Sampling", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),

@@ -61,19 +61,13 @@ public enum SwitchingValues {
         return rows
     }
 
-    /// The search range described above.
+    /// The search range described above; the family's domain (`DistributionFamily.domain`, every
+    /// value some member of the family can take) bounds it.
     static func range(_ family: Distribution.Family, spec: DistributionSpec) -> (Double, Double) {
         let lo = spec.quantile(0.001), hi = spec.quantile(0.999)
         let width = max(hi - lo, abs(spec.median) * 0.1, 1e-9)
-        var a = lo - width, b = hi + width
-        switch family {
-        case .lognormal, .interval, .gamma, .weibull, .exponential, .poisson, .binomial:
-            a = max(a, 0)
-        case .beta, .chance, .bernoulli:
-            a = max(a, 0); b = min(b, 1)
-        default: break
-        }
-        return (a, b)
+        let domain = family.domain
+        return (max(lo - width, domain.lower), min(hi + width, domain.upper))
     }
 
     /// First change of preferred option going from `start` to `end`, refined by bisection.

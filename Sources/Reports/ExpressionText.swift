@@ -22,7 +22,7 @@ public enum ExpressionText {
             if d.family == .interval, d.parameters.count == 2 {
                 return "(" + text(d.parameters[0]) + " to " + text(d.parameters[1]) + ")"
             }
-            return d.family.rawValue + "(" + d.parameters.map(text).joined(separator: ", ") + ")"
+            return d.family.name + "(" + d.parameters.map(text).joined(separator: ", ") + ")"
         case let .duration(a, unit): return "(" + text(a) + " " + unit.rawValue + ")"
         }
     }

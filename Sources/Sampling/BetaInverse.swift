@@ -18,7 +18,7 @@ import Darwin
 /// subtraction has cost x its relative accuracy, and x is solved again from
 /// ln(1 − I_x(a, b)) = ln(1 − u), whose slope is −x f(x) / (1 − I_x). I_x and 1 − I_x are
 /// GSL's `gsl_cdf_beta_P` and `gsl_cdf_beta_Q`, consistent (P + Q = 1 to 1e-12) for shapes up
-/// to `DistributionSpec.maximumBetaShape`.
+/// to `DistributionFamily.maximumBetaShape`.
 public enum BetaInverse {
     /// The u-quantile of Beta(a, b): 0 for u ≤ 0, 1 for u ≥ 1, NaN for NaN or invalid shapes.
     public static func quantile(_ u: Double, a: Double, b: Double) -> Double {

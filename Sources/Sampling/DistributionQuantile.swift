@@ -43,6 +43,8 @@ extension DistributionSpec {
             return Swift.min(Swift.max(lo + (hi - lo) * x, lo), hi)
         case .uniform(let lo, let hi):
             return lo + (hi - lo) * u
+        case .loguniform(let lo, let hi):
+            return Self.logUniformQuantile(u, lo, hi)
         case .beta(let a, let b):
             return BetaInverse.quantile(u, a: a, b: b)
         case .gamma(let k, let theta):
@@ -59,27 +61,6 @@ extension DistributionSpec {
             return u <= 1 - p ? 0 : 1
         case .discrete:
             return .nan  // handled above
-        }
-    }
-
-    /// The support [lower, upper] (a single point for degenerate parameters).
-    public var support: (lower: Double, upper: Double) {
-        switch self {
-        case .normal(let mean, let sd): return sd > 0 ? (-.infinity, .infinity) : (mean, mean)
-        case .lognormal(let median, let p95): return p95 > median ? (0, .infinity) : (median, median)
-        case .interval(let p5, let p95): return p95 > p5 ? (0, .infinity) : (p5, p5)
-        case .triangular(let lo, _, let hi), .pert(let lo, _, let hi, _), .uniform(let lo, let hi):
-            return (lo, hi)
-        case .beta: return (0, 1)
-        case .gamma, .weibull, .exponential: return (0, .infinity)
-        case .poisson(let mean): return mean > 0 ? (0, .infinity) : (0, 0)
-        case .binomial(let n, let p):
-            if n == 0 || p == 0 { return (0, 0) }
-            return p == 1 ? (Double(n), Double(n)) : (0, Double(n))
-        case .bernoulli(let p): return p == 0 ? (0, 0) : (p == 1 ? (1, 1) : (0, 1))
-        case .discrete(let values, let probabilities):
-            let possible = zip(values, probabilities).filter { $0.1 > 0 }.map(\.0)
-            return (possible.min() ?? .nan, possible.max() ?? .nan)
         }
     }
 

@@ -66,6 +66,8 @@ extension DistributionSpec {
         case .uniform(let lo, let hi):
             let range = hi - lo
             each { lo + range * $0 }
+        case .loguniform(let lo, let hi):
+            each { Self.logUniformQuantile($0, lo, hi) }
         case .beta(let a, let b):
             let shape = PertShape(alpha: a, beta: b)
             var table = pertTable?.shape == shape ? pertTable : nil

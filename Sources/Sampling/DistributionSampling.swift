@@ -12,7 +12,7 @@ import Darwin
 /// fast as `gsl_ran_lognormal`, which uses the polar Box–Muller method); pert
 /// `min + (max − min) · gsl_ran_beta(α, β)`; `gsl_ran_beta`, `gsl_ran_gamma`,
 /// `gsl_ran_weibull`, `gsl_ran_exponential`, `gsl_ran_poisson`, `gsl_ran_binomial`;
-/// uniform `min + (max − min) · U[0,1)`; bernoulli `U[0,1) < p`; triangular by its
+/// uniform `min + (max − min) · U[0,1)`; loguniform its closed-form inverse CDF of U[0,1); bernoulli `U[0,1) < p`; triangular by its
 /// closed-form inverse CDF of U(0,1); discrete by a cumulative search of U[0,1) · Σp in the
 /// order the values were given.
 ///
@@ -36,6 +36,8 @@ extension DistributionSpec {
             return Swift.min(lo + (hi - lo) * gsl_ran_beta(r, shape.alpha, shape.beta), hi)
         case .uniform(let lo, let hi):
             return lo + (hi - lo) * cgsl_uniform(r)
+        case .loguniform(let lo, let hi):
+            return Self.logUniformQuantile(cgsl_uniform(r), lo, hi)
         case .beta(let a, let b):
             return gsl_ran_beta(r, a, b)
         case .gamma(let k, let theta):
@@ -89,6 +91,8 @@ extension DistributionSpec {
         case .uniform(let lo, let hi):
             let range = hi - lo
             for i in 0..<n { out[i] = lo + range * cgsl_uniform(r) }
+        case .loguniform(let lo, let hi):
+            for i in 0..<n { out[i] = Self.logUniformQuantile(cgsl_uniform(r), lo, hi) }
         case .beta(let a, let b):
             for i in 0..<n { out[i] = gsl_ran_beta(r, a, b) }
         case .gamma(let k, let theta):
@@ -162,5 +166,12 @@ extension DistributionSpec {
             x = u > 0.5 ? b - range * root : a + range * ((p + u * q) / (1 + root))
         }
         return Swift.min(Swift.max(x, a), b)
+    }
+
+    /// The loguniform inverse CDF, exp(ln a + u (ln b − ln a)), kept inside [a, b].
+    @inline(__always)
+    static func logUniformQuantile(_ u: Double, _ a: Double, _ b: Double) -> Double {
+        let (la, lb) = (log(a), log(b))
+        return Swift.min(Swift.max(exp(la + u * (lb - la)), a), b)
     }
 }

@@ -1,3 +1,4 @@
+import Distributions
 import ScenarioSyntax
 
 /// An expression of the scenario language (docs/scenario-language.md §3), with the mark of its
@@ -53,12 +54,8 @@ public enum TimeUnit: String, Sendable, Hashable, CaseIterable {
 
 /// A distribution written in the file, with its parameters as expressions.
 public struct Distribution: Sendable, Hashable {
-    public enum Family: String, Sendable, Hashable, CaseIterable {
-        case normal, lognormal, triangular, pert, uniform, beta, gamma, weibull, exponential
-        case poisson, binomial, bernoulli, chance, discrete
-        /// `a to b`: lognormal with 5th and 95th percentiles a and b.
-        case interval
-    }
+    /// The family, an entry of the catalogue (`Distributions`): `.pert`, `.interval` for `a to b`.
+    public typealias Family = DistributionFamily
 
     public var family: Family
     /// Parameters in the order written (for `discrete`: v1, p1, v2, p2, ...; for `pert` an

@@ -1,8 +1,9 @@
 import Foundation
 import ScenarioSyntax
 
-/// Deterministic evaluation with every distribution at its base value
-/// (docs/scenario-language.md §3).
+/// Deterministic evaluation with every distribution at its base value (docs/scenario-language.md §3), as
+/// its family in the catalogue gives it (`DistributionFamily.baseValue`; NaN for invalid
+/// parameters).
 ///
 /// Arithmetic semantics (shared with `ExpressionChecks.constantValue`):
 /// - `+ - * / ^` are IEEE double operations (`^` is `pow`). Division by zero yields ±infinity
@@ -18,41 +19,6 @@ public enum BaseValue {
     /// `lookup` returns a name's value (nil = unknown). Returns nil if a name is unknown.
     public static func evaluate(_ e: Expr, lookup: (String) -> Double?) -> Double? {
         withoutActuallyEscaping(lookup) { ExpressionEvaluator(lookup: $0, distributions: true).value(e, depth: 0) }
-    }
-
-    /// Base value of one distribution given evaluated parameters:
-    /// - `triangular(min, mode, max)`, `pert(min, mode, max[, λ])`: the mode;
-    /// - `normal(mean, sd)`: the mean (= median); `lognormal(median, p95)`: the median;
-    /// - `a to b` (lognormal with P5 = a, P95 = b): the median √(a·b);
-    /// - `uniform(a, b)`: (a + b)/2; `beta(a, b)`: a/(a + b); `gamma(k, θ)`: k·θ;
-    ///   `weibull(λ, k)`: λ·Γ(1 + 1/k) (Γ from the C library's `tgamma`);
-    /// - `exponential(mean)`, `poisson(mean)`: the mean; `binomial(n, p)`: n·p;
-    /// - `bernoulli(p)`, `chance(p)`: the most probable value, 1 if p > 0.5 else 0 (0 at p = 0.5);
-    /// - `discrete(v1, p1, ...)`: the value with the highest probability, ties to the smaller value.
-    ///
-    /// Returns NaN when the parameter count is wrong or the interval ends are not positive
-    /// (run `ExpressionChecks.check` first).
-    public static func of(_ family: Distribution.Family, parameters p: [Double]) -> Double {
-        guard ExpressionCallee.distribution(family).accepts(p.count) else { return .nan }
-        switch family {
-        case .triangular, .pert: return p[1]
-        case .normal, .lognormal, .exponential, .poisson: return p[0]
-        case .interval: return p[0] > 0 && p[1] > 0 ? (p[0] * p[1]).squareRoot() : .nan
-        case .uniform: return (p[0] + p[1]) / 2
-        case .beta: return p[0] / (p[0] + p[1])
-        case .gamma: return p[0] * p[1]
-        case .weibull: return p[0] * tgamma(1 + 1 / p[1])
-        case .binomial: return p[0] * p[1]
-        case .bernoulli, .chance: return p[0] > 0.5 ? 1 : 0
-        case .discrete:
-            var best: (value: Double, p: Double)?
-            for i in stride(from: 0, to: p.count - 1, by: 2) {
-                let (value, prob) = (p[i], p[i + 1])
-                if let b = best, prob < b.p || (prob == b.p && value >= b.value) { continue }
-                best = (value, prob)
-            }
-            return best?.value ?? .nan
-        }
     }
 }
 
@@ -91,7 +57,7 @@ struct ExpressionEvaluator {
                 guard let x = value(a, depth: d) else { return nil }
                 xs.append(x)
             }
-            return BaseValue.of(dist.family, parameters: xs)
+            return dist.family.baseValue(xs)
         }
     }
 

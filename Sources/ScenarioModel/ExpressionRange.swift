@@ -1,3 +1,4 @@
+import Distributions
 import Foundation
 import ScenarioSyntax
 
@@ -18,10 +19,12 @@ import ScenarioSyntax
 /// - `min`, `max` of ranges end-wise; `if` the hull of its branches (the branch, for a constant
 ///   condition); `round` rounds the ends; `clamp(x, lo, hi) = min(max(x, lo), hi)` end-wise;
 ///   a duration multiplies by its months;
-/// - distributions: `triangular`, `pert`, `uniform`: `[min.lower, max.upper]`; `beta`, `chance`,
-///   `bernoulli`: `[0, 1]`; `binomial(n, p)`: `[0, n.upper]`; `lognormal`, `a to b`, `gamma`,
-///   `weibull`, `exponential`, `poisson`: `[0, ∞)`; `normal(mean, sd)`: `(-∞, ∞)`, or the mean's
-///   range when `sd` is the constant 0; `discrete`: the hull of its values' ranges.
+/// - a distribution: its family's support over its parameters' ranges, as the catalogue gives it
+///   (`DistributionFamily.support(of:)`): `triangular`, `pert`, `uniform`: `[min.lower, max.upper]`;
+///   `beta`, `chance`, `bernoulli`: `[0, 1]`; `binomial(n, p)`: `[0, n.upper]`; `lognormal`,
+///   `a to b`, `gamma`, `weibull`, `exponential`, `poisson`: `[0, ∞)`; `normal(mean, sd)`:
+///   `(-∞, ∞)`, or the mean's range when `sd` is 0; `discrete`: the hull of the ranges of its
+///   values whose probability can be above 0.
 public struct ValueRange: Sendable, Hashable {
     public var lower: Double
     public var upper: Double
@@ -98,19 +101,9 @@ final class RangeEvaluator {
             }
         case .distribution(let d):
             let ps = d.parameters.map(r)
-            guard ExpressionCallee.distribution(d.family).accepts(ps.count) else { return .unbounded }
-            switch d.family {
-            case .triangular, .pert: return ValueRange(ps[0].lower, ps[2].upper)
-            case .uniform: return ValueRange(ps[0].lower, ps[1].upper)
-            case .beta, .chance, .bernoulli: return ValueRange(0, 1)
-            case .binomial: return ValueRange(0, Swift.max(0, ps[0].upper))
-            case .lognormal, .interval, .gamma, .weibull, .exponential, .poisson: return ValueRange(0, .infinity)
-            case .normal: return ExpressionChecks.constantValue(d.parameters[1]) == 0 ? ps[0] : .unbounded
-            case .discrete:
-                let values = stride(from: 0, to: ps.count, by: 2).map { ps[$0] }
-                guard let first = values.first else { return .unbounded }
-                return values.dropFirst().reduce(first) { $0.hull($1) }
-            }
+            guard d.family.accepts(ps.count) else { return .unbounded }
+            let support = d.family.support(of: ps.map { ($0.lower, $0.upper) })
+            return ValueRange(support.lower, support.upper)
         }
     }
 

@@ -169,8 +169,8 @@ public struct PlanBuilder {
             inputs.append(input)
             inputSlots.append(slot)
             emit(.drawDependent(dst: slot, input: index, params: params, u: uniform(fixed: 0.5)))
-            let family = dist.family == .interval ? "'a to b'" : dist.family.rawValue
-            require(slot, .draw(input: index, parameters: params), "the \(family) distribution of `\(name)`", at: dist.mark)
+            require(slot, .draw(input: index, parameters: params), "the \(dist.family.displayName) distribution of `\(name)`",
+                    at: dist.mark)
         }
         return slot
     }

@@ -41,7 +41,7 @@ final class ValueProblemTests: XCTestCase {
                       run.stderr)
         XCTAssertTrue(run.stderr.contains(" of 4000 iterations; the first is iteration "), run.stderr)
         XCTAssertTrue(run.stderr.contains(", where build_mode = "), run.stderr)
-        XCTAssertTrue(run.stderr.contains(": pert: mode ("), run.stderr)
+        XCTAssertTrue(run.stderr.contains(": pert mode ("), run.stderr)
         XCTAssertTrue(run.stderr.contains("\n        build: pert(3, build_mode, 9)\n               ^\n1 error generated.\n"),
                       run.stderr)
         let n = try count(in: run.stderr)

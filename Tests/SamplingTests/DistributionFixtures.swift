@@ -12,6 +12,7 @@ enum Fixtures {
         .pert(min: 2, mode: 5, max: 12, lambda: 2),
         .pert(min: 4.3e6, mode: 4.8e6, max: 5.6e6),
         .uniform(min: -1, max: 3),
+        .loguniform(min: 2, max: 50),
         .beta(a: 2, b: 5),
         .gamma(shape: 3, scale: 2),
         .weibull(scale: 2, shape: 1.5),

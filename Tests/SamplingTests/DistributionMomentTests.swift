@@ -86,7 +86,7 @@ final class DistributionMomentTests: XCTestCase {
         XCTAssertEqual(DistributionSpec.lognormal(median: 5, p95: 9).baseValue, 5, accuracy: 1e-13)
         XCTAssertEqual(DistributionSpec.bernoulli(p: 0.5).baseValue, 0)
         XCTAssertEqual(DistributionSpec.bernoulli(p: 0.7).baseValue, 1)
-        XCTAssertEqual(DistributionSpec.discrete(values: [3, 1, 2, 1], probabilities: [0.4, 0.2, 0.2, 0.2]).baseValue, 1)
+        XCTAssertEqual(DistributionSpec.discrete(values: [3, 1, 2, 1], probabilities: [0.4, 0.2, 0.2, 0.2]).baseValue, 3)
         XCTAssertEqual(DistributionSpec.gamma(shape: 2, scale: 3).baseValue, 6)
     }
 }

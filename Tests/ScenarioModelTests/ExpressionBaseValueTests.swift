@@ -32,7 +32,7 @@ final class ExpressionBaseValueTests: XCTestCase {
         XCTAssertEqual(base("chance(30%)"), 0)
         XCTAssertEqual(base("chance(51%)"), 1)
         XCTAssertEqual(base("discrete(10, 0.2, 20, 0.5, 30, 0.3)"), 20)   // most probable
-        XCTAssertEqual(base("discrete(30, 0.5, 10, 0.5)"), 10)            // tie goes to the smaller value
+        XCTAssertEqual(base("discrete(30, 0.5, 10, 0.5)"), 30)            // tie goes to the value written first
     }
 
     func testExpressions() throws {
@@ -55,9 +55,9 @@ final class ExpressionBaseValueTests: XCTestCase {
     }
 
     func testOfDirectly() {
-        XCTAssertTrue(BaseValue.of(.pert, parameters: [1, 2]).isNaN, "wrong parameter count")
-        XCTAssertTrue(BaseValue.of(.interval, parameters: [-1, 2]).isNaN, "interval through zero")
-        XCTAssertEqual(BaseValue.of(.discrete, parameters: [5, 1]), 5)
-        XCTAssertTrue(BaseValue.of(.discrete, parameters: []).isNaN)
+        XCTAssertTrue(Distribution.Family.pert.baseValue([1, 2]).isNaN, "wrong parameter count")
+        XCTAssertTrue(Distribution.Family.interval.baseValue([-1, 2]).isNaN, "interval through zero")
+        XCTAssertEqual(Distribution.Family.discrete.baseValue([5, 1]), 5)
+        XCTAssertTrue(Distribution.Family.discrete.baseValue([]).isNaN)
     }
 }

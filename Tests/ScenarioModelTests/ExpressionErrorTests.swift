@@ -24,7 +24,7 @@ final class ExpressionErrorTests: XCTestCase {
         XCTAssertEqual(exprValue("pert(1, 2) + foo(3)"),
                        "7:12: pert takes (min, mode, max) or (min, mode, max, lambda), found 2 arguments | "
                        + "7:25: unknown function 'foo'; the functions are min, max, if, round and clamp, and the distributions "
-                       + "normal, lognormal, triangular, pert, uniform, beta, gamma, weibull, exponential, poisson, binomial, "
+                       + "normal, lognormal, triangular, pert, uniform, loguniform, beta, gamma, weibull, exponential, poisson, binomial, "
                        + "bernoulli, chance, discrete")
     }
 

@@ -73,7 +73,7 @@ final class ExpressionParserTests: XCTestCase {
             let (e, d) = ExpressionParser.parseValue(exprScalar(text))
             XCTAssertEqual(d, [], text)
             guard let e, case .distribution(let dist) = e.kind else { return XCTFail(text) }
-            XCTAssertEqual(dist.family.rawValue, String(text.prefix { $0 != "(" }), text)
+            XCTAssertEqual(dist.family.name, String(text.prefix { $0 != "(" }), text)
             XCTAssertEqual(dist.mark, SourceMark(file: "s.yaml", line: 7, column: 12))
         }
         XCTAssertEqual(exprValue("incumbent_run_rate * pert(0.85, 0.93, 1.05)"),

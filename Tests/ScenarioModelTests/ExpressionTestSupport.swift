@@ -16,7 +16,7 @@ func exprPrefixForm(_ e: Expr) -> String {
     case .negate(let x): return "(neg \(exprPrefixForm(x)))"
     case .binary(let op, let a, let b): return "(\(op.rawValue) \(exprPrefixForm(a)) \(exprPrefixForm(b)))"
     case .function(let f, let args): return "(\(f.rawValue)" + args.map { " " + exprPrefixForm($0) }.joined() + ")"
-    case .distribution(let d): return "(\(d.family.rawValue)" + d.parameters.map { " " + exprPrefixForm($0) }.joined() + ")"
+    case .distribution(let d): return "(\(d.family.name)" + d.parameters.map { " " + exprPrefixForm($0) }.joined() + ")"
     case .duration(let x, let u): return "(\(u.rawValue) \(exprPrefixForm(x)))"
     }
 }

@@ -49,7 +49,7 @@ final class ValueCheckTests: XCTestCase {
         XCTAssertTrue(problem.value.isNaN)
         XCTAssertEqual(problem.inputs.map(\.name), ["build_mode"])
         XCTAssertEqual(problem.inputs[0].value, drawn[first], accuracy: 1e-5)
-        XCTAssertTrue(problem.reason?.hasPrefix("pert: mode (") == true, problem.reason ?? "")
+        XCTAssertTrue(problem.reason?.hasPrefix("pert mode (") == true, problem.reason ?? "")
     }
 
     /// The same problems, counts and example on 1 and 2 threads.
