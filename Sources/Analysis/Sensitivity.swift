@@ -28,10 +28,10 @@ public enum Sensitivity {
         var label: String
         var line: Int
         /// Option whose model it belongs to; nil when shared.
-        var option: String?
+        var option: OptionID?
         var ranks: [Double]
-        /// Index into the plan's inputs, nil for a risk occurrence.
-        var input: Int?
+        /// The uncertain input, nil for a risk occurrence.
+        var input: InputID?
     }
 
     static func analyse(engine: Engine, results: SimulationResults, pvs: [[Double]], tornado: Tornado) throws(AnalysisError) -> [Row] {
@@ -40,17 +40,17 @@ public enum Sensitivity {
         // Every column is ranked once, all on all cores.
         var candidates: [Candidate] = []
         var columns: [@Sendable () -> [Double]] = []
-        for (k, column) in results.inputs.enumerated() {
+        for (k, column) in results.inputs.enumerated {
             let input = plan.inputs[k]
             guard !input.isCriterion else { continue }
             candidates.append(Candidate(label: input.label, line: input.mark.line, option: input.option,
                                         ranks: [], input: k))
             columns.append { column.doubles }
         }
-        for (o, op) in zip(results.options, plan.options) {
+        for (k, (o, op)) in zip(results.options, plan.options).enumerated() {
             for (risk, column) in zip(op.riskOccurrences, o.riskOccurrences) {
                 candidates.append(Candidate(label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
-                                            option: o.name, ranks: [], input: nil))
+                                            option: OptionID(k), ranks: [], input: nil))
                 columns.append { column.map { Double($0) } }
             }
         }
@@ -65,19 +65,19 @@ public enum Sensitivity {
         struct Target: Sendable {
             var option: String
             var name: String
-            var owners: Set<String>
+            var owners: Set<OptionID>
             var column: @Sendable () -> [Double]
             var value: @Sendable ([DeterministicResult]) -> Double
         }
         var targets: [Target] = []
         for (i, o) in options.enumerated() {
-            targets.append(Target(option: o.name, name: "pv_cost", owners: [o.name], column: { pvs[i] },
+            targets.append(Target(option: o.name, name: "pv_cost", owners: [OptionID(i)], column: { pvs[i] },
                                   value: { $0[i].pv }))
         }
         for i in options.indices {
             for j in options.indices where j > i {
                 targets.append(Target(option: options[i].name, name: "difference_vs_\(options[j].name)",
-                                      owners: [options[i].name, options[j].name],
+                                      owners: [OptionID(i), OptionID(j)],
                                       column: { zip(pvs[i], pvs[j]).map { $0 - $1 } },
                                       value: { $0[i].pv - $0[j].pv }))
             }

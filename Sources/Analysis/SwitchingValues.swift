@@ -33,13 +33,13 @@ public enum SwitchingValues {
             results.indices.min { results[$0].pv < results[$1].pv } ?? 0
         }
         // Rank the inputs by their swing on the difference between the two best options.
-        var swings: [(input: Int, width: Double)] = []
-        for (k, input) in plan.inputs.enumerated() where input.spec != nil {
+        var swings: [(input: InputID, width: Double)] = []
+        for (k, input) in plan.inputs.enumerated where input.spec != nil {
             let lo = tornado.low[k], hi = tornado.high[k]
             let width = abs((hi[first].pv - hi[second].pv) - (lo[first].pv - lo[second].pv))
             if width > 0 { swings.append((k, width)) }
         }
-        swings.sort { ($0.width, -$0.input) > ($1.width, -$1.input) }
+        swings.sort { ($0.width, -$0.input.index) > ($1.width, -$1.input.index) }
 
         var rows: [Row] = []
         for (k, _) in swings.prefix(top) {

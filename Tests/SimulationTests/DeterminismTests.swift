@@ -56,7 +56,7 @@ final class DeterminismTests: XCTestCase {
     func testSharedInputsArePaired() throws {
         let plan = try compile(Self.yaml)
         let results = Engine(plan: plan).run(.init(iterations: 8192, seed: 5, sampling: .monteCarlo))
-        let rateIndex = try XCTUnwrap(plan.inputs.firstIndex { $0.label == "rate" })
+        let rateIndex = try XCTUnwrap(plan.inputs.firstID { $0.label == "rate" })
         XCTAssertEqual(plan.inputs.filter { $0.label == "rate" }.count, 1)
         XCTAssertEqual(results.inputs[rateIndex].count, 8192)
     }
