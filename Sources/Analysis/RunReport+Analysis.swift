@@ -73,9 +73,8 @@ extension RunReport {
         }
 
         var inputs = IndexedArray<InputID, Input>()
-        for (k, input) in plan.inputs.enumerated() {
-            let owner = input.option.flatMap { name in optionIDs.first { columns[$0.index].name == name } }
-            inputs.append(Input(id: InputID(k), label: input.label, sourceLine: input.mark.line, option: owner,
+        for (k, input) in plan.inputs.enumerated {
+            inputs.append(Input(id: k, label: input.label, sourceLine: input.mark.line, option: input.option,
                                 isCriterion: input.isCriterion,
                                 low: IndexedArray(tornado.low[k]), high: IndexedArray(tornado.high[k])))
         }

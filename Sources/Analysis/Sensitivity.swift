@@ -41,10 +41,10 @@ public enum Sensitivity {
         var label: String
         var line: Int
         /// Option whose model it belongs to; nil when shared.
-        var option: String?
+        var option: OptionID?
         var ranks: [Double]
-        /// Index into the plan's inputs, nil for a risk occurrence.
-        var input: Int?
+        /// The uncertain input, nil for a risk occurrence.
+        var input: InputID?
         var driver: Driver
     }
 
@@ -57,11 +57,11 @@ public enum Sensitivity {
         // Every column is ranked once, all in parallel (`threads`).
         var candidates: [Candidate] = []
         var columns: [@Sendable () -> [Double]] = []
-        for (k, column) in results.inputs.enumerated() {
+        for (k, column) in results.inputs.enumerated {
             let input = plan.inputs[k]
             guard !input.isCriterion else { continue }
             candidates.append(Candidate(label: input.label, line: input.mark.line, option: input.option,
-                                        ranks: [], input: k, driver: .input(InputID(k))))
+                                        ranks: [], input: k, driver: .input(k)))
             columns.append { column.doubles }
         }
         for (i, (o, op)) in zip(results.options, plan.options).enumerated() {
@@ -69,7 +69,7 @@ public enum Sensitivity {
             let firstRisk = op.lines.count - op.riskOccurrences.count
             for (r, (risk, column)) in zip(op.riskOccurrences, o.riskOccurrences).enumerated() {
                 candidates.append(Candidate(label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
-                                            option: o.name, ranks: [], input: nil,
+                                            option: OptionID(i), ranks: [], input: nil,
                                             driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r))))
                 columns.append { column.map { Double($0) } }
             }
@@ -84,19 +84,19 @@ public enum Sensitivity {
         /// deterministic run.
         struct Job: Sendable {
             var target: Target
-            var owners: Set<String>
+            var owners: Set<OptionID>
             var column: @Sendable () -> [Double]
             var value: @Sendable ([DeterministicResult]) -> Double
         }
         var targets: [Job] = []
         for (i, o) in options.enumerated() {
-            targets.append(Job(target: .pv(OptionID(i)), owners: [o.name], column: { pvs[i] },
+            targets.append(Job(target: .pv(OptionID(i)), owners: [OptionID(i)], column: { pvs[i] },
                                value: { $0[i].pv }))
         }
         for i in options.indices {
             for j in options.indices where j > i {
                 targets.append(Job(target: .difference(OptionID(i), OptionID(j)),
-                                   owners: [options[i].name, options[j].name],
+                                   owners: [OptionID(i), OptionID(j)],
                                    column: { zip(pvs[i], pvs[j]).map { $0 - $1 } },
                                    value: { $0[i].pv - $0[j].pv }))
             }

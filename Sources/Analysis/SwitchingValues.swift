@@ -33,13 +33,13 @@ public enum SwitchingValues {
             results.indices.min { results[$0].pv < results[$1].pv } ?? 0
         }
         // Rank the inputs by their swing on the difference between the two best options.
-        var swings: [(input: Int, width: Double)] = []
-        for (k, input) in plan.inputs.enumerated() where input.spec != nil {
+        var swings: [(input: InputID, width: Double)] = []
+        for (k, input) in plan.inputs.enumerated where input.spec != nil {
             let lo = tornado.low[k], hi = tornado.high[k]
             let width = abs((hi[first].pv - hi[second].pv) - (lo[first].pv - lo[second].pv))
             if width > 0 { swings.append((k, width)) }
         }
-        swings.sort { ($0.width, -$0.input) > ($1.width, -$1.input) }
+        swings.sort { ($0.width, -$0.input.index) > ($1.width, -$1.input.index) }
 
         var rows: [Row] = []
         for (k, _) in swings.prefix(top) {
@@ -55,7 +55,7 @@ public enum SwitchingValues {
                 if best == nil || abs(x - b) < abs(best! - b) { best = x }
             }
             let after = best.map { OptionID(choice($0 + ($0 > b ? 1 : -1) * 1e-9 * max(1, abs($0)))) }
-            rows.append(Row(input: InputID(k), baseValue: b, switchingValue: best,
+            rows.append(Row(input: k, baseValue: b, switchingValue: best,
                             preferredBefore: OptionID(before), preferredAfter: after))
         }
         return rows

@@ -16,8 +16,10 @@ import Simulation
 public enum CheckJSON {
     public static func render(plan: Plan, base: [DeterministicResult]) -> String {
         let s = plan.scenario
+        let shared = Writer(text: ExpressionText(scenario: s, option: nil))
         var options: [JSONValue] = []
         for (option, result) in zip(s.options, base) {
+            let w = Writer(text: ExpressionText(scenario: s, option: option))
             let lines = plan.options.first { $0.name == option.name }?.lines ?? []
             let planLines: [JSONValue] = zip(lines, result.linePV).map { line, pv in
                 .object(marked(line.mark) + [("name", .string(line.name)), ("kind", .string(line.kind.rawValue)),
@@ -25,13 +27,13 @@ public enum CheckJSON {
             }
             options.append(.object(named(option.name, option.mark) + [
                 ("label", .string(option.label)),
-                ("go_live", option.goLive.map { .string($0) } ?? .null),
+                ("go_live", option.goLive.map { .string(w.text.task($0)) } ?? .null),
                 ("optimism_bias", option.optimismBias.map(bias) ?? .null),
-                ("inputs", .array(option.inputs.map(input))),
-                ("tasks", .array(option.tasks.map(task))),
-                ("costs", .array(option.costs.map(costLine))),
-                ("benefits", .array(option.benefits.map(costLine))),
-                ("risks", .array(option.risks.map(risk))),
+                ("inputs", .array(option.inputs.map(w.input))),
+                ("tasks", .array(option.tasks.map(w.task))),
+                ("costs", .array(option.costs.map(w.costLine))),
+                ("benefits", .array(option.benefits.map(w.costLine))),
+                ("risks", .array(option.risks.map(w.risk))),
                 ("plan_lines", .array(planLines)),
                 ("base_case", .object([
                     ("go_live_month", .number(result.goLive)), ("extension_months", .number(result.extensionMonths)),
@@ -57,16 +59,21 @@ public enum CheckJSON {
         ])
         let criteria: [JSONValue] = s.criteria.map { c in
             .object(named(c.name, c.mark) + [
-                ("weight", expr(c.weight)),
-                ("scores", .array(c.scores.map { .object([("option", .string($0.option)), ("score", expr($0.score))]) })),
+                ("weight", .object([("text", .string(c.weight.description))] + marked(c.weightMark))),
+                ("scores", .array(c.scores.enumerated.map { id, score in
+                    let w = Writer(text: ExpressionText(scenario: s, option: s.options[id.index]))
+                    return .object([("option", .string(s.options[id.index].name)), ("score", w.expr(score))])
+                })),
             ])
         }
         let correlations: [JSONValue] = s.correlations.map { c in
-            .object(marked(c.mark) + [("a", .string(c.a)), ("b", .string(c.b)), ("coefficient", .number(c.coefficient))])
+            .object(marked(c.mark) + [("a", .string(s.uncertainInputs[c.a].label)),
+                                      ("b", .string(s.uncertainInputs[c.b].label)),
+                                      ("coefficient", .number(c.coefficient))])
         }
         let value: JSONValue = .object([
             ("scenario", settings),
-            ("inputs", .array(s.inputs.map(input))),
+            ("inputs", .array(s.inputs.map(shared.input))),
             ("correlations", .array(correlations)),
             ("options", .array(options)),
             ("criteria", .array(criteria)),
@@ -83,51 +90,65 @@ public enum CheckJSON {
         [("name", .string(name))] + marked(m)
     }
 
-    private static func expr(_ e: Expr) -> JSONValue {
-        .object([("text", .string(ExpressionText.text(e)))] + marked(e.mark))
-    }
-
-    private static func expr(_ e: Expr?) -> JSONValue { e.map(expr) ?? .null }
-
-    private static func time(_ t: TimeRef) -> JSONValue {
-        .object([("text", .string(ExpressionText.text(t)))] + marked(t.mark))
-    }
-
-    private static func time(_ t: TimeRef?) -> JSONValue { t.map(time) ?? .null }
-
     private static func bias(_ b: OptimismBias) -> JSONValue {
         .object([("one_off", .number(b.oneOff)), ("recurring", .number(b.recurring)),
                  ("duration", .number(b.duration))] + marked(b.mark))
     }
 
-    private static func input(_ i: Input) -> JSONValue {
-        .object(named(i.name, i.mark) + [("value", expr(i.value))])
-    }
+    /// The parts of one option (or of the scenario level), whose names its `ExpressionText`
+    /// resolves.
+    private struct Writer {
+        let text: ExpressionText
 
-    private static func task(_ t: Task) -> JSONValue {
-        .object(named(t.name, t.mark) + [
-            ("after", .array(t.after.map { .string($0) })), ("duration", expr(t.duration)),
-            ("not_before", time(t.notBefore)),
-        ])
-    }
-
-    private static func costLine(_ c: CostLine) -> JSONValue {
-        let timing: JSONValue
-        switch c.timing {
-        case .at(let t): timing = .object([("kind", "at"), ("at", time(t))])
-        case .during(let task): timing = .object([("kind", "during"), ("task", .string(task))])
-        case let .recurring(from, until): timing = .object([("kind", "recurring"), ("from", time(from)), ("until", time(until))])
+        func expr(_ e: ResolvedExpr) -> JSONValue {
+            .object([("text", .string(text.text(e)))] + marked(e.mark))
         }
-        return .object(named(c.name, c.mark) + [
-            ("amount", expr(c.amount)), ("timing", timing), ("escalate", expr(c.escalate)), ("share", expr(c.share)),
-        ])
-    }
 
-    private static func risk(_ r: Risk) -> JSONValue {
-        .object(named(r.name, r.mark) + [
-            ("chance", expr(r.chance)), ("per_year", .bool(r.perYear)), ("from", time(r.from)), ("until", time(r.until)),
-            ("one_off", expr(r.oneOff)), ("monthly", expr(r.monthly)), ("for", expr(r.recurringFor)),
-            ("delays", r.delays.map { .string($0) } ?? .null), ("delay", expr(r.delay)),
-        ])
+        func expr(_ e: ResolvedExpr?) -> JSONValue { e.map(expr) ?? .null }
+
+        func time(_ t: ResolvedTime<TimePoint>) -> JSONValue {
+            .object([("text", .string(text.text(t)))] + marked(t.mark))
+        }
+
+        func time(_ t: ResolvedTime<TimePoint>?) -> JSONValue { t.map(time) ?? .null }
+
+        func input(_ i: Input) -> JSONValue {
+            .object(named(i.name, i.mark) + [("value", expr(i.value))])
+        }
+
+        func task(_ t: Task) -> JSONValue {
+            let notBefore: JSONValue = t.notBefore.map { .object([("text", .string(text.text($0)))] + marked($0.mark)) }
+                ?? .null
+            return .object(named(t.name, t.mark) + [
+                ("after", .array(t.after.map { .string(text.task($0)) })), ("duration", expr(t.duration)),
+                ("not_before", notBefore),
+            ])
+        }
+
+        func costLine(_ c: CostLine) -> JSONValue {
+            let timing: JSONValue
+            switch c.timing {
+            case .at(let t): timing = .object([("kind", "at"), ("at", time(t))])
+            case .during(let task): timing = .object([("kind", "during"), ("task", .string(text.task(task)))])
+            case let .recurring(from, until):
+                timing = .object([("kind", "recurring"), ("from", time(from)), ("until", time(until))])
+            }
+            return .object(named(c.name, c.mark) + [
+                ("amount", expr(c.amount)), ("timing", timing), ("escalate", expr(c.escalate)),
+                ("share", expr(c.share)),
+            ])
+        }
+
+        /// A risk's impacts are those of one occurrence (a per-year risk has a copy per year,
+        /// written once in the file: the first is shown).
+        func risk(_ r: Risk) -> JSONValue {
+            let impact = r.impacts.first ?? RiskImpact()
+            return .object(named(r.name, r.mark) + [
+                ("chance", expr(r.chance)), ("per_year", .bool(r.perYear)), ("from", time(r.from)),
+                ("until", time(r.until)), ("one_off", expr(impact.oneOff)), ("monthly", expr(impact.monthly)),
+                ("for", expr(impact.recurringFor)), ("delays", r.delays.map { .string(text.task($0)) } ?? .null),
+                ("delay", expr(r.delay)),
+            ])
+        }
     }
 }

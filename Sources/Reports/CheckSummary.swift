@@ -34,7 +34,7 @@ public struct CheckSummary {
                 out.append("  tasks (base case):")
                 let width = option.tasks.map(\.name.count).max() ?? 0
                 for (task, times) in zip(option.tasks, result.tasks) {
-                    let after = task.after.isEmpty ? "" : "  after \(task.after.joined(separator: ", "))"
+                    let after = task.after.isEmpty ? "" : "  after \(task.after.map { option.tasks[$0].name }.joined(separator: ", "))"
                     out.append("    \(pad(task.name, width))  m\(Format.fixed(times.start, 1)) to m\(Format.fixed(times.finish, 1))\(after)  [line \(task.mark.line)]")
                 }
             }

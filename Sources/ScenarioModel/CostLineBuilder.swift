@@ -24,7 +24,7 @@ extension ScenarioBuilder {
         let name = entry.key.text
         let what = (benefit ? "benefit `" : "cost line `") + name + "`"
         checkName(entry.key, benefit ? "benefit name" : "cost line name")
-        let startRef = TimeRef(base: .start, mark: entry.key.mark)
+        let startRef = ResolvedTime<TimePoint>(base: .scheduled(.month(0)), mark: entry.key.mark)
         guard case .mapping(let body, _, _) = entry.value else {
             if case .sequence = entry.value {
                 error("\(what) should be an amount (a one-off at start) or a mapping with `one-off`, `monthly` or `annual`, not a list",
@@ -32,8 +32,8 @@ extension ScenarioBuilder {
                 return nil
             }
             guard let amount = expression(entry.value, what, scope: scope) else { return nil }
-            if benefit { warnIfNegativeBenefit(amount, what: what) }
-            return CostLine(name: name, amount: amount, timing: .at(startRef), isBenefit: benefit, mark: entry.key.mark)
+            if benefit { warnIfNegativeBenefit(amount.parsed, what: what) }
+            return CostLine(name: name, amount: amount.resolved, timing: .at(startRef), isBenefit: benefit, mark: entry.key.mark)
         }
         checkKeys(body, allowed: Self.lineKeys, in: what, misplaced: [
             "chance": "a line that may not happen is a risk; move it under `risks:`",
@@ -63,11 +63,9 @@ extension ScenarioBuilder {
             default: break
             }
         }
-        guard var amount = expression(kind.value, "`\(kind.key.text)` of \(what)", scope: scope) else { return nil }
-        if benefit { warnIfNegativeBenefit(amount, what: what) }
-        if kind.key.text == "annual" {
-            amount = Expr(.binary(.divide, amount, Expr(.number(12), at: amount.mark)), at: amount.mark)
-        }
+        guard let read = expression(kind.value, "`\(kind.key.text)` of \(what)", scope: scope) else { return nil }
+        if benefit { warnIfNegativeBenefit(read.parsed, what: what) }
+        let amount = kind.key.text == "annual" ? ResolvedExpr.perMonth(read.resolved) : read.resolved
         var timing: Timing = .at(startRef)
         if oneOff {
             let at = Self.entry(body, "at"), during = Self.entry(body, "during")
@@ -78,31 +76,32 @@ extension ScenarioBuilder {
             } else if let at {
                 if let t = time(at.value, "`at` of \(what)", scope: scope) { timing = .at(t) } else { ok = false }
             } else if let during {
-                if let s = scalarValue(during.value, "`during` of \(what)") {
-                    let before = diagnostics.count
-                    checkTask(s.text, at: s.mark, in: "`during` of \(what)", scope: scope)
-                    if diagnostics.count > before { ok = false }
-                    timing = .during(s.text)
+                if let s = scalarValue(during.value, "`during` of \(what)"),
+                   let task = checkTask(s.text, at: s.mark, in: "`during` of \(what)", scope: scope) {
+                    timing = .during(task)
                 } else { ok = false }
             }
         } else {
-            let endRef = TimeRef(base: .end, mark: entry.key.mark)
+            // `until` defaults to the end of the horizon (when the horizon is valid: else an error already).
+            let endRef = horizon.map { ResolvedTime<TimePoint>(base: .scheduled(.month($0)), mark: entry.key.mark) }
             let from = Self.entry(body, "from").map { time($0.value, "`from` of \(what)", scope: scope) } ?? startRef
             let until = Self.entry(body, "until").map { time($0.value, "`until` of \(what)", scope: scope) } ?? endRef
             if let from, let until { timing = .recurring(from: from, until: until) } else { ok = false }
         }
-        var escalate: Expr?
+        var escalate: ResolvedExpr?
         if let e = Self.entry(body, "escalate") {
-            escalate = expression(e.value, "`escalate` of \(what)", scope: scope)
-            if let escalate, let s = e.value.scalar {
-                warnIfPercentSlip(escalate, s, what: "`escalate` of \(what)", per: " a year")
+            let read = expression(e.value, "`escalate` of \(what)", scope: scope)
+            if let read, let s = e.value.scalar {
+                warnIfPercentSlip(read.parsed, s, what: "`escalate` of \(what)", per: " a year")
             }
+            escalate = read?.resolved
             if escalate == nil { ok = false }
         }
-        var share: Expr?
+        var share: ResolvedExpr?
         if let e = Self.entry(body, "share") {
-            share = expression(e.value, "`share` of \(what)", scope: scope)
-            if let share, !checkProbability(share, "`share` of \(what)", scope: scope) { ok = false }
+            let read = expression(e.value, "`share` of \(what)", scope: scope)
+            if let read, !checkProbability(read.parsed, "`share` of \(what)", scope: scope) { ok = false }
+            share = read?.resolved
             if share == nil { ok = false }
         }
         guard ok else { return nil }

@@ -19,12 +19,14 @@ extension ScenarioBuilder {
             let what = "criterion `\(c.key.text)`"
             guard let body = mapping(c.value, what, allowEmpty: false) else { allWeightsKnown = false; continue }
             checkKeys(body, allowed: Self.criterionKeys, in: what)
-            var weight: Expr?
+            var weight: Double?
+            var weightMark = c.key.mark
             if let w = Self.entry(body, "weight") {
                 if let (v, s) = constant(w.value, "the weight of \(what)", kind: .value) {
+                    weightMark = s.mark
                     if (0...1).contains(v) {
                         weights.append(v)
-                        weight = Expr(.number(v), at: s.mark)
+                        weight = v
                     } else {
                         error("the weight of \(what) must be between 0% and 100%, not \(format(v * 100))%", at: s.mark)
                     }
@@ -38,7 +40,8 @@ extension ScenarioBuilder {
                 continue
             }
             guard let scores = readScores(s, what: what), let weight else { continue }
-            criteria.append(Criterion(name: c.key.text, weight: weight, scores: scores, mark: c.key.mark))
+            criteria.append(Criterion(name: c.key.text, weight: weight, weightMark: weightMark, scores: scores,
+                                      mark: c.key.mark))
         }
         if allWeightsKnown, !weights.isEmpty {
             let sum = weights.reduce(0, +)
@@ -49,10 +52,10 @@ extension ScenarioBuilder {
         return criteria
     }
 
-    func readScores(_ entry: MappingEntry, what: String) -> [(option: String, score: Expr)]? {
+    func readScores(_ entry: MappingEntry, what: String) -> IndexedArray<OptionID, ResolvedExpr>? {
         guard let entries = mapping(entry.value, "`scores` of \(what)", allowEmpty: false) else { return nil }
         var ok = true
-        var byOption: [String: Expr] = [:]
+        var byOption: [String: ResolvedExpr] = [:]
         for e in entries {
             let option = e.key.text
             guard optionNames.contains(option) else {
@@ -62,7 +65,7 @@ extension ScenarioBuilder {
             }
             let scope = Scope(option: option, tasks: nil, allowsGoLive: false)
             if let score = expression(e.value, "the score of `\(option)` in \(what)", scope: scope) {
-                byOption[option] = score
+                byOption[option] = score.resolved
             } else { ok = false }
         }
         for option in optionNames where !entries.contains(where: { $0.key.text == option }) {
@@ -70,6 +73,6 @@ extension ScenarioBuilder {
             ok = false
         }
         guard ok else { return nil }
-        return optionNames.compactMap { o in byOption[o].map { (o, $0) } }
+        return IndexedArray(optionNames.compactMap { byOption[$0] })
     }
 }

@@ -40,6 +40,22 @@ public struct LineID: TypedIndex {
     public init(_ index: Int) { self.index = index }
 }
 
+/// A named input within its list, in file order: the scenario's shared inputs, or one option's
+/// own inputs.
+public struct NamedInputID: TypedIndex {
+    public let index: Int
+    public init(_ index: Int) { self.index = index }
+}
+
+/// What a name in an expression refers to, resolved once by the model.
+public enum InputReference: Sendable, Hashable {
+    /// `Scenario.inputs[id]`.
+    case shared(NamedInputID)
+    /// `Option.inputs[id]` of the option the expression belongs to (for a criteria score, the
+    /// option scored).
+    case own(NamedInputID)
+}
+
 /// An array indexed by a typed identity: `table[id]` instead of `table[id.index]`, so a table of
 /// inputs cannot be read with an option's index.
 ///
@@ -51,8 +67,16 @@ public struct IndexedArray<ID: TypedIndex, Element> {
         get { elements[id.index] }
         set { elements[id.index] = newValue }
     }
+    /// `count` copies of `element`.
+    public init(repeating element: Element, count: Int) { elements = Array(repeating: element, count: count) }
     public var count: Int { elements.count }
     public var isEmpty: Bool { elements.isEmpty }
+    public var first: Element? { elements.first }
+    public var last: Element? { elements.last }
+    /// The identity of the first element that satisfies `predicate`.
+    public func firstID(where predicate: (Element) throws -> Bool) rethrows -> ID? {
+        try elements.firstIndex(where: predicate).map(ID.init)
+    }
     /// Every identity, in order.
     public var ids: LazyMapSequence<Range<Int>, ID> { (0..<elements.count).lazy.map(ID.init) }
     /// Appends `element` and returns its identity.

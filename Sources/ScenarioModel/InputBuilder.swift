@@ -6,16 +6,16 @@ import ScenarioSyntax
 /// Shared inputs may refer to any shared input (earlier or later in the file); an option's
 /// inputs may refer to shared inputs and to the same option's inputs.
 extension ScenarioBuilder {
-    func readSharedInputs(_ node: Node) -> [Input] {
+    func readSharedInputs(_ node: Node) -> IndexedArray<NamedInputID, Input> {
         readInputs(node, option: nil)
     }
 
     /// Reads an `inputs:` mapping (shared when `option` is nil).
-    func readInputs(_ node: Node, option: String?) -> [Input] {
+    func readInputs(_ node: Node, option: String?) -> IndexedArray<NamedInputID, Input> {
         let what = option.map { "the inputs of option `\($0)`" } ?? "`inputs`"
-        guard let entries = mapping(node, what) else { return [] }
+        guard let entries = mapping(node, what) else { return .init() }
         let scope = Scope(option: option, tasks: nil, allowsGoLive: false)
-        var inputs: [Input] = []
+        var inputs = IndexedArray<NamedInputID, Input>()
         for entry in entries {
             let name = entry.key.text
             guard checkName(entry.key, "input name") else { continue }
@@ -30,15 +30,15 @@ extension ScenarioBuilder {
                 continue
             }
             let override = overrideTable.override(option: option, name: name)
-            let value: Expr?
+            let value: CheckedExpr?
             if let override {
                 value = expression(override.scalar, scope: scope)
             } else {
                 value = expression(entry.value, "input `\(name)`", scope: scope)
             }
             if let value {
-                inputs.append(Input(name: name, value: value, mark: entry.key.mark))
-                inputValues[InputKey(option: option, name: name)] = value
+                inputs.append(Input(name: name, value: value.resolved, mark: entry.key.mark))
+                inputValues[InputKey(option: option, name: name)] = value.parsed
             }
         }
         reportInputCycles(inputs, option: option)
@@ -46,12 +46,13 @@ extension ScenarioBuilder {
     }
 
     /// "input cycle: a -> b -> a", at the first input of the cycle (edges: a uses b).
-    func reportInputCycles(_ inputs: [Input], option: String?) {
+    func reportInputCycles(_ inputs: IndexedArray<NamedInputID, Input>, option: String?) {
         let names = inputs.map(\.name)
         let own = Set(names)
         var edges: [String: [String]] = [:]
         for input in inputs {
-            edges[input.name] = ExpressionChecks.names(in: input.value).map(\.name).filter(own.contains)
+            let value = inputValues[InputKey(option: option, name: input.name)]
+            edges[input.name] = value.map { ExpressionChecks.names(in: $0).map(\.name).filter(own.contains) } ?? []
         }
         let marks = Dictionary(inputs.map { ($0.name, $0.mark) }, uniquingKeysWith: { a, _ in a })
         for cycle in DependencyGraph(nodes: names, edges: edges).cycles() {

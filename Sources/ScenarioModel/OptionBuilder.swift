@@ -62,20 +62,20 @@ extension ScenarioBuilder {
             label = s.text
         }
 
-        var tasks: [Task] = []
+        var tasks = IndexedArray<TaskID, Task>()
         var taskNames: [String] = []
-        if let n = node("timeline") { (tasks, taskNames) = readTimeline(n, option: name) }
-        let scope = Scope(option: name, tasks: taskNames, allowsGoLive: true)
-        let inputs = node("inputs").map { readInputs($0, option: name) } ?? []
+        var taskIDs: [String: TaskID] = [:]
+        if let n = node("timeline") { (tasks, taskNames, taskIDs) = readTimeline(n, option: name) }
+        let scope = Scope(option: name, tasks: taskNames, taskIDs: taskIDs, allowsGoLive: true)
+        let inputs = node("inputs").map { readInputs($0, option: name) } ?? .init()
 
-        var goLive: String?
+        var goLive: TaskID?
         if let e = Self.entry(body, "go-live") {
             if node("timeline") == nil {
                 error("`go-live` needs a `timeline` in option `\(name)`; without one the option goes live at start",
                       at: e.key.mark)
             } else if let s = scalarValue(e.value, "`go-live`") {
-                checkTask(s.text, at: s.mark, in: "`go-live`", scope: scope)
-                goLive = s.text
+                goLive = checkTask(s.text, at: s.mark, in: "`go-live`", scope: scope)
             }
         }
 

@@ -5,7 +5,8 @@ import ScenarioSyntax
 ///
 /// `chance` is required and is a probability (`checkProbability`); a risk needs at least one impact
 /// (`one-off`, `monthly`/`annual`, or `delays` with `delay`); `delays` and `delay` go together;
-/// `for` needs a `monthly`/`annual` cost. An annual impact is stored per month (`annual / 12`).
+/// `for` needs a `monthly`/`annual` cost; a risk that delays a task happens at most once (no
+/// `per year`). An annual impact is stored per month (`annual / 12`).
 extension ScenarioBuilder {
     static let riskKeys = ["chance", "from", "until", "one-off", "monthly", "annual", "for", "delays", "delay"]
 
@@ -28,55 +29,63 @@ extension ScenarioBuilder {
         func get(_ key: String) -> MappingEntry? { Self.entry(body, key) }
         let before = diagnostics.count
 
-        var chance: Expr?
+        var chance: ResolvedExpr?
         var perYear = false
         if let c = get("chance"), let s = scalarValue(c.value, "`chance` of \(what)") {
             let (parsed, pY, ds) = ExpressionParser.parseChance(s)
             diagnostics += ds
             if let e = parsed, !ds.contains(where: { $0.severity == .error }) {
-                check(e, scope: scope)
+                chance = resolve(e, scope: scope)
                 checkProbability(e, "`chance` of \(what)", scope: scope)
-                chance = e
                 perYear = pY
             }
         } else if get("chance") == nil {
             error("\(what) needs a `chance`", at: entry.key.mark)
         }
 
-        let from = get("from").flatMap { time($0.value, "`from` of \(what)", scope: scope) }
-        let until = get("until").flatMap { time($0.value, "`until` of \(what)", scope: scope) }
-        let oneOff = get("one-off").flatMap { expression($0.value, "`one-off` of \(what)", scope: scope) }
+        // A window bound given but not resolved fails the risk (its error, if any, is reported).
+        var windowResolved = true
+        func bound(_ key: String) -> ResolvedTime<TimePoint>? {
+            guard let e = get(key) else { return nil }
+            let t = time(e.value, "`\(key)` of \(what)", scope: scope)
+            if t == nil { windowResolved = false }
+            return t
+        }
+        let from = bound("from")
+        let until = bound("until")
+        let oneOff = get("one-off").flatMap { expression($0.value, "`one-off` of \(what)", scope: scope)?.resolved }
 
-        var monthly: Expr?
+        var monthly: ResolvedExpr?
         if let m = get("monthly"), let a = get("annual") {
             let later = m.key.mark < a.key.mark ? a : m
             error("\(what) has both `monthly` and `annual`; give one of them", at: later.key.mark)
         } else if let m = get("monthly") {
-            monthly = expression(m.value, "`monthly` of \(what)", scope: scope)
+            monthly = expression(m.value, "`monthly` of \(what)", scope: scope)?.resolved
         } else if let a = get("annual"), let e = expression(a.value, "`annual` of \(what)", scope: scope) {
-            monthly = Expr(.binary(.divide, e, Expr(.number(12), at: e.mark)), at: e.mark)
+            monthly = ResolvedExpr.perMonth(e.resolved)
         }
 
-        var recurringFor: Expr?
+        var recurringFor: ResolvedExpr?
         if let f = get("for") {
             if get("monthly") == nil && get("annual") == nil {
                 error("`for` needs a `monthly` or `annual` cost in \(what)", at: f.key.mark)
             } else if let d = expression(f.value, "`for` of \(what)", kind: .duration, scope: scope) {
-                checkNonNegative(d, "`for` of \(what)")
-                recurringFor = d
+                checkNonNegative(d.resolved, "`for` of \(what)")
+                recurringFor = d.resolved
             }
         }
 
-        var delays: String?
-        var delay: Expr?
+        var delays: TaskID?
+        var delaysResolved = true
+        var delay: ResolvedExpr?
         let delaysEntry = get("delays"), delayEntry = get("delay")
         if let d = delaysEntry {
             if delayEntry == nil {
                 error("`delays` needs a `delay` (how long the task is lengthened) in \(what)", at: d.key.mark)
             }
             if let s = scalarValue(d.value, "`delays` of \(what)") {
-                checkTask(s.text, at: s.mark, in: "`delays` of \(what)", scope: scope)
-                delays = s.text
+                delays = checkTask(s.text, at: s.mark, in: "`delays` of \(what)", scope: scope)
+                if delays == nil { delaysResolved = false }
             }
         }
         if let d = delayEntry {
@@ -84,9 +93,12 @@ extension ScenarioBuilder {
                 error("`delay` needs `delays` (the task it lengthens) in \(what)", at: d.key.mark)
             }
             if let e = expression(d.value, "`delay` of \(what)", kind: .duration, scope: scope) {
-                checkNonNegative(e, "`delay` of \(what)")
-                delay = e
+                checkNonNegative(e.resolved, "`delay` of \(what)")
+                delay = e.resolved
             }
+        }
+        if perYear, delays != nil, delay != nil {
+            error("a risk that delays a task happens at most once: remove 'per year' or split the risk", at: entry.key.mark)
         }
 
         let impacts = ["one-off", "monthly", "annual", "delays", "delay"]
@@ -94,9 +106,11 @@ extension ScenarioBuilder {
             error("\(what) has no impact: give it a `one-off` or `monthly`/`annual` cost, or `delays` with `delay`",
                   at: entry.key.mark)
         }
-        guard !diagnostics[before...].contains(where: { $0.severity == .error }), let chance else { return nil }
-        let risk = Risk(name: name, chance: chance, perYear: perYear, from: from, until: until, oneOff: oneOff,
-                        monthly: monthly, recurringFor: recurringFor, delays: delays, delay: delay, mark: entry.key.mark)
+        guard !diagnostics[before...].contains(where: { $0.severity == .error }), let chance, windowResolved,
+              delaysResolved else { return nil }
+        let risk = Risk(name: name, chance: chance, perYear: perYear, from: from, until: until,
+                        impacts: [RiskImpact(oneOff: oneOff, monthly: monthly, recurringFor: recurringFor)],
+                        delays: delays, delay: delay, mark: entry.key.mark)
         warnIfWindowNeverOpens(risk, fromNode: get("from")?.value, untilNode: get("until")?.value)
         return risk
     }

@@ -1,6 +1,8 @@
 import ScenarioSyntax
 
-/// A checked scenario (docs/scenario-language.md §6): every name resolved, every parameter checked.
+/// A checked scenario (docs/scenario-language.md §6): every parameter checked, every name resolved to
+/// what it refers to (`InputReference`, `TaskID`, `OptionID`), every time to its base
+/// (`ResolvedTime`) and every distribution numbered as an uncertain input (`uncertainInputs`).
 /// Nothing random happens here; times are months from `start`, money in currency units.
 public struct Scenario: Sendable {
     public var name: String
@@ -20,18 +22,22 @@ public struct Scenario: Sendable {
     public var seed: UInt64
     public var sampling: SamplingMethod
     public var optimismBias: OptimismBias?
-    public var inputs: [Input]
+    public var inputs: IndexedArray<NamedInputID, Input>
     public var correlations: [Correlation]
     public var options: [Option]
     public var criteria: [Criterion]
+    /// Every distribution written in the file as an uncertain input, numbered in the order the
+    /// plan evaluates them (`InputNumbering`).
+    public var uncertainInputs: IndexedArray<InputID, InputDistribution>
 
     public init(
         name: String, description: String? = nil, currency: String = "GBP", file: String, source: String,
         start: CalendarMonth, horizonMonths: Double, discount: Discount = .greenBook,
         discounting: Discounting = .annual, deadline: Double? = nil, deadlineMark: SourceMark? = nil,
         iterations: Int = 100_000, seed: UInt64 = 1, sampling: SamplingMethod = .latinHypercube,
-        optimismBias: OptimismBias? = nil, inputs: [Input] = [], correlations: [Correlation] = [],
-        options: [Option] = [], criteria: [Criterion] = []
+        optimismBias: OptimismBias? = nil, inputs: IndexedArray<NamedInputID, Input> = .init(),
+        correlations: [Correlation] = [], options: [Option] = [], criteria: [Criterion] = [],
+        uncertainInputs: IndexedArray<InputID, InputDistribution> = .init()
     ) {
         self.name = name; self.description = description; self.currency = currency
         self.file = file; self.source = source; self.start = start; self.horizonMonths = horizonMonths
@@ -39,6 +45,7 @@ public struct Scenario: Sendable {
         self.deadlineMark = deadlineMark; self.iterations = iterations; self.seed = seed
         self.sampling = sampling; self.optimismBias = optimismBias; self.inputs = inputs
         self.correlations = correlations; self.options = options; self.criteria = criteria
+        self.uncertainInputs = uncertainInputs
     }
 }
 
@@ -105,20 +112,21 @@ public struct OptimismBias: Sendable, Hashable {
 /// A named input: shared (scenario `inputs:`) or an option's own.
 public struct Input: Sendable, Hashable {
     public var name: String
-    public var value: Expr
+    public var value: ResolvedExpr
     public var mark: SourceMark
-    public init(name: String, value: Expr, mark: SourceMark) {
+    public init(name: String, value: ResolvedExpr, mark: SourceMark) {
         self.name = name; self.value = value; self.mark = mark
     }
 }
 
-/// A rank correlation between two named inputs, each of which must be a single distribution.
+/// A rank correlation between two shared inputs, each a single distribution with constant
+/// parameters: `a` and `b` are those distributions.
 public struct Correlation: Sendable, Hashable {
-    public var a: String
-    public var b: String
+    public var a: InputID
+    public var b: InputID
     public var coefficient: Double
     public var mark: SourceMark
-    public init(a: String, b: String, coefficient: Double, mark: SourceMark) {
+    public init(a: InputID, b: InputID, coefficient: Double, mark: SourceMark) {
         self.a = a; self.b = b; self.coefficient = coefficient; self.mark = mark
     }
 }
@@ -126,18 +134,19 @@ public struct Correlation: Sendable, Hashable {
 public struct Option: Sendable, Hashable {
     public var name: String
     public var label: String
-    public var inputs: [Input]
+    public var inputs: IndexedArray<NamedInputID, Input>
     /// Tasks in topological order (every task after the tasks it follows).
-    public var tasks: [Task]
+    public var tasks: IndexedArray<TaskID, Task>
     /// The task whose finish is go-live (default: the one that finishes last, decided per iteration).
-    public var goLive: String?
+    public var goLive: TaskID?
     public var optimismBias: OptimismBias?
     public var costs: [CostLine]
     public var benefits: [CostLine]
     public var risks: [Risk]
     public var mark: SourceMark
     public init(
-        name: String, label: String, inputs: [Input] = [], tasks: [Task] = [], goLive: String? = nil,
+        name: String, label: String, inputs: IndexedArray<NamedInputID, Input> = .init(),
+        tasks: IndexedArray<TaskID, Task> = .init(), goLive: TaskID? = nil,
         optimismBias: OptimismBias? = nil, costs: [CostLine] = [], benefits: [CostLine] = [],
         risks: [Risk] = [], mark: SourceMark
     ) {
@@ -145,16 +154,22 @@ public struct Option: Sendable, Hashable {
         self.goLive = goLive; self.optimismBias = optimismBias; self.costs = costs
         self.benefits = benefits; self.risks = risks; self.mark = mark
     }
+
+    /// The line of risk `index` of `risks`: lines are the costs, then the benefits, then the risks.
+    public func riskLine(_ index: Int) -> LineID { LineID(costs.count + benefits.count + index) }
 }
 
 public struct Task: Sendable, Hashable {
     public var name: String
-    public var after: [String]
+    /// The tasks it follows, each scheduled before it.
+    public var after: [TaskID]
     /// Duration in months.
-    public var duration: Expr
-    public var notBefore: TimeRef?
+    public var duration: ResolvedExpr
+    /// A time it may not start before; a task it refers to is scheduled before it.
+    public var notBefore: ResolvedTime<SchedulePoint>?
     public var mark: SourceMark
-    public init(name: String, after: [String] = [], duration: Expr, notBefore: TimeRef? = nil, mark: SourceMark) {
+    public init(name: String, after: [TaskID] = [], duration: ResolvedExpr, notBefore: ResolvedTime<SchedulePoint>? = nil,
+                mark: SourceMark) {
         self.name = name; self.after = after; self.duration = duration; self.notBefore = notBefore; self.mark = mark
     }
 }
@@ -162,30 +177,30 @@ public struct Task: Sendable, Hashable {
 /// When a cost line pays.
 public enum Timing: Sendable, Hashable {
     /// A one-off at a time.
-    case at(TimeRef)
+    case at(ResolvedTime<TimePoint>)
     /// A one-off spread evenly over a task's span.
-    case during(String)
+    case during(TaskID)
     /// A rate per month paid over `[from, until)`; nothing when `until <= from`.
-    case recurring(from: TimeRef, until: TimeRef)
+    case recurring(from: ResolvedTime<TimePoint>, until: ResolvedTime<TimePoint>)
 }
 
 public struct CostLine: Sendable, Hashable {
     public var name: String
     /// For a one-off, the amount; for a recurring line, the amount per month (an `annual:` value
     /// divided by 12 is represented as `.binary(.divide, annual, 12)`).
-    public var amount: Expr
+    public var amount: ResolvedExpr
     public var timing: Timing
     /// Compounds once per appraisal year from start: amount × (1 + escalate)^year.
-    public var escalate: Expr?
+    public var escalate: ResolvedExpr?
     /// This organisation's share of the cost.
-    public var share: Expr?
+    public var share: ResolvedExpr?
     public var isBenefit: Bool
     public var isRecurring: Bool {
         if case .recurring = timing { return true }
         return false
     }
     public var mark: SourceMark
-    public init(name: String, amount: Expr, timing: Timing, escalate: Expr? = nil, share: Expr? = nil,
+    public init(name: String, amount: ResolvedExpr, timing: Timing, escalate: ResolvedExpr? = nil, share: ResolvedExpr? = nil,
                 isBenefit: Bool = false, mark: SourceMark) {
         self.name = name; self.amount = amount; self.timing = timing; self.escalate = escalate
         self.share = share; self.isBenefit = isBenefit; self.mark = mark
@@ -195,41 +210,53 @@ public struct CostLine: Sendable, Hashable {
 public struct Risk: Sendable, Hashable {
     public var name: String
     /// Probability of occurring once in the window, or per appraisal year when `perYear`.
-    public var chance: Expr
+    public var chance: ResolvedExpr
     public var perYear: Bool
     /// The window; nil bounds are the horizon's start and end (or, for a schedule risk without
     /// a window, the delayed task's span).
-    public var from: TimeRef?
-    public var until: TimeRef?
-    public var oneOff: Expr?
-    /// A cost per month running from the occurrence until the window's end, or for `duration`.
-    public var monthly: Expr?
-    public var recurringFor: Expr?
-    /// Schedule impact: the task lengthened and by how many months.
-    public var delays: String?
-    public var delay: Expr?
+    public var from: ResolvedTime<TimePoint>?
+    public var until: ResolvedTime<TimePoint>?
+    /// The cost impacts of one occurrence: one set, or for a per-year risk one per appraisal
+    /// year (each year draws its own).
+    public var impacts: [RiskImpact]
+    /// Schedule impact: the task lengthened and by how many months (never on a per-year risk).
+    public var delays: TaskID?
+    public var delay: ResolvedExpr?
     public var mark: SourceMark
-    public init(name: String, chance: Expr, perYear: Bool = false, from: TimeRef? = nil, until: TimeRef? = nil,
-                oneOff: Expr? = nil, monthly: Expr? = nil, recurringFor: Expr? = nil,
-                delays: String? = nil, delay: Expr? = nil, mark: SourceMark) {
+    public init(name: String, chance: ResolvedExpr, perYear: Bool = false, from: ResolvedTime<TimePoint>? = nil,
+                until: ResolvedTime<TimePoint>? = nil, impacts: [RiskImpact] = [RiskImpact()],
+                delays: TaskID? = nil, delay: ResolvedExpr? = nil, mark: SourceMark) {
         self.name = name; self.chance = chance; self.perYear = perYear; self.from = from; self.until = until
+        self.impacts = impacts; self.delays = delays; self.delay = delay; self.mark = mark
+    }
+
+    /// A risk that lengthens a task: its occurrence is drawn before the schedule.
+    public var isScheduleRisk: Bool { delays != nil && delay != nil }
+}
+
+/// What one occurrence of a risk costs.
+public struct RiskImpact: Sendable, Hashable {
+    public var oneOff: ResolvedExpr?
+    /// A cost per month running from the occurrence until the window's end, or for `recurringFor`.
+    public var monthly: ResolvedExpr?
+    public var recurringFor: ResolvedExpr?
+    public init(oneOff: ResolvedExpr? = nil, monthly: ResolvedExpr? = nil, recurringFor: ResolvedExpr? = nil) {
         self.oneOff = oneOff; self.monthly = monthly; self.recurringFor = recurringFor
-        self.delays = delays; self.delay = delay; self.mark = mark
     }
 }
 
 public struct Criterion: Sendable, Hashable {
     public var name: String
-    public var weight: Expr
-    /// Score per option name, in the order of the scenario's options.
-    public var scores: [(option: String, score: Expr)]
+    /// A constant in 0...1; the weights of all criteria sum to 1.
+    public var weight: Double
+    /// Where the weight is written (the criterion's key when it is missing).
+    public var weightMark: SourceMark
+    /// The score of every option.
+    public var scores: IndexedArray<OptionID, ResolvedExpr>
     public var mark: SourceMark
-    public init(name: String, weight: Expr, scores: [(option: String, score: Expr)], mark: SourceMark) {
-        self.name = name; self.weight = weight; self.scores = scores; self.mark = mark
+    public init(name: String, weight: Double, weightMark: SourceMark? = nil, scores: IndexedArray<OptionID, ResolvedExpr>,
+                mark: SourceMark) {
+        self.name = name; self.weight = weight; self.weightMark = weightMark ?? mark; self.scores = scores
+        self.mark = mark
     }
-    public static func == (a: Criterion, b: Criterion) -> Bool {
-        a.name == b.name && a.weight == b.weight && a.mark == b.mark
-            && a.scores.map(\.option) == b.scores.map(\.option) && a.scores.map(\.score) == b.scores.map(\.score)
-    }
-    public func hash(into h: inout Hasher) { h.combine(name); h.combine(mark) }
 }

@@ -7,7 +7,8 @@ import ScenarioSyntax
 /// of the offending key or value, and `build` returns nil when any of them is an error.
 /// Order of work: settings, then a pre-scan of the names (shared inputs, options, each option's
 /// inputs) so that expressions anywhere can be resolved, then inputs, options, correlations,
-/// criteria, cycle checks and finally the warnings.
+/// criteria, cycle checks and the warnings; last, when there is no error, the uncertain inputs
+/// are numbered and labelled (`InputNumbering`).
 final class ScenarioBuilder {
     static let topKeys = [
         "scenario", "description", "currency", "start", "horizon", "discount", "discounting",
@@ -45,6 +46,8 @@ final class ScenarioBuilder {
     var optionFacts: [String: OptionFacts] = [:]
     /// Every name the file defines, to explain a name used in the wrong role.
     var directory = NameDirectory()
+    /// Family and mark of every distribution read, by reading number (`InputNumbering`).
+    var drawsRead: [(family: Distribution.Family, mark: SourceMark)] = []
 
     init(file: String, source: String, overrides: [InputOverride]) {
         self.file = file
@@ -107,7 +110,7 @@ final class ScenarioBuilder {
         prescanNames(inputs: node("inputs"), options: node("options"))
         directory = NameDirectory(inputs: node("inputs"), options: node("options"))
         resolveOverrides()
-        let inputs = node("inputs").map(readSharedInputs) ?? []
+        let inputs = node("inputs").map(readSharedInputs) ?? .init()
         var options: [Option] = []
         if let e = Self.entry(entries, "options") { options = readOptions(e) }
         let correlations = node("correlations").map { readCorrelations($0, inputs: inputs) } ?? []
@@ -116,12 +119,15 @@ final class ScenarioBuilder {
         warnOptimismBiasWithRisks(options)
 
         guard !hasErrors, let name, let start, let horizon else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, currency: currency, file: file, source: source,
             start: start, horizonMonths: horizon, discount: discount, discounting: discounting,
             deadline: deadline, deadlineMark: node("deadline")?.mark, iterations: iterations,
             seed: seed, sampling: sampling, optimismBias: optimismBias, inputs: inputs,
             correlations: correlations, options: options, criteria: criteria)
+        var numbering = InputNumbering(read: drawsRead, years: scenario.appraisalYears)
+        numbering.number(&scenario)
+        return scenario
     }
 }
 

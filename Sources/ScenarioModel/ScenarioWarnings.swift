@@ -16,7 +16,7 @@ import ScenarioSyntax
 /// - an option with no cost lines;
 /// - a rate or uplift that reads as a percentage written without `%` (`percentSlip`).
 extension ScenarioBuilder {
-    func warnUnusedInputs(shared: [Input], options: [Option]) {
+    func warnUnusedInputs(shared: IndexedArray<NamedInputID, Input>, options: [Option]) {
         for input in shared where !used.contains(InputKey(option: nil, name: input.name)) {
             warning("input `\(input.name)` is never used", at: input.mark)
         }
@@ -39,7 +39,7 @@ extension ScenarioBuilder {
     }
 
     func warnIfWindowNeverOpens(_ risk: Risk, fromNode: Node?, untilNode: Node?) {
-        let from = constantTime(risk.from), until = constantTime(risk.until)
+        let from = risk.from?.constantMonths, until = risk.until?.constantMonths
         if let from, let horizon, from >= horizon, let node = fromNode {
             warning("risk `\(risk.name)` can never happen: its window opens at month \(format(from)), "
                     + "at or after the end of the horizon (month \(format(horizon)))", at: node.mark)
@@ -56,17 +56,17 @@ extension ScenarioBuilder {
     func warnIfOutsideHorizon(_ line: CostLine, what: String) {
         switch line.timing {
         case .at(let t):
-            if let at = constantTime(t), let horizon, at > horizon {
+            if let at = t.constantMonths, let horizon, at > horizon {
                 warning("\(what) is paid at month \(format(at)), after the horizon ends (month \(format(horizon)))", at: t.mark)
-            } else if let at = constantTime(t), at < 0 {
+            } else if let at = t.constantMonths, at < 0 {
                 warning("\(what) is paid at month \(format(at)), before `start`: a payment before the appraisal begins is not counted",
                         at: t.mark)
             }
         case .recurring(let from, let until):
-            if let f = constantTime(from), let horizon, f >= horizon {
+            if let f = from.constantMonths, let horizon, f >= horizon {
                 warning("\(what) starts at month \(format(f)), at or after the horizon ends (month \(format(horizon))): nothing is counted",
                         at: from.mark)
-            } else if let f = constantTime(from), let u = constantTime(until), u <= f {
+            } else if let f = from.constantMonths, let u = until.constantMonths, u <= f {
                 warning("\(what) is never paid: its `until` (month \(format(u))) is at or before its `from` (month \(format(f)))",
                         at: until.mark)
             }

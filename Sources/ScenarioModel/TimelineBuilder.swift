@@ -12,11 +12,14 @@ extension ScenarioBuilder {
     /// Words that are time references in their own right and so cannot name a task.
     static let reservedTaskNames = ["start", "end", "deadline", "go-live"]
 
-    /// Returns the tasks in topological order and the task names in file order.
-    func readTimeline(_ node: Node, option: String) -> (tasks: [Task], names: [String]) {
-        guard let entries = mapping(node, "the timeline of option `\(option)`") else { return ([], []) }
+    /// Returns the tasks in topological order, the task names in file order and each task's
+    /// identity (its place in that order).
+    func readTimeline(_ node: Node, option: String) -> (tasks: IndexedArray<TaskID, Task>, names: [String], ids: [String: TaskID]) {
+        guard let entries = mapping(node, "the timeline of option `\(option)`") else { return (.init(), [], [:]) }
         let names = entries.map(\.key.text)
-        let scope = Scope(option: option, tasks: names, allowsGoLive: false)
+        // While the tasks are read, a task is known by its place in the file.
+        let filePlaces = Dictionary(names.enumerated().map { ($1, TaskID($0)) }, uniquingKeysWith: { a, _ in a })
+        let scope = Scope(option: option, tasks: names, taskIDs: filePlaces, allowsGoLive: false)
         var tasks: [Task] = []
         var edges: [String: [String]] = [:]  // predecessor -> tasks that wait for it
         for (i, entry) in entries.enumerated() {
@@ -40,17 +43,24 @@ extension ScenarioBuilder {
             error("timeline cycle: " + cycle.joined(separator: " -> "), at: mark)
         }
         let byName = Dictionary(tasks.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        return (graph.topologicalOrder().compactMap { byName[$0] }, names)
+        let order = graph.topologicalOrder().compactMap { byName[$0] }
+        let ids = Dictionary(order.enumerated().map { ($1.name, TaskID($0)) }, uniquingKeysWith: { a, _ in a })
+        // File places to schedule places; a task that was not read is an error already.
+        let scheduled: [TaskID: TaskID] = Dictionary(
+            names.enumerated().compactMap { place, name in ids[name].map { (TaskID(place), $0) } },
+            uniquingKeysWith: { a, _ in a })
+        return (IndexedArray(order.map { $0.renumberingTasks(scheduled) }), names, ids)
     }
 
-    /// One task and the tasks it waits for (its `after` tasks and those in `not-before`).
+    /// One task (its task references by place in the file) and the names of the tasks it waits
+    /// for (its `after` tasks and the one in `not-before`).
     func readTask(_ entry: MappingEntry, scope: Scope) -> (Task, [String])? {
         let name = entry.key.text
         let what = "task `\(name)`"
         guard case .mapping(let body, _, _) = entry.value else {
             guard let d = expression(entry.value, "the duration of \(what)", kind: .duration, scope: scope) else { return nil }
-            checkNonNegative(d, "the duration of \(what)")
-            return (Task(name: name, duration: d, mark: entry.key.mark), [])
+            checkNonNegative(d.resolved, "the duration of \(what)")
+            return (Task(name: name, duration: d.resolved, mark: entry.key.mark), [])
         }
         checkKeys(body, allowed: Self.taskKeys, in: what)
         var ok = true
@@ -60,37 +70,59 @@ extension ScenarioBuilder {
             for item in items {
                 guard let s = scalarValue(item, "`after` of \(what)") else { ok = false; continue }
                 guard scope.tasks?.contains(s.text) == true else {
-                    checkTask(s.text, at: s.mark, in: "`after` of \(what)", scope: scope)
+                    _ = checkTask(s.text, at: s.mark, in: "`after` of \(what)", scope: scope)
                     ok = false; continue
                 }
                 if !after.contains(s.text) { after.append(s.text) }
             }
         }
-        var duration: Expr?
+        var duration: ResolvedExpr?
         if let d = Self.entry(body, "duration") {
-            duration = expression(d.value, "the duration of \(what)", kind: .duration, scope: scope)
+            duration = expression(d.value, "the duration of \(what)", kind: .duration, scope: scope)?.resolved
             if let duration { checkNonNegative(duration, "the duration of \(what)") }
         } else {
             error("\(what) needs a `duration`", at: entry.key.mark)
         }
-        var notBefore: TimeRef?
+        var notBefore: ResolvedTime<SchedulePoint>?
         var waitsFor = after
         if let n = Self.entry(body, "not-before") {
-            notBefore = time(n.value, "`not-before` of \(what)", scope: scope)
-            if notBefore == nil { ok = false }
+            // `go-live` is refused here (the scope does not allow it), so every time that reads is
+            // a point of the schedule.
+            if let t = time(n.value, "`not-before` of \(what)", scope: scope), case .scheduled(let point) = t.base {
+                notBefore = ResolvedTime(base: point, offset: t.offset, mark: t.mark)
+            } else {
+                ok = false
+            }
             switch notBefore?.base {
-            case .taskFinish(let t), .taskStart(let t): waitsFor.append(t)
+            case .taskFinish(let t), .taskStart(let t): waitsFor.append(scope.tasks?[t.index] ?? "")
             default: break
             }
         }
         guard ok, let duration else { return nil }
-        return (Task(name: name, after: after, duration: duration, notBefore: notBefore, mark: entry.key.mark), waitsFor)
+        let predecessors = after.compactMap { scope.taskIDs[$0] }
+        return (Task(name: name, after: predecessors, duration: duration, notBefore: notBefore, mark: entry.key.mark), waitsFor)
     }
 
     /// A constant negative amount of time is an error at the expression.
-    func checkNonNegative(_ e: Expr, _ what: String) {
-        if let v = ExpressionChecks.constantValue(e), v < 0 {
+    func checkNonNegative(_ e: ResolvedExpr, _ what: String) {
+        if let v = e.constant, v < 0 {
             error("\(what) is negative (\(format(v)) months)", at: e.mark)
         }
+    }
+}
+
+extension Task {
+    /// The task with its references to other tasks (`after`, `not-before`) mapped by `ids`.
+    func renumberingTasks(_ ids: [TaskID: TaskID]) -> Task {
+        var task = self
+        task.after = after.compactMap { ids[$0] }
+        if let t = notBefore {
+            switch t.base {
+            case .taskStart(let id): task.notBefore?.base = ids[id].map(SchedulePoint.taskStart) ?? t.base
+            case .taskFinish(let id): task.notBefore?.base = ids[id].map(SchedulePoint.taskFinish) ?? t.base
+            case .month: break
+            }
+        }
+        return task
     }
 }

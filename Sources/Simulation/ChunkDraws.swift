@@ -19,10 +19,10 @@ struct ChunkDraws {
     /// nil: a deterministic run, every input at `fixed` (default `.base`) and no risk occurring.
     var stream: RandomStream?
     let latinHypercube: Bool
-    let fixed: [Int: FixedValue]
+    let fixed: [InputID: FixedValue]
     var scratch: [Double]
 
-    init(plan: Plan, stream: RandomStream?, latinHypercube: Bool, fixed: [Int: FixedValue] = [:]) {
+    init(plan: Plan, stream: RandomStream?, latinHypercube: Bool, fixed: [InputID: FixedValue] = [:]) {
         self.plan = plan
         self.stream = stream
         self.latinHypercube = latinHypercube
@@ -47,11 +47,11 @@ struct ChunkDraws {
     /// Fills the columns of every input with constant parameters and the plan's uniforms, then
     /// correlates.
     mutating func drawColumns(buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int) {
-        for (index, input) in plan.inputs.enumerated() {
+        for (id, input) in plan.inputs.enumerated {
             guard let spec = input.spec else { continue }
-            let dst = buffer + plan.inputSlots[index] * stride
+            let dst = buffer + input.slot * stride
             guard let stream else {
-                dst.update(repeating: fixedValue(index, spec: spec, base: input.baseValue ?? spec.mean), count: n)
+                dst.update(repeating: fixedValue(id, spec: spec, base: input.baseValue ?? spec.mean), count: n)
                 continue
             }
             let column = UnsafeMutableBufferPointer(start: dst, count: n)
@@ -70,13 +70,13 @@ struct ChunkDraws {
             uniform(into: buffer + slot * stride, n: n, fixed: fixed)
         }
         guard let stream, let matrix = plan.correlationMatrix, n > matrix.size else { return }
-        let columns = plan.correlated.map { UnsafeMutableBufferPointer(start: buffer + plan.inputSlots[$0] * stride, count: n) }
+        let columns = plan.correlated.map { UnsafeMutableBufferPointer(start: buffer + plan.inputs[$0].slot * stride, count: n) }
         let ic = n == plan.imanConover?.rows ? plan.imanConover : try? ImanConoverPlan(rows: n, rankCorrelation: matrix)
         try? ic?.apply(to: columns, stream: stream)
     }
 
-    private func fixedValue(_ index: Int, spec: DistributionSpec, base: Double) -> Double {
-        switch fixed[index] ?? .base {
+    private func fixedValue(_ id: InputID, spec: DistributionSpec, base: Double) -> Double {
+        switch fixed[id] ?? .base {
         case .base: return base
         case .value(let v): return v
         case .quantile(let p): return spec.quantile(p)
@@ -86,9 +86,9 @@ struct ChunkDraws {
     /// An input whose parameters are columns: `Q(u; params)`, or in a deterministic run the base
     /// value (or the fixed value / quantile) at those parameters. NaN where the parameters are
     /// invalid (the run then fails with a message rather than a silent wrong answer).
-    func drawDependent(input index: Int, into dst: UnsafeMutablePointer<Double>,
+    func drawDependent(input id: InputID, into dst: UnsafeMutablePointer<Double>,
                        params: [UnsafeMutablePointer<Double>], u: UnsafeMutablePointer<Double>, n: Int) {
-        let family = plan.inputs[index].family
+        let family = plan.inputs[id].family
         var p = [Double](repeating: 0, count: params.count)
         let deterministic = stream == nil
         for i in 0..<n {
@@ -101,7 +101,7 @@ struct ChunkDraws {
                 dst[i] = spec.quantile(u[i])
                 continue
             }
-            switch fixed[index] ?? .base {
+            switch fixed[id] ?? .base {
             case .base: dst[i] = spec.baseValue
             case .value(let v): dst[i] = v
             case .quantile(let q): dst[i] = spec.quantile(q)

@@ -70,7 +70,7 @@ public struct Engine: Sendable {
 
     /// One deterministic iteration: every input at its base value unless `fixed` says otherwise,
     /// no risk occurring. Returns PV, total, go-live and extension months per option.
-    public func deterministic(_ fixed: [Int: FixedValue] = [:]) -> [DeterministicResult] {
+    public func deterministic(_ fixed: [InputID: FixedValue] = [:]) -> [DeterministicResult] {
         deterministicRun(fixed, figures)
     }
 
@@ -81,7 +81,7 @@ public struct Engine: Sendable {
     }
 
     /// Runs one deterministic iteration into a fresh one-row buffer and reads it with `body`.
-    private func deterministicRun<R>(_ fixed: [Int: FixedValue], _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
+    private func deterministicRun<R>(_ fixed: [InputID: FixedValue], _ body: (UnsafeMutablePointer<Double>) -> R) -> R {
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(plan.slotCount, 1))
         defer { buffer.deallocate() }
         var draws = ChunkDraws(plan: plan, stream: nil, latinHypercube: false, fixed: fixed)

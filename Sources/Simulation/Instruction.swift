@@ -26,7 +26,7 @@ public enum Instruction: Sendable, Hashable {
     /// An uncertain input whose parameters depend on other values: `dst[i] = Q(u[i]; params[i])`
     /// with `u` one of the plan's uniform columns; in a deterministic run, its base value (or
     /// fixed value) at those parameters.
-    case drawDependent(dst: Slot, input: Int, params: [Slot], u: Slot)
+    case drawDependent(dst: Slot, input: InputID, params: [Slot], u: Slot)
     /// Once-in-window risk: `occ = (u < chance) && until > from`, time uniform in `[from, until)`.
     case riskOnce(occurs: Slot, time: Slot, chance: Slot, from: Slot, until: Slot, u: Slot, v: Slot)
     /// Per-year risk, appraisal year `year`: window `[max(from, 12y), min(until, 12y + 12))`,

@@ -2,24 +2,27 @@ import ScenarioModel
 import ScenarioSyntax
 import Sampling
 
-/// One uncertain input: a distribution written in the file (docs/scenario-language.md §3), drawn
-/// once per iteration (a per-year risk's impact once per appraisal year).
+/// One uncertain input of the plan: the model's description of the distribution (its label,
+/// mark, family and option: `Scenario.uncertainInputs`), the column it is drawn into and, when
+/// its parameters are constants, its sampler.
 public struct UncertainInput: Sendable {
-    /// Readable name: the input's name when a named input is exactly this distribution,
-    /// otherwise `option / line (field)`.
-    public var label: String
-    public var mark: SourceMark
-    public var family: Distribution.Family
-    /// The option it belongs to; nil for shared inputs.
-    public var option: String?
-    /// A criteria score: it affects the weighted score, never a PV.
-    public var isCriterion: Bool
+    public var definition: InputDistribution
+    /// Its column in a chunk.
+    public var slot: Slot
     /// Set when every parameter is a constant: drawn before the program runs.
     public var spec: DistributionSpec?
     /// Base value (docs/scenario-language.md §3) when the parameters are constants.
     public var baseValue: Double?
     /// Quantile table of a PERT input, built once per shape for Latin hypercube sampling.
     public var pertTable: PertQuantileTable?
+
+    public var label: String { definition.label }
+    public var mark: SourceMark { definition.mark }
+    public var family: Distribution.Family { definition.family }
+    /// The option it belongs to; nil for shared inputs.
+    public var option: OptionID? { definition.option }
+    /// A criteria score: it affects the weighted score, never a PV.
+    public var isCriterion: Bool { definition.isCriterion }
 }
 
 /// What an option's columns are called in a chunk.
@@ -52,9 +55,8 @@ public struct OptionPlan: Sendable {
 /// A scenario compiled to numbered columns and a flat, ordered list of instructions.
 public struct Plan: Sendable {
     public var scenario: Scenario
-    public var inputs: [UncertainInput]
-    /// Column of each uncertain input (same order as `inputs`).
-    public var inputSlots: [Slot]
+    /// Every uncertain input, in the model's numbering (`Scenario.uncertainInputs`).
+    public var inputs: IndexedArray<InputID, UncertainInput>
     public var instructions: [Instruction]
     /// The leading instructions that fill the constant columns. Nothing else writes those
     /// columns, so a worker fills them once for its whole buffer and then runs only the rest.
@@ -73,9 +75,8 @@ public struct Plan: Sendable {
     /// Appraisal years covered by the horizon: `⌈horizon / 12⌉`.
     public var years: Int
     public var schedule: DiscountSchedule
-    /// Inputs correlated by Iman–Conover (indices into `inputs`) and their rank-correlation matrix
-    /// (after any repair).
-    public var correlated: [Int]
+    /// Inputs correlated by Iman–Conover and their rank-correlation matrix (after any repair).
+    public var correlated: [InputID]
     public var correlationMatrix: CorrelationMatrix?
     /// Iman–Conover scores and factors for a full chunk (a shorter last chunk makes its own).
     public var imanConover: ImanConoverPlan?

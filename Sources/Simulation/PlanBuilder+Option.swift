@@ -5,51 +5,43 @@ import ScenarioSyntax
 extension PlanBuilder {
     /// Compiles one option: its inputs, schedule (with schedule risks), cost lines, benefits,
     /// risks, and the sums that give PV, total cost, go-live and extension months.
-    mutating func compileOption(_ option: Option, shared: Scope) -> OptionPlan {
-        var scope = shared
-        scope.option = option.name
-        for input in option.inputs { scope.pending[input.name] = input }
-        for input in option.inputs { _ = resolve(input.name, at: input.mark, scope: &scope) }
+    mutating func compileOption(_ option: Option, id: OptionID) -> OptionPlan {
+        var scope = Scope(option: option.name, inputs: option.inputs,
+                          slots: IndexedArray(repeating: nil, count: option.inputs.count))
+        for k in option.inputs.ids { _ = input(.own(k), scope: &scope) }
         let bias = option.optimismBias
 
         // Schedule risks decide their occurrence before the tasks they lengthen.
-        var delays: [String: [Slot]] = [:]
-        var scheduleOccurrence: [String: Slot] = [:]
-        for risk in option.risks {
+        var delays = IndexedArray<TaskID, [Slot]>(repeating: [], count: option.tasks.count)
+        var scheduleOccurrence: [LineID: Slot] = [:]
+        for (r, risk) in option.risks.enumerated() {
             guard let task = risk.delays, let delay = risk.delay else { continue }
-            if risk.perYear {
-                error("a risk that delays a task happens at most once: remove 'per year' or split the risk", at: risk.mark)
-            }
-            let label = "\(option.name) / \(risk.name)"
-            let chance = compile(risk.chance, scope: &scope, label: label + " (chance)")
+            let chance = compile(risk.chance, scope: &scope)
             let what = "risk `\(risk.name)` of option `\(option.name)`"
             require(chance, .probability, "`chance` of " + what, at: risk.chance.mark)
             let u = uniform(fixed: 1)
             let occurs = binary(.less, u, chance)
-            var length = compile(delay, scope: &scope, label: label + " (delay)")
+            var length = compile(delay, scope: &scope)
             require(length, .finite, "`delay` of " + what, at: delay.mark)
             if !nonNegative(delay, scope: scope) {
                 let drawn = length
                 length = newSlot()
                 emit(.maximum(dst: length, args: [drawn, constant(0)]))
             }
-            delays[task, default: []].append(binary(.multiply, occurs, length))
-            scheduleOccurrence[risk.name] = occurs
+            delays[task].append(binary(.multiply, occurs, length))
+            scheduleOccurrence[option.riskLine(r)] = occurs
         }
 
         // Tasks in topological order: start = max(finish of `after`, not-before), or
         // max(start, not-before) for a task that follows none; finish = start + duration, where a
         // drawn duration below zero counts as zero.
-        var finishes: [Slot] = []
+        var scheduled = IndexedArray<TaskID, (start: Slot, finish: Slot)>()
         var taskColumns: [(name: String, mark: SourceMark, start: Slot, finish: Slot)] = []
-        for task in option.tasks {
-            var starts: [Slot] = []
-            for dep in task.after {
-                if let t = scope.tasks[dep] { starts.append(t.finish) }
-            }
+        for (id, task) in option.tasks.enumerated {
+            var starts = task.after.map { scheduled[$0].finish }
             if let nb = task.notBefore {
                 if starts.isEmpty { starts.append(constant(0)) }
-                let t = time(nb, scope: &scope)
+                let t = time(nb, scheduled: scheduled, scope: &scope)
                 require(t, .finite, "`not-before` of task `\(task.name)` of option `\(option.name)`", at: nb.mark)
                 starts.append(t)
             }
@@ -61,7 +53,7 @@ extension PlanBuilder {
                 start = newSlot()
                 emit(.maximum(dst: start, args: starts))
             }
-            var duration = compile(task.duration, scope: &scope, label: "\(option.name) / \(task.name) (duration)")
+            var duration = compile(task.duration, scope: &scope)
             require(duration, .finite, "the duration of task `\(task.name)` of option `\(option.name)`", at: task.duration.mark)
             if !nonNegative(task.duration, scope: scope) {
                 let drawn = duration
@@ -69,15 +61,15 @@ extension PlanBuilder {
                 emit(.maximum(dst: duration, args: [drawn, constant(0)]))
             }
             if let b = bias, b.duration != 0 { duration = scaled(duration, by: 1 + b.duration) }
-            for extra in delays[task.name] ?? [] { duration = binary(.add, duration, extra) }
+            for extra in delays[id] { duration = binary(.add, duration, extra) }
             let finish = binary(.add, start, duration)
-            scope.tasks[task.name] = (start, finish)
-            finishes.append(finish)
+            scheduled.append((start, finish))
             taskColumns.append((task.name, task.mark, start, finish))
         }
+        let finishes = scheduled.map(\.finish)
         let goLive: Slot
-        if let name = option.goLive, let t = scope.tasks[name] {
-            goLive = t.finish
+        if let task = option.goLive {
+            goLive = scheduled[task].finish
         } else if finishes.count == 1 {
             goLive = finishes[0]
         } else if finishes.isEmpty {
@@ -86,7 +78,7 @@ extension PlanBuilder {
             goLive = newSlot()
             emit(.maximum(dst: goLive, args: finishes))
         }
-        scope.goLive = goLive
+        let schedule = Schedule(tasks: scheduled, goLive: goLive)
 
         // Per-year cash (`years` slots) followed by per-year present values (`years` slots).
         let firstYear = newSlots(2 * years)
@@ -98,17 +90,19 @@ extension PlanBuilder {
         let totals = (pv: pv, total: total)
         var lines: [OptionPlan.Line] = []
         for line in option.costs + option.benefits {
-            lines.append(compileLine(line, option: option, bias: bias, firstYear: firstYear, totals: totals, scope: &scope))
+            lines.append(compileLine(line, option: option, bias: bias, firstYear: firstYear, totals: totals,
+                                     schedule: schedule, scope: &scope))
         }
         var occurrences: [(name: String, mark: SourceMark, slot: Slot)] = []
-        for risk in option.risks {
+        for (r, risk) in option.risks.enumerated() {
             let (line, occ) = compileRisk(risk, option: option, firstYear: firstYear, totals: totals,
-                                          scheduleOccurrence: scheduleOccurrence[risk.name], scope: &scope)
+                                          scheduleOccurrence: scheduleOccurrence[option.riskLine(r)],
+                                          schedule: schedule, scope: &scope)
             lines.append(line)
             occurrences.append((risk.name, risk.mark, occ))
         }
 
-        let score = compileScore(option: option.name, scope: &scope)
+        let score = compileScore(option: id, scope: &scope)
         let extensionMonths = newSlot()
         if let deadline = scenario.deadline {
             emit(.binaryConstant(.subtract, dst: extensionMonths, a: goLive, c: deadline))
@@ -121,37 +115,34 @@ extension PlanBuilder {
                           tasks: taskColumns, riskOccurrences: occurrences)
     }
 
-    /// A time reference as a column of months from start.
-    mutating func time(_ ref: TimeRef, scope: inout Scope) -> Slot {
+    /// A task's `not-before` as a column of months from start: a task it refers to is one the
+    /// task waits for, so it is in `scheduled` already.
+    mutating func time(_ t: ResolvedTime<SchedulePoint>, scheduled: IndexedArray<TaskID, (start: Slot, finish: Slot)>,
+                       scope: inout Scope) -> Slot {
+        offset(point(t.base, scheduled), by: t.offset, scope: &scope)
+    }
+
+    /// A time of a cost line or a risk as a column of months from start.
+    mutating func time(_ t: ResolvedTime<TimePoint>, schedule: Schedule, scope: inout Scope) -> Slot {
         let base: Slot
-        switch ref.base {
-        case .start: base = constant(0)
-        case .end: base = constant(scenario.horizonMonths)
-        case .deadline:
-            guard let d = scenario.deadline else {
-                error("the scenario has no deadline", at: ref.mark)
-                return constant(0)
-            }
-            base = constant(d)
-        case .goLive:
-            guard let g = scope.goLive else {
-                error("go-live is not known here", at: ref.mark)
-                return constant(0)
-            }
-            base = g
-        case .calendar(let year, let month):
-            base = constant(Double(scenario.start.months(until: CalendarMonth(year: year, month: month))))
-        case .month(let m):
-            base = constant(m)
-        case .taskFinish(let name), .taskStart(let name):
-            guard let t = scope.tasks[name] else {
-                error("'\(name)' is not scheduled before this point: a not-before may only refer to tasks it follows", at: ref.mark)
-                return constant(0)
-            }
-            if case .taskStart = ref.base { base = t.start } else { base = t.finish }
+        switch t.base {
+        case .scheduled(let p): base = point(p, schedule.tasks)
+        case .goLive: base = schedule.goLive
         }
-        guard let offset = ref.offset else { return base }
-        let months = compile(offset, scope: &scope, label: "\(scope.option ?? "scenario") / time offset")
+        return offset(base, by: t.offset, scope: &scope)
+    }
+
+    private mutating func point(_ p: SchedulePoint, _ tasks: IndexedArray<TaskID, (start: Slot, finish: Slot)>) -> Slot {
+        switch p {
+        case .month(let m): return constant(m)
+        case .taskStart(let task): return tasks[task].start
+        case .taskFinish(let task): return tasks[task].finish
+        }
+    }
+
+    private mutating func offset(_ base: Slot, by offset: ResolvedExpr?, scope: inout Scope) -> Slot {
+        guard let offset else { return base }
+        let months = compile(offset, scope: &scope)
         return binary(.add, base, months)
     }
 
@@ -159,13 +150,14 @@ extension PlanBuilder {
     /// whose support starts at 0 or above, a name whose expression is so, or sums, products,
     /// quotients, `min`, `max`, `round`, `if` branches and durations of such. Only a bound that
     /// may be negative needs the clamp at zero.
-    func nonNegative(_ e: Expr, scope: Scope, depth: Int = 0) -> Bool {
+    func nonNegative(_ e: ResolvedExpr, scope: Scope, depth: Int = 0) -> Bool {
         guard depth < 32 else { return false }
-        if let v = ExpressionChecks.constantValue(e) { return v >= 0 }
-        func check(_ x: Expr) -> Bool { nonNegative(x, scope: scope, depth: depth + 1) }
+        if let v = e.constant { return v >= 0 }
+        func check(_ x: ResolvedExpr) -> Bool { nonNegative(x, scope: scope, depth: depth + 1) }
         switch e.kind {
         case .number(let v): return v >= 0
-        case .name(let name): return scope.pending[name].map { check($0.value) } ?? false
+        case .input(.shared(let k)): return check(scenario.inputs[k].value)
+        case .input(.own(let k)): return check(scope.inputs[k].value)
         case .negate: return false
         case .binary(let op, let a, let b):
             switch op {
@@ -179,10 +171,9 @@ extension PlanBuilder {
             case .if: return args.count == 3 && check(args[1]) && check(args[2])
             case .clamp: return args.count == 3 && check(args[1])
             }
-        case .distribution(let d):
-            let p = d.parameters.compactMap { ExpressionChecks.constantValue($0) }
-            guard p.count == d.parameters.count, let spec = try? DistributionSpec.make(d.family, parameters: p).get()
-            else { return false }
+        case .draw(let id, _):
+            // The sampler of an input with constant parameters (a dependent one has none).
+            guard let spec = inputs[id].spec else { return false }
             return spec.support.lower >= 0
         case .duration(let a, _): return check(a)
         }

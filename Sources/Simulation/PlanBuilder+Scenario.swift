@@ -8,14 +8,14 @@ extension PlanBuilder {
     static let maximumCorrelationRepair = 0.05
 
     mutating func compile() -> Plan {
-        var shared = Scope(option: nil)
-        for input in scenario.inputs { shared.pending[input.name] = input }
-        for input in scenario.inputs { _ = resolve(input.name, at: input.mark, scope: &shared) }
+        layOutInputs()
+        var shared = Scope()
+        for k in scenario.inputs.ids { _ = input(.shared(k), scope: &shared) }
 
-        let options = scenario.options.map { compileOption($0, shared: shared) }
+        let options = scenario.options.indices.map { compileOption(scenario.options[$0], id: OptionID($0)) }
         let scratch = newSlots(2)
-        let (correlated, matrix) = compileCorrelations(shared: shared)
-        return Plan(scenario: scenario, inputs: inputs, inputSlots: inputSlots,
+        let (correlated, matrix) = compileCorrelations()
+        return Plan(scenario: scenario, inputs: inputs,
                     instructions: preamble + instructions, constantCount: preamble.count, uniforms: uniforms, slotCount: slotCount, scratch: scratch, options: options,
                     checks: checks, years: years,
                     schedule: DiscountSchedule(discount: scenario.discount, discounting: scenario.discounting,
@@ -27,50 +27,36 @@ extension PlanBuilder {
 
     /// Weighted score of one option: `Σ_c weight_c × score_{c, option}`, compiled in the option's
     /// scope (a score may use the option's own inputs). Its uncertain inputs are marked as
-    /// criteria inputs, which cannot affect any PV.
-    mutating func compileScore(option: String, scope: inout Scope) -> Slot? {
+    /// criteria inputs by the model, which cannot affect any PV.
+    mutating func compileScore(option: OptionID, scope: inout Scope) -> Slot? {
         guard !scenario.criteria.isEmpty else { return nil }
-        criteriaInputs = true
-        defer { criteriaInputs = false }
+        let name = scenario.options[option.index].name
         let total = newSlot()
         emit(.constant(dst: total, value: 0))
         for criterion in scenario.criteria {
-            guard let score = criterion.scores.first(where: { $0.option == option })?.score else { continue }
-            let weight = compile(criterion.weight, scope: &scope, label: "criteria / \(criterion.name) (weight)")
-            let value = compile(score, scope: &scope, label: "criteria / \(criterion.name) / \(option)")
-            require(value, .finite, "the score of option `\(option)` for criterion `\(criterion.name)`", at: score.mark)
+            let score = criterion.scores[option]
+            let weight = constant(criterion.weight)
+            let value = compile(score, scope: &scope)
+            require(value, .finite, "the score of option `\(name)` for criterion `\(criterion.name)`", at: score.mark)
             emit(.binary(.add, dst: total, a: total, b: binary(.multiply, weight, value)))
         }
         return total
     }
 
-    /// The rank-correlation matrix over the inputs named in `correlations:`; repaired to the
-    /// nearest correlation matrix when it is not positive semi-definite (a warning naming the
-    /// largest change), refused when the repair would move an entry by more than 0.05.
-    mutating func compileCorrelations(shared: Scope) -> ([Int], CorrelationMatrix?) {
+    /// The rank-correlation matrix over the inputs of `correlations:` (the model has checked
+    /// that each is a shared input written as one distribution with constant parameters);
+    /// repaired to the nearest correlation matrix when it is not positive semi-definite (a
+    /// warning naming the largest change), refused when the repair would move an entry by more
+    /// than 0.05.
+    mutating func compileCorrelations() -> ([InputID], CorrelationMatrix?) {
         guard !scenario.correlations.isEmpty else { return ([], nil) }
-        var members: [Int] = []
-        var names: [String] = []
-        func index(of name: String, at mark: SourceMark) -> Int? {
-            guard let slot = shared.compiled[name], let input = inputSlots.firstIndex(of: slot) else {
-                error("'\(name)' must be a shared input written as one distribution to be correlated", at: mark)
-                return nil
-            }
-            if inputs[input].spec == nil {
-                error("'\(name)' has parameters that depend on other inputs; only distributions with constant parameters can be correlated", at: mark)
-                return nil
-            }
-            return input
-        }
+        var members: [InputID] = []
         var pairs: [(Int, Int, Double)] = []
         for c in scenario.correlations {
-            guard let a = index(of: c.a, at: c.mark), let b = index(of: c.b, at: c.mark) else { continue }
-            for (x, name) in [(a, c.a), (b, c.b)] where !members.contains(x) {
-                members.append(x)
-                names.append(name)
-            }
-            pairs.append((members.firstIndex(of: a)!, members.firstIndex(of: b)!, c.coefficient))
+            for x in [c.a, c.b] where !members.contains(x) { members.append(x) }
+            pairs.append((members.firstIndex(of: c.a) ?? 0, members.firstIndex(of: c.b) ?? 0, c.coefficient))
         }
+        let names = members.map { inputs[$0].label }
         let k = members.count
         var matrix = CorrelationMatrix(size: k, pairs: pairs)
         guard k > 1 else { return (members, nil) }

@@ -2,10 +2,12 @@ import ScenarioModel
 import ScenarioSyntax
 import Sampling
 
-/// Compiles a checked scenario into a `Plan`: expressions become column instructions, every
-/// distribution becomes an uncertain input, tasks are scheduled finish-to-start, cost lines and
-/// risks become accrual steps. Errors the model cannot see (they need the whole option) come
-/// back as diagnostics.
+/// Compiles a checked scenario into a `Plan`: the model has resolved every name, time and task
+/// and numbered every distribution, so the compiler only lays out columns and emits
+/// instructions. Uncertain inputs get the first columns, in the model's numbering;
+/// expressions become column instructions, tasks are scheduled finish-to-start, cost lines and
+/// risks become accrual steps. Problems only the sampler can see (its parameter limits, an
+/// inconsistent correlation matrix) come back as diagnostics.
 public struct PlanBuilder {
     var instructions: [Instruction] = []
     var preamble: [Instruction] = []
@@ -13,25 +15,29 @@ public struct PlanBuilder {
     var constants: [Double: Slot] = [:]
     /// The value held by each constant slot (the reverse of `constants`).
     var constantSlots: [Slot: Double] = [:]
-    var inputs: [UncertainInput] = []
-    var inputSlots: [Slot] = []
+    var inputs = IndexedArray<InputID, UncertainInput>()
     var uniforms: [(slot: Slot, fixed: Double)] = []
     var diagnostics: [Diagnostic] = []
     var checks: [ValueCheck] = []
     var pertTables: [PertShape: PertQuantileTable] = [:]
-    /// Set while compiling criteria scores: their inputs cannot affect any PV.
-    var criteriaInputs = false
+    /// The column of each shared input, once compiled.
+    var sharedSlots: IndexedArray<NamedInputID, Slot?>
     let scenario: Scenario
     let years: Int
 
-    /// Names visible in an expression and their compiled columns (compiled on first use).
+    /// Where an expression is compiled: the scenario level, or an option with its own inputs,
+    /// each compiled on first use.
     struct Scope {
+        /// The option's name, for messages; nil at scenario level.
         var option: String?
-        var pending: [String: Input] = [:]
-        var compiled: [String: Slot] = [:]
-        var inProgress: Set<String> = []
-        var tasks: [String: (start: Slot, finish: Slot)] = [:]
-        var goLive: Slot?
+        var inputs = IndexedArray<NamedInputID, Input>()
+        var slots = IndexedArray<NamedInputID, Slot?>()
+    }
+
+    /// The columns of an option's schedule, for the times of its lines and risks.
+    struct Schedule {
+        var tasks: IndexedArray<TaskID, (start: Slot, finish: Slot)>
+        var goLive: Slot
     }
 
     public static func build(_ scenario: Scenario) -> (plan: Plan?, diagnostics: [Diagnostic]) {
@@ -44,6 +50,7 @@ public struct PlanBuilder {
     init(scenario: Scenario) {
         self.scenario = scenario
         self.years = scenario.appraisalYears
+        self.sharedSlots = IndexedArray(repeating: nil, count: scenario.inputs.count)
     }
 
     mutating func newSlot() -> Slot {
@@ -104,26 +111,50 @@ public struct PlanBuilder {
         return s
     }
 
+    // MARK: Uncertain inputs
+
+    /// Gives every uncertain input its column, in the model's numbering, and a sampler to each
+    /// one whose parameters are constants (reporting parameters the sampler refuses).
+    mutating func layOutInputs() {
+        for definition in scenario.uncertainInputs {
+            var input = UncertainInput(definition: definition, slot: newSlot())
+            if let p = definition.constantParameters {
+                switch DistributionSpec.make(definition.family, parameters: p) {
+                case .success(let spec):
+                    input.spec = spec
+                    input.baseValue = spec.baseValue
+                    if let shape = spec.pertShape, scenario.sampling == .latinHypercube {
+                        input.pertTable = pertTables[shape] ?? PertQuantileTable(shape: shape)
+                        pertTables[shape] = input.pertTable
+                    }
+                case .failure(let problem):
+                    error(problem.message, at: definition.mark)
+                }
+            }
+            inputs.append(input)
+        }
+    }
+
     // MARK: Expressions
 
-    /// Compiles `e` into a column. `label` names the uncertain inputs found inside it.
-    mutating func compile(_ e: Expr, scope: inout Scope, label: String) -> Slot {
+    /// Compiles `e` into a column.
+    mutating func compile(_ e: ResolvedExpr, scope: inout Scope) -> Slot {
         switch e.kind {
         case .number(let v):
             return constant(v)
-        case .name(let name):
-            return resolve(name, at: e.mark, scope: &scope)
+        case .input(let ref):
+            return input(ref, scope: &scope)
         case .negate(let a):
-            let x = compile(a, scope: &scope, label: label)
+            let x = compile(a, scope: &scope)
             let d = newSlot()
             emit(.negate(dst: d, a: x))
             return d
         case .binary(let op, let a, let b):
-            let x = compile(a, scope: &scope, label: label)
-            let y = compile(b, scope: &scope, label: label)
+            let x = compile(a, scope: &scope)
+            let y = compile(b, scope: &scope)
             return binary(op, x, y)
         case .function(let f, let args):
-            let xs = args.map { compile($0, scope: &scope, label: label) }
+            let xs = args.map { compile($0, scope: &scope) }
             let d = newSlot()
             switch f {
             case .min: emit(.minimum(dst: d, args: xs))
@@ -133,60 +164,46 @@ public struct PlanBuilder {
             case .clamp: emit(.clamp(dst: d, x: xs[0], lo: xs[1], hi: xs[2]))
             }
             return d
-        case .distribution(let dist):
-            return draw(dist, scope: &scope, label: label)
+        case .draw(let id, let parameters):
+            return draw(id, parameters: parameters, scope: &scope)
         case .duration(let a, let unit):
-            return scaled(compile(a, scope: &scope, label: label), by: unit.months)
+            return scaled(compile(a, scope: &scope), by: unit.months)
         }
     }
 
-    /// Registers a distribution as an uncertain input and returns its column.
-    mutating func draw(_ dist: Distribution, scope: inout Scope, label: String) -> Slot {
-        let index = inputs.count
-        let same = inputs.filter { $0.label == label || $0.label.hasPrefix(label + " #") }.count
-        let name = same == 0 ? label : "\(label) #\(same + 1)"
-        let values = dist.parameters.map { ExpressionChecks.constantValue($0) }
-        let slot = newSlot()
-        var input = UncertainInput(label: name, mark: dist.mark, family: dist.family, option: scope.option,
-                                   isCriterion: criteriaInputs)
-        if values.allSatisfy({ $0 != nil }) {
-            let p = values.map { $0! }
-            switch DistributionSpec.make(dist.family, parameters: p) {
-            case .success(let spec):
-                input.spec = spec
-                input.baseValue = spec.baseValue
-                if let shape = spec.pertShape, scenario.sampling == .latinHypercube {
-                    input.pertTable = pertTables[shape] ?? PertQuantileTable(shape: shape)
-                    pertTables[shape] = input.pertTable
-                }
-            case .failure(let problem):
-                error(problem.message, at: dist.mark)
-            }
-            inputs.append(input)
-            inputSlots.append(slot)
-        } else {
-            let params = dist.parameters.map { compile($0, scope: &scope, label: label) }
-            inputs.append(input)
-            inputSlots.append(slot)
-            emit(.drawDependent(dst: slot, input: index, params: params, u: uniform(fixed: 0.5)))
-            require(slot, .draw(input: index, parameters: params), "the \(dist.family.displayName) distribution of `\(name)`",
-                    at: dist.mark)
-        }
-        return slot
+    /// The column of an uncertain input. One with constant parameters is drawn before the
+    /// program runs; one whose parameters are expressions becomes a `drawDependent` here.
+    mutating func draw(_ id: InputID, parameters: [ResolvedExpr], scope: inout Scope) -> Slot {
+        let input = inputs[id]
+        guard input.definition.constantParameters == nil else { return input.slot }
+        let params = parameters.map { compile($0, scope: &scope) }
+        emit(.drawDependent(dst: input.slot, input: id, params: params, u: uniform(fixed: 0.5)))
+        require(input.slot, .draw(input: id, parameters: params),
+                "the \(input.family.displayName) distribution of `\(input.label)`",
+                at: input.mark)
+        return input.slot
     }
 
-    mutating func resolve(_ name: String, at mark: SourceMark, scope: inout Scope) -> Slot {
-        if let s = scope.compiled[name] { return s }
-        guard let input = scope.pending[name], !scope.inProgress.contains(name) else {
-            error("unknown input '\(name)'", at: mark)
-            return constant(.nan)
+    /// The column of a named input, compiled on first use (shared inputs at scenario level).
+    mutating func input(_ ref: InputReference, scope: inout Scope) -> Slot {
+        switch ref {
+        case .shared(let k):
+            if let s = sharedSlots[k] { return s }
+            var shared = Scope()
+            let slot = compile(scenario.inputs[k], scope: &shared)
+            sharedSlots[k] = slot
+            return slot
+        case .own(let k):
+            if let s = scope.slots[k] { return s }
+            let slot = compile(scope.inputs[k], scope: &scope)
+            scope.slots[k] = slot
+            return slot
         }
-        scope.inProgress.insert(name)
-        let label = scope.option.map { "\($0).\(name)" } ?? name
-        let slot = compile(input.value, scope: &scope, label: label)
-        require(slot, .finite, "input `\(name)`" + ofOption(scope), at: input.value.mark)
-        scope.inProgress.remove(name)
-        scope.compiled[name] = slot
+    }
+
+    private mutating func compile(_ input: Input, scope: inout Scope) -> Slot {
+        let slot = compile(input.value, scope: &scope)
+        require(slot, .finite, "input `\(input.name)`" + ofOption(scope), at: input.value.mark)
         return slot
     }
 }

@@ -16,7 +16,7 @@ final class ResultStore: @unchecked Sendable {
     let years: Int
     let chunks: Int
     let options: [OptionColumns]
-    let inputs: [ColumnStorage<Float>]
+    let inputs: IndexedArray<InputID, ColumnStorage<Float>>
     /// Per chunk, per option, per year: the sum of that year's present value over the chunk.
     let yearPVSums: ColumnStorage<Double>
     /// The failed value checks of each chunk that had any (rare: kept under a lock).
@@ -32,7 +32,7 @@ final class ResultStore: @unchecked Sendable {
                           lines: o.lines.map { _ in .init(count: n) }, years: (0..<plan.years).map { _ in .init(count: n) },
                           risks: o.riskOccurrences.map { _ in .init(count: n) })
         }
-        inputs = keepInputs ? plan.inputs.map { _ in .init(count: n) } : []
+        inputs = IndexedArray(keepInputs ? plan.inputs.map { _ in .init(count: n) } : [])
         yearPVSums = .init(count: max(chunks, 1) * plan.options.count * plan.years)
     }
 
@@ -65,7 +65,7 @@ final class ResultStore: @unchecked Sendable {
             }
             for (risk, dst) in zip(o.riskOccurrences, columns.risks) { copy(risk.slot, dst) }
         }
-        for (slot, dst) in zip(plan.inputSlots, inputs) { copy(slot, dst) }
+        for (input, dst) in zip(plan.inputs, inputs) { copy(input.slot, dst) }
     }
 
     /// Keeps a chunk's failed value checks.
@@ -93,7 +93,7 @@ final class ResultStore: @unchecked Sendable {
         }
         let byChunk = problems.withLock { found in found.keys.sorted().map { found[$0]! } }
         return SimulationResults(iterations: n, seed: seed, sampling: sampling, generator: generator,
-                                 threads: threads, chunks: chunks, options: opts, inputs: inputs.map(Column.init),
+                                 threads: threads, chunks: chunks, options: opts, inputs: IndexedArray(inputs.map(Column.init)),
                                  problems: ValueProblem.merge(byChunk, iterations: n))
     }
 }

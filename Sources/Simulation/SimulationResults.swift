@@ -45,8 +45,8 @@ public struct SimulationResults: Sendable {
     public var threads: Int
     public var chunks: Int
     public var options: [OptionResults]
-    /// Sampled value of each uncertain input (same order as `Plan.inputs`), empty when not kept.
-    public var inputs: [Column<Float>]
+    /// Sampled value of each uncertain input (keyed like `Plan.inputs`), empty when not kept.
+    public var inputs: IndexedArray<InputID, Column<Float>>
     /// The value checks that failed in some iteration (`Plan.checks` order); a run with any
     /// must not be reported as a result.
     public var problems: [ValueProblem]

@@ -17,7 +17,7 @@ public struct ValueCheck: Sendable {
         case probability
         /// A draw of the uncertain input `input` whose parameters are the columns `parameters`:
         /// NaN where the parameters are invalid in that iteration.
-        case draw(input: Int, parameters: [Slot])
+        case draw(input: InputID, parameters: [Slot])
     }
 
     public var slot: Slot

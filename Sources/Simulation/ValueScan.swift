@@ -17,7 +17,7 @@ enum ValueScan {
             var feeding = plan.inputsFeeding(check.slot)
             if case .draw(let input, _) = check.kind { feeding.removeAll { $0 == input } }
             let inputs = feeding.map {
-                ValueProblem.InputValue(name: plan.inputs[$0].label, value: value(plan.inputSlots[$0]))
+                ValueProblem.InputValue(name: plan.inputs[$0].label, value: value(plan.inputs[$0].slot))
             }
             var reason: String?
             if case .draw(let input, let parameters) = check.kind {
@@ -46,11 +46,10 @@ extension Plan {
         return needed
     }
 
-    /// The uncertain inputs (indices into `inputs`) a slot depends on, itself included when it
-    /// is one, in plan order.
-    public func inputsFeeding(_ slot: Slot) -> [Int] {
+    /// The uncertain inputs a slot depends on, itself included when it is one, in plan order.
+    public func inputsFeeding(_ slot: Slot) -> [InputID] {
         let feeding = slotsFeeding(slot)
-        return inputSlots.indices.filter { feeding.contains(inputSlots[$0]) }
+        return inputs.enumerated.filter { feeding.contains($0.element.slot) }.map(\.id)
     }
 }
 

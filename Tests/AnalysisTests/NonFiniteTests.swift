@@ -32,7 +32,7 @@ final class NonFiniteTests: XCTestCase {
         let plan = try plan()
         let results = Engine(plan: plan).run(.init(iterations: 2000, seed: 4, sampling: .monteCarlo, threads: 2))
         XCTAssertEqual(results.problems.count, 3, "x, the amount (the same column) and the time all fail")
-        let n = try XCTUnwrap(plan.inputs.firstIndex { $0.label == "n" })
+        let n = try XCTUnwrap(plan.inputs.firstID { $0.label == "n" })
         let twos = results.inputs[n].doubles.enumerated().filter { $0.element == 2 }
         let first = try XCTUnwrap(twos.first).offset + 1
         let ds = NonFinite.diagnostics(results.problems, plan: plan)

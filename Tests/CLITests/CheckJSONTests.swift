@@ -80,7 +80,7 @@ final class CheckJSONTests: XCTestCase {
         let recurring = try XCTUnwrap(costs[0]["timing"] as? [String: Any])
         XCTAssertEqual(recurring["kind"] as? String, "recurring")
         XCTAssertEqual(mark(recurring["from"]), "go-live @14:15")
-        XCTAssertEqual(mark(recurring["until"]), "end @12:7")
+        XCTAssertEqual(mark(recurring["until"]), "month 30.0 @12:7")
         XCTAssertEqual(mark(costs[1]["amount"]), "pert(1000.0, 2000.0, 4000.0) @16:18")
         XCTAssertEqual((costs[1]["timing"] as? [String: Any])?["task"] as? String, "setup")
 

@@ -81,7 +81,10 @@ final class CriteriaDiagnosticsTests: XCTestCase {
             """))
         let criteria = try XCTUnwrap(s?.criteria)
         XCTAssertEqual(criteria.map(\.name), ["quality", "speed"])
-        XCTAssertEqual(criteria[0].scores.map(\.option), ["a", "b"])
-        XCTAssertEqual(ExpressionChecks.constantValue(criteria[0].weight), 0.25)
+        // Written b first; kept in option order: a's constant, then b's distribution.
+        XCTAssertEqual(criteria[0].scores.count, 2)
+        XCTAssertEqual(criteria[0].scores[OptionID(0)].constant, 6)
+        guard case .draw = criteria[0].scores[OptionID(1)].kind else { return XCTFail("b's score is a distribution") }
+        XCTAssertEqual(criteria[0].weight, 0.25)
     }
 }

@@ -91,6 +91,16 @@ final class InputDiagnosticsTests: XCTestCase {
                          contains: "`fixed` cannot be correlated: its value is not a single distribution")
     }
 
+    /// Only inputs drawn before the program runs (constant parameters) can be reordered by
+    /// Iman–Conover: the model refuses the others, at the name in the correlation.
+    func testCorrelationOfADistributionWithDependentParameters() {
+        expectDiagnostic(scenario(top: "inputs:\n  a1: pert(1, 2, 3)\n  a2: pert(a1, 5, 6)\n"
+                                      + "correlations:\n  - [a1, 1️⃣a2, 0.5]\n",
+                                  optionBody: "    costs:\n      licence: a1 + a2\n"),
+                         contains: "`a2` cannot be correlated: its parameters depend on other inputs; "
+                             + "only distributions with constant parameters can be correlated")
+    }
+
     func testCorrelationOfAnUnknownInput() {
         expectDiagnostic(scenario(top: two + "correlations:\n  - [1️⃣a3, a1, 0.5]\n", optionBody: useAll),
                          contains: "unknown input `a3` in a correlation; did you mean `a1`?")
@@ -129,7 +139,8 @@ final class InputDiagnosticsTests: XCTestCase {
     func testCorrelationsAreKept() throws {
         let (s, _) = loadClean(scenario(top: two + "correlations:\n  - [a1, a2, -0.4]\n", optionBody: useAll))
         let c = try XCTUnwrap(s?.correlations.first)
-        XCTAssertEqual(c.a, "a1"); XCTAssertEqual(c.b, "a2"); XCTAssertEqual(c.coefficient, -0.4)
+        XCTAssertEqual(s?.uncertainInputs[c.a].label, "a1"); XCTAssertEqual(s?.uncertainInputs[c.b].label, "a2")
+        XCTAssertEqual(c.coefficient, -0.4)
         XCTAssertEqual(c.mark.line, 9)
     }
 }

@@ -38,7 +38,7 @@ final class OverrideTests: XCTestCase {
     func testSharedInputOverride() throws {
         let (s, _) = loadClean(text, overrides: [InputOverride(name: "rate", expression: "25k")])
         let input = try XCTUnwrap(s?.inputs.first)
-        XCTAssertEqual(ExpressionChecks.constantValue(input.value), 25_000)
+        XCTAssertEqual(input.value.constant, 25_000)
         XCTAssertEqual(input.value.mark, SourceMark(file: "--set", line: 1, column: 6))
         XCTAssertEqual(input.mark.file, "test.yaml")
     }
@@ -46,14 +46,14 @@ final class OverrideTests: XCTestCase {
     func testQualifiedOptionInputOverride() throws {
         let (s, _) = loadClean(text, overrides: [InputOverride(name: "b.uplift", expression: "2")])
         let options = try XCTUnwrap(s?.options)
-        XCTAssertEqual(ExpressionChecks.constantValue(options[0].inputs[0].value), 1.1)
-        XCTAssertEqual(ExpressionChecks.constantValue(options[1].inputs[0].value), 2)
+        XCTAssertEqual(options[0].inputs.first?.value.constant, 1.1)
+        XCTAssertEqual(options[1].inputs.first?.value.constant, 2)
     }
 
     func testUnqualifiedOptionInputOverridesEveryOption() throws {
         let (s, _) = loadClean(text, overrides: [InputOverride(name: "uplift", expression: "3")])
         let options = try XCTUnwrap(s?.options)
-        XCTAssertEqual(options.map { ExpressionChecks.constantValue($0.inputs[0].value) }, [3, 3])
+        XCTAssertEqual(options.map { $0.inputs.first?.value.constant }, [3, 3])
     }
 
     func testUnknownOverrideSuggests() {
@@ -120,7 +120,9 @@ final class OverrideTests: XCTestCase {
                                   severity: .warning, overrides: [InputOverride(name: "a1", expression: "2")])
         XCTAssertEqual(ds.count, 1, ds.map(\.description).joined(separator: "\n"))
         let (s, _) = ScenarioLoader.load(text: correlated, file: "test.yaml", overrides: [InputOverride(name: "a1", expression: "2")])
-        XCTAssertEqual(s?.correlations.map { [$0.a, $0.b] }, [["a2", "a3"]])
+        let scenario = try XCTUnwrap(s)
+        XCTAssertEqual(scenario.correlations.map { [scenario.uncertainInputs[$0.a].label, scenario.uncertainInputs[$0.b].label] },
+                       [["a2", "a3"]])
     }
 
     /// Dropping every pair leaves no correlation at all.

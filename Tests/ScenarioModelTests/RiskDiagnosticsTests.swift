@@ -27,6 +27,19 @@ final class RiskDiagnosticsTests: XCTestCase {
             """), contains: "`delays` needs a `delay` (how long the task is lengthened) in risk `challenge`")
     }
 
+    /// A delay is drawn once, before the schedule: the model refuses it on a per-year risk (the
+    /// plan compiler used to).
+    func testPerYearRiskCannotDelayATask() {
+        expectDiagnostic(scenario(optionBody: timeline + """
+                risks:
+                  1️⃣challenge:
+                    chance: 5% per year
+                    delays: procurement
+                    delay: 3 months
+
+            """), contains: "a risk that delays a task happens at most once: remove 'per year' or split the risk")
+    }
+
     func testDelayWithoutDelays() {
         expectDiagnostic(scenario(optionBody: """
                 risks:
@@ -129,14 +142,17 @@ final class RiskDiagnosticsTests: XCTestCase {
                     from: go-live
 
             """))
-        let risks = try XCTUnwrap(s?.options.first?.risks)
+        let option = try XCTUnwrap(s?.options.first)
+        let risks = option.risks
         XCTAssertEqual(risks.map(\.name), ["challenge", "exit"])
-        XCTAssertEqual(risks[0].delays, "procurement")
+        XCTAssertEqual(risks[0].delays.map { option.tasks[$0].name }, "procurement")
         XCTAssertNotNil(risks[0].delay)
         XCTAssertFalse(risks[0].perYear)
         XCTAssertTrue(risks[1].perYear)
-        XCTAssertEqual(risks[1].recurringFor.flatMap(ExpressionChecks.constantValue), 18)
-        XCTAssertEqual(risks[1].monthly.flatMap(ExpressionChecks.constantValue), 10_000)
+        // A per-year risk has one set of impacts per appraisal year.
+        XCTAssertEqual(risks[1].impacts.count, s?.appraisalYears)
+        XCTAssertEqual(risks[1].impacts[0].recurringFor?.constant, 18)
+        XCTAssertEqual(risks[1].impacts[0].monthly?.constant, 10_000)
         XCTAssertEqual(risks[1].from?.base, .goLive)
     }
 }

@@ -29,7 +29,7 @@ final class ScenarioFileTests: XCTestCase {
         XCTAssertEqual(s.options.map(\.tasks.count), [4, 5, 5])
         XCTAssertEqual(s.options.map(\.costs.count), [5, 6, 5])
         XCTAssertEqual(s.options.map(\.risks.count), [2, 2, 2])
-        XCTAssertEqual(s.options.map(\.goLive), ["transition", "implementation", "cutover"])
+        XCTAssertEqual(s.options.map { o in o.goLive.map { o.tasks[$0].name } }, ["transition", "implementation", "cutover"])
         XCTAssertEqual(s.options[0].inputs.map(\.name), ["incumbent_wins"])
         XCTAssertEqual(s.options[1].tasks.map(\.name),
                        ["discovery", "market engagement", "procurement", "retained team", "implementation"])
@@ -38,7 +38,7 @@ final class ScenarioFileTests: XCTestCase {
         XCTAssertEqual(s.criteria.map(\.name),
                        ["sovereignty in decision-making", "service planning", "maximising performance"])
         XCTAssertTrue(s.options[2].risks[1].perYear)
-        XCTAssertEqual(s.options[0].risks[0].delays, "procurement")
+        XCTAssertEqual(s.options[0].risks[0].delays.map { s.options[0].tasks[$0].name }, "procurement")
         XCTAssertEqual(s.description, "Options for the core IT infrastructure service when the outsourced contract expires at the end of October 2017.\n")
     }
 

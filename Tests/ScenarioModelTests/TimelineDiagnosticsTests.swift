@@ -151,8 +151,8 @@ final class TimelineDiagnosticsTests: XCTestCase {
             """))
         let option = try XCTUnwrap(s?.options.first)
         XCTAssertEqual(option.tasks.map(\.name), ["docs", "design", "build", "test"])
-        XCTAssertEqual(option.tasks.last?.after, ["build", "design"])
-        XCTAssertEqual(option.goLive, "test")
+        XCTAssertEqual(option.tasks.last?.after.map { option.tasks[$0].name }, ["build", "design"])
+        XCTAssertEqual(option.goLive.map { option.tasks[$0].name }, "test")
     }
 
     func testOptionWithoutTimelineHasNoTasksAndNoGoLive() throws {

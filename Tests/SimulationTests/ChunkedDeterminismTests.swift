@@ -28,10 +28,10 @@ final class ChunkedDeterminismTests: XCTestCase {
         XCTAssertEqual([one.threads, four.threads], [1, 4])
         XCTAssertEqual(one.inputs, four.inputs)
         XCTAssertEqual(one.options[0].pv, four.options[0].pv)
-        let x = one.inputs[0].doubles
+        let x = one.inputs[InputID(0)].doubles
         XCTAssertEqual(x.count, 16 * 1_024)
         XCTAssertTrue(x.allSatisfy { $0 >= 6 && $0 <= 12 })
         // The one-off at the start is the draw itself (year 0 is not discounted).
-        XCTAssertEqual(one.options[0].pv.map { Float($0) }, one.inputs[0].map { $0 })
+        XCTAssertEqual(one.options[0].pv.map { Float($0) }, one.inputs[InputID(0)].map { $0 })
     }
 }

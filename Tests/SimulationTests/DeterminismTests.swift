@@ -77,7 +77,8 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(plan.inputs.map(\.label), ["rate"], "one input, shared by both options")
         for sampling in [SamplingMethod.monteCarlo, .latinHypercube] {
             let results = Engine(plan: plan).run(.init(iterations: 4096, seed: 5, sampling: sampling))
-            let rate = results.inputs[0].doubles, a = results.options[0].pv, b = results.options[1].pv
+            let rateID = try XCTUnwrap(plan.inputs.firstID { $0.label == "rate" })
+            let rate = results.inputs[rateID].doubles, a = results.options[0].pv, b = results.options[1].pv
             XCTAssertEqual(rate.count, 4096)
             XCTAssertGreaterThan(Set(rate).count, 4000, "the shared input varies between iterations")
             let pairing = rate.indices.map { abs(b[$0] - 2 * a[$0]) / a[$0] }.max() ?? .nan

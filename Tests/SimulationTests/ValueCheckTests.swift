@@ -30,7 +30,7 @@ final class ValueCheckTests: XCTestCase {
     func testInvalidDrawFailsWithCountFirstIterationAndInputs() throws {
         let plan = try compile(Self.nanDuration)
         let results = Engine(plan: plan).run(.init(iterations: 5000, seed: 3, sampling: .monteCarlo, threads: 2))
-        let mode = try XCTUnwrap(plan.inputs.firstIndex { $0.label == "build_mode" })
+        let mode = try XCTUnwrap(plan.inputs.firstID { $0.label == "build_mode" })
         let drawn = results.inputs[mode].doubles
         func invalid(_ mode: Double) -> Bool { mode > 9 || mode < 3 }
         let expected = drawn.filter(invalid).count
@@ -84,7 +84,7 @@ final class ValueCheckTests: XCTestCase {
             """)
         let results = Engine(plan: plan).run(.init(iterations: 3000, seed: 5, sampling: .monteCarlo, threads: 1))
         func outside(_ name: String) throws -> Int {
-            let k = try XCTUnwrap(plan.inputs.firstIndex { $0.label == name })
+            let k = try XCTUnwrap(plan.inputs.firstID { $0.label == name })
             return results.inputs[k].doubles.filter { !(0...1).contains($0) }.count
         }
         let problems = ValueProblem.roots(results.problems, plan: plan)
