@@ -12,10 +12,10 @@ let package = Package(
     name: "SourcingSim",
     products: [
         .executable(name: "sourcing-sim", targets: ["sourcing-sim"]),
-        .executable(name: "fuzz-scenario", targets: ["FuzzScenario"]),
+        .executable(name: "fuzz-scenario", targets: ["FuzzScenario"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(
@@ -31,12 +31,14 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling"]),
         .target(name: "Statistics", dependencies: ["Sampling"]),
         .target(name: "Analysis", dependencies: ["ScenarioModel", "Sampling", "Simulation", "Statistics"]),
-        .target(name: "Reports", dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Statistics", "Analysis"]),
+        .target(
+            name: "Reports",
+            dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Statistics", "Analysis"]),
         .executableTarget(
             name: "sourcing-sim",
             dependencies: [
                 "ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "Analysis", "Reports",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             plugins: ["EmbedDefaultScenario"]
         ),
@@ -49,17 +51,25 @@ let package = Package(
         // sample statistics, a small generator); used by test targets only.
         .target(name: "TestSupport", dependencies: ["ScenarioSyntax", "ScenarioModel"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"]),
-        .testTarget(name: "ScenarioSyntaxTests", dependencies: ["JSONOutput", "ScenarioSyntax", "TestSupport"],
-                    exclude: ["FuzzRegressions"]),
+        .testTarget(
+            name: "ScenarioSyntaxTests", dependencies: ["JSONOutput", "ScenarioSyntax", "TestSupport"],
+            exclude: ["FuzzRegressions"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
-        .testTarget(name: "ScenarioModelTests",
-                    dependencies: ["JSONOutput", "ScenarioSyntax", "Distributions", "ScenarioModel", "Simulation", "TestSupport"]),
+        .testTarget(
+            name: "ScenarioModelTests",
+            dependencies: [
+                "JSONOutput", "ScenarioSyntax", "Distributions", "ScenarioModel", "Simulation", "TestSupport"
+            ]),
         .testTarget(name: "SamplingTests", dependencies: ["CGSL", "Sampling", "TestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "TestSupport"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["ScenarioModel", "Simulation", "Statistics", "Analysis", "TestSupport"]),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["ScenarioModel", "Simulation", "Statistics", "Analysis", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         // Runs the built tool, so it depends on the executable, not on its modules.
-        .testTarget(name: "CLITests", dependencies: ["sourcing-sim"]),
+        .testTarget(name: "CLITests", dependencies: ["sourcing-sim"])
     ]
 )

@@ -18,7 +18,7 @@ struct EmbedDefaultScenario: BuildToolPlugin {
                 arguments: [input.path, Self.scenario, output.path],
                 inputFiles: [input],
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 }

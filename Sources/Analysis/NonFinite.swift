@@ -38,7 +38,9 @@ public enum NonFinite {
             detail = p.reason ?? "its parameters are invalid"
         }
         var text = "\(p.check.what) \(fails) "
-        text += baseCase ? "in the base case (every input at its base value, no risk occurring)"
+        text +=
+            baseCase
+            ? "in the base case (every input at its base value, no risk occurring)"
             : "in \(p.count) of \(p.iterations) iterations; the first is iteration \(p.firstIteration)"
         if !p.inputs.isEmpty {
             let shown = p.inputs.prefix(exampleInputs).map { "\($0.name) = \(number($0.value))" }
@@ -62,7 +64,8 @@ public enum NonFinite {
         for o in report.results.options {
             let bad = o.pv.filter { !$0.isFinite }.count
             if bad > 0 {
-                return "option '\(o.name)': the PV of cost is not a finite number in \(bad) of \(o.pv.count) iterations (a division by zero, or a distribution whose parameters are invalid for some draws); check its expressions"
+                return
+                    "option '\(o.name)': the PV of cost is not a finite number in \(bad) of \(o.pv.count) iterations (a division by zero, or a distribution whose parameters are invalid for some draws); check its expressions"
             }
         }
         for o in report.options where !o.base.pv.isFinite {

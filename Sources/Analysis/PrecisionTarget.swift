@@ -47,11 +47,14 @@ public enum PrecisionTarget {
         while true {
             let (worst, option) = worstRelativeStandardError(results)
             guard worst > target else { return .success(results) }
-            let needed = Convergence.iterationsNeeded(pilotIterations: settings.iterations,
-                                                      relativeStandardError: worst, target: target)
+            let needed = Convergence.iterationsNeeded(
+                pilotIterations: settings.iterations,
+                relativeStandardError: worst, target: target)
             guard rounds < maximumRounds, settings.iterations < cap, let needed, needed <= cap else {
-                return .failure(Shortfall(iterations: settings.iterations, relativeStandardError: worst,
-                                          option: option, needed: needed, cap: cap))
+                return .failure(
+                    Shortfall(
+                        iterations: settings.iterations, relativeStandardError: worst,
+                        option: option, needed: needed, cap: cap))
             }
             settings.iterations = min(cap, max(needed + needed / 10, settings.iterations + 1))
             results = try simulate(settings)

@@ -17,8 +17,10 @@ extension RunReport {
         // Every summary sorts its column; they are independent, so they run in parallel.
         let pvStatistics = Parallel.map(pvs.count, threads: threads) { i in
             let sorted = Quantiles.sortedWithoutNaN(pvs[i])
-            return (Summary(sortedValues: sorted, missing: pvs[i].count - sorted.count),
-                    OrderStatisticCI(sorted: sorted, p: 0.8))
+            return (
+                Summary(sortedValues: sorted, missing: pvs[i].count - sorted.count),
+                OrderStatisticCI(sorted: sorted, p: 0.8)
+            )
         }
         var jobs = SummaryJobs()
         let deadline = plan.scenario.deadline
@@ -37,46 +39,54 @@ extension RunReport {
 
         let pCheapest = try ProbabilityBest.cheapest(pvs)
         let scores = columns.compactMap { $0.score?.doubles }
-        let pBest = scores.count == columns.count && !scores.isEmpty
+        let pBest =
+            scores.count == columns.count && !scores.isEmpty
             ? try ProbabilityBest.of(scores, higherIsBetter: true) : nil
         let years = (0..<plan.years).map { Year(index: $0, discountFactor: plan.schedule.yearFactors[$0]) }
 
         let tornado = Tornado(engine: engine)
-        let sensitivity = try Sensitivity.analyse(engine: engine, results: results, pvs: pvs, tornado: tornado,
-                                                  threads: threads)
+        let sensitivity = try Sensitivity.analyse(
+            engine: engine, results: results, pvs: pvs, tornado: tornado,
+            threads: threads)
 
         var options = IndexedArray<OptionID, Option>()
         for (id, (o, op)) in zip(optionIDs, zip(columns, plan.options)) {
             let lines = op.lines.enumerated().map { l, line in
-                Line(id: LineID(l), name: line.name, kind: line.kind, sourceLine: line.mark.line,
-                     pv: summaries[.line(id, LineID(l))])
+                Line(
+                    id: LineID(l), name: line.name, kind: line.kind, sourceLine: line.mark.line,
+                    pv: summaries[.line(id, LineID(l))])
             }
-            options.append(Option(
-                id: id, name: o.name, label: o.label,
-                pv: pvStatistics[id.index].0, pvP80Interval: pvStatistics[id.index].1,
-                total: summaries[.total(id)], goLive: summaries[.goLive(id)],
-                extensionMonths: deadline.map { _ in summaries[.extensionMonths(id)] },
-                liveByDeadline: deadline.map { _ in summaries[.liveByDeadline(id)] },
-                score: o.score.map { _ in summaries[.score(id)] },
-                pCheapest: pCheapest[id.index], pBestScore: pBest?[id.index], base: base[id.index],
-                years: years.map { YearCash(cash: summaries[.year(id, $0.index)], pvMean: o.yearPVMean[$0.index]) },
-                lines: IndexedArray(lines),
-                drivers: sensitivity[.pv(id)] ?? []))
+            options.append(
+                Option(
+                    id: id, name: o.name, label: o.label,
+                    pv: pvStatistics[id.index].0, pvP80Interval: pvStatistics[id.index].1,
+                    total: summaries[.total(id)], goLive: summaries[.goLive(id)],
+                    extensionMonths: deadline.map { _ in summaries[.extensionMonths(id)] },
+                    liveByDeadline: deadline.map { _ in summaries[.liveByDeadline(id)] },
+                    score: o.score.map { _ in summaries[.score(id)] },
+                    pCheapest: pCheapest[id.index], pBestScore: pBest?[id.index], base: base[id.index],
+                    years: years.map { YearCash(cash: summaries[.year(id, $0.index)], pvMean: o.yearPVMean[$0.index]) },
+                    lines: IndexedArray(lines),
+                    drivers: sensitivity[.pv(id)] ?? []))
         }
 
         var pairs: [Pair] = []
         for a in optionIDs {
             for b in optionIDs where b > a {
-                pairs.append(Pair(a: a, b: b, comparison: try PairedComparison(pvs[a.index], pvs[b.index]),
-                                  drivers: sensitivity[.difference(a, b)] ?? []))
+                pairs.append(
+                    Pair(
+                        a: a, b: b, comparison: try PairedComparison(pvs[a.index], pvs[b.index]),
+                        drivers: sensitivity[.difference(a, b)] ?? []))
             }
         }
 
         var inputs = IndexedArray<InputID, Input>()
         for (k, input) in plan.inputs.enumerated {
-            inputs.append(Input(id: k, label: input.label, sourceLine: input.mark.line, option: input.option,
-                                isCriterion: input.isCriterion,
-                                low: IndexedArray(tornado.low[k]), high: IndexedArray(tornado.high[k])))
+            inputs.append(
+                Input(
+                    id: k, label: input.label, sourceLine: input.mark.line, option: input.option,
+                    isCriterion: input.isCriterion,
+                    low: IndexedArray(tornado.low[k]), high: IndexedArray(tornado.high[k])))
         }
 
         let evpi = try EVPI(costs: pvs)
@@ -93,8 +103,13 @@ extension RunReport {
 /// The columns `RunReport` summarises, each named by what it is, summarised all at once.
 private struct SummaryJobs {
     enum Key: Hashable {
-        case total(OptionID), goLive(OptionID), extensionMonths(OptionID), liveByDeadline(OptionID)
-        case score(OptionID), year(OptionID, Int), line(OptionID, LineID)
+        case total(OptionID)
+        case goLive(OptionID)
+        case extensionMonths(OptionID)
+        case liveByDeadline(OptionID)
+        case score(OptionID)
+        case year(OptionID, Int)
+        case line(OptionID, LineID)
     }
 
     private var keys: [Key] = []

@@ -50,8 +50,10 @@ public enum Sensitivity {
 
     /// The rows of every target, each target's by decreasing contribution to variance; no
     /// target has rows with fewer than two iterations, nor one that is NaN in some iteration.
-    static func analyse(engine: Engine, results: SimulationResults, pvs: [[Double]], tornado: Tornado,
-                        threads: Int) throws(StatisticsError) -> [Target: [Row]] {
+    static func analyse(
+        engine: Engine, results: SimulationResults, pvs: [[Double]], tornado: Tornado,
+        threads: Int
+    ) throws(StatisticsError) -> [Target: [Row]] {
         let plan = engine.plan
         guard results.iterations >= 2 else { return [:] }
         // Every column is ranked once, all in parallel (`threads`).
@@ -60,17 +62,21 @@ public enum Sensitivity {
         for (k, column) in results.inputs.enumerated {
             let input = plan.inputs[k]
             guard !input.isCriterion else { continue }
-            candidates.append(Candidate(label: input.label, line: input.mark.line, option: input.option,
-                                        ranks: [], input: k, driver: .input(k)))
+            candidates.append(
+                Candidate(
+                    label: input.label, line: input.mark.line, option: input.option,
+                    ranks: [], input: k, driver: .input(k)))
             columns.append { column.doubles }
         }
         for (i, (o, op)) in zip(results.options, plan.options).enumerated() {
             // The risks are the option's last lines.
             let firstRisk = op.lines.count - op.riskOccurrences.count
             for (r, (risk, column)) in zip(op.riskOccurrences, o.riskOccurrences).enumerated() {
-                candidates.append(Candidate(label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
-                                            option: OptionID(i), ranks: [], input: nil,
-                                            driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r))))
+                candidates.append(
+                    Candidate(
+                        label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
+                        option: OptionID(i), ranks: [], input: nil,
+                        driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r))))
                 columns.append { column.map { Double($0) } }
             }
         }
@@ -90,15 +96,19 @@ public enum Sensitivity {
         }
         var targets: [Job] = []
         for (i, o) in options.enumerated() {
-            targets.append(Job(target: .pv(OptionID(i)), owners: [OptionID(i)], column: { pvs[i] },
-                               value: { $0[i].pv }))
+            targets.append(
+                Job(
+                    target: .pv(OptionID(i)), owners: [OptionID(i)], column: { pvs[i] },
+                    value: { $0[i].pv }))
         }
         for i in options.indices {
             for j in options.indices where j > i {
-                targets.append(Job(target: .difference(OptionID(i), OptionID(j)),
-                                   owners: [OptionID(i), OptionID(j)],
-                                   column: { zip(pvs[i], pvs[j]).map { $0 - $1 } },
-                                   value: { $0[i].pv - $0[j].pv }))
+                targets.append(
+                    Job(
+                        target: .difference(OptionID(i), OptionID(j)),
+                        owners: [OptionID(i), OptionID(j)],
+                        column: { zip(pvs[i], pvs[j]).map { $0 - $1 } },
+                        value: { $0[i].pv - $0[j].pv }))
             }
         }
         let all = targets
@@ -109,8 +119,9 @@ public enum Sensitivity {
             let usable = frozen.filter { $0.option == nil || target.owners.contains($0.option!) }
             let analysis: ContributionToVariance
             do throws(StatisticsError) {
-                analysis = try ContributionToVariance(targetRanks: Ranks.averageRanks(column),
-                                                      inputRanks: usable.map(\.ranks))
+                analysis = try ContributionToVariance(
+                    targetRanks: Ranks.averageRanks(column),
+                    inputRanks: usable.map(\.ranks))
             } catch {
                 return .failure(error)
             }
@@ -118,9 +129,11 @@ public enum Sensitivity {
             for (k, c) in usable.enumerated() {
                 let lo = c.input.map { target.value(tornado.low[$0]) } ?? .nan
                 let hi = c.input.map { target.value(tornado.high[$0]) } ?? .nan
-                rows.append(Row(driver: c.driver, label: c.label, sourceLine: c.line,
-                                rankCorrelation: analysis.rankCorrelations[k],
-                                contributionToVariance: analysis.contributions[k], swingLow: lo, swingHigh: hi))
+                rows.append(
+                    Row(
+                        driver: c.driver, label: c.label, sourceLine: c.line,
+                        rankCorrelation: analysis.rankCorrelations[k],
+                        contributionToVariance: analysis.contributions[k], swingLow: lo, swingHigh: hi))
             }
             rows.sort { ($0.contributionToVariance, -$0.sourceLine) > ($1.contributionToVariance, -$1.sourceLine) }
             return .success(rows)

@@ -55,8 +55,10 @@ public enum SwitchingValues {
                 if best == nil || abs(x - b) < abs(best! - b) { best = x }
             }
             let after = best.map { OptionID(choice($0 + ($0 > b ? 1 : -1) * 1e-9 * max(1, abs($0)))) }
-            rows.append(Row(input: k, baseValue: b, switchingValue: best,
-                            preferredBefore: OptionID(before), preferredAfter: after))
+            rows.append(
+                Row(
+                    input: k, baseValue: b, switchingValue: best,
+                    preferredBefore: OptionID(before), preferredAfter: after))
         }
         return rows
     }

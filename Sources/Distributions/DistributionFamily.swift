@@ -1,5 +1,5 @@
 /// A family of distributions as the scenario language writes it (`pert(min, mode, max)`,
-/// `a to b`, ...). Each family is one entry of the catalogue (`FamilyCatalogue.swift`), and the
+/// `a to b`, ...). Each family is one entry of the catalogue (`DistributionFamily+Catalogue.swift`), and the
 /// entry is the only place that knows the family: its name and parameters (so the arity and the
 /// expected form in errors), its rules and limits, the `DistributionSpec` its parameters build,
 /// its support, base value and moments. The scenario checks, the plan compiler, the samplers
@@ -55,7 +55,8 @@ public final class DistributionFamily: Sendable, Hashable, CustomStringConvertib
         self.takesPairs = pairs
         let required = parameterNames.dropLast(defaults.count).joined(separator: ", ")
         let all = parameterNames.joined(separator: ", ")
-        self.expectedForm = form ?? (defaults.isEmpty ? "\(name) takes (\(all))" : "\(name) takes (\(required)) or (\(all))")
+        self.expectedForm =
+            form ?? (defaults.isEmpty ? "\(name) takes (\(all))" : "\(name) takes (\(required)) or (\(all))")
         self.rules = rules
         self.build = spec
         self.supportOf = support
@@ -94,8 +95,11 @@ public final class DistributionFamily: Sendable, Hashable, CustomStringConvertib
     /// problem then; a value that is not finite is reported and its other rules skipped.
     public func problems(_ values: [Double?], _ context: RuleContext) -> [DistributionError] {
         guard let full = completed(values, { $0 }) else {
-            return [DistributionError(family: self, parameter: nil,
-                                      message: "\(expectedForm), found \(values.count) parameters")]
+            return [
+                DistributionError(
+                    family: self, parameter: nil,
+                    message: "\(expectedForm), found \(values.count) parameters")
+            ]
         }
         var check = ParameterCheck(family: self, values: full, context: context)
         check.requireFinite()

@@ -4,7 +4,9 @@ extension DistributionSpec {
     /// The distribution of `family` at parameters in the order written (pert's lambda may be
     /// left out); `.failure` carries the first problem (`RuleContext.drawn`: a degenerate form
     /// is the constant it describes).
-    public static func make(_ family: DistributionFamily, parameters: [Double]) -> Result<DistributionSpec, DistributionError> {
+    public static func make(_ family: DistributionFamily, parameters: [Double]) -> Result<
+        DistributionSpec, DistributionError
+    > {
         if let problem = family.problem(parameters) { return .failure(problem) }
         return .success(family.build(family.completed(parameters, { $0 }) ?? parameters))
     }
@@ -12,8 +14,9 @@ extension DistributionSpec {
     /// The first problem with the parameters, or nil when they define a distribution.
     public var problem: DistributionError? {
         if case .discrete(let values, let probabilities) = self, values.count != probabilities.count {
-            return DistributionError(family: .discrete, parameter: nil,
-                                     message: "discrete needs as many probabilities (\(probabilities.count)) as values (\(values.count))")
+            return DistributionError(
+                family: .discrete, parameter: nil,
+                message: "discrete needs as many probabilities (\(probabilities.count)) as values (\(values.count))")
         }
         return family.problem(parameters)
     }

@@ -64,7 +64,7 @@ public enum DistributionSpec: Sendable, Hashable {
     public var parameters: [Double] {
         switch self {
         case .normal(let a, let b), .lognormal(let a, let b), .interval(let a, let b), .uniform(let a, let b),
-             .loguniform(let a, let b), .beta(let a, let b), .gamma(let a, let b), .weibull(let a, let b):
+            .loguniform(let a, let b), .beta(let a, let b), .gamma(let a, let b), .weibull(let a, let b):
             return [a, b]
         case .triangular(let a, let b, let c): return [a, b, c]
         case .pert(let a, let b, let c, let d): return [a, b, c, d]

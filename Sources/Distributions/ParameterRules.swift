@@ -54,7 +54,9 @@ struct ParameterCheck {
 
     /// x ≤ limit.
     mutating func atMost(_ i: Int, _ limit: Double) {
-        if let x = self[i], x > limit { fail(i, "\(subject(i)) must be at most \(Self.format(limit)) (it is \(Self.format(x)))") }
+        if let x = self[i], x > limit {
+            fail(i, "\(subject(i)) must be at most \(Self.format(limit)) (it is \(Self.format(x)))")
+        }
     }
 
     /// 0 ≤ x ≤ 1.
@@ -82,7 +84,8 @@ struct ParameterCheck {
             let relation = refusesDegenerate ? "must be less than" : "must not exceed"
             fail(lo, "\(subject(lo)) (\(Self.format(a))) \(relation) \(family.parameterName(hi)) (\(Self.format(b)))")
         } else if let m, (a.map { m < $0 } ?? false) || (b.map { m > $0 } ?? false) {
-            let range = "\(family.parameterName(lo)) (\(a.map(Self.format) ?? "?")) and \(family.parameterName(hi)) (\(b.map(Self.format) ?? "?"))"
+            let range =
+                "\(family.parameterName(lo)) (\(a.map(Self.format) ?? "?")) and \(family.parameterName(hi)) (\(b.map(Self.format) ?? "?"))"
             fail(mode, "\(subject(mode)) (\(Self.format(m))) must lie between \(range)")
         } else {
             finiteWidth(lo, hi)
@@ -92,7 +95,9 @@ struct ParameterCheck {
     /// `lo` ≤ `hi` (reported at `lo`; equal ends are the constant), and a finite `hi − lo`.
     mutating func notAbove(_ lo: Int, _ hi: Int) {
         if let a = self[lo], let b = self[hi], a > b {
-            fail(lo, "\(subject(lo)) (\(Self.format(a))) must not exceed \(family.parameterName(hi)) (\(Self.format(b)))")
+            fail(
+                lo, "\(subject(lo)) (\(Self.format(a))) must not exceed \(family.parameterName(hi)) (\(Self.format(b)))"
+            )
         } else {
             finiteWidth(lo, hi)
         }
@@ -101,7 +106,10 @@ struct ParameterCheck {
     /// hi − lo must be a finite number (the samplers scale by it).
     mutating func finiteWidth(_ lo: Int, _ hi: Int) {
         if let a = self[lo], let b = self[hi], !(b - a).isFinite {
-            fail(hi, "\(family.displayName) \(family.parameterName(hi)) - \(family.parameterName(lo)) must be a finite number")
+            fail(
+                hi,
+                "\(family.displayName) \(family.parameterName(hi)) - \(family.parameterName(lo)) must be a finite number"
+            )
         }
     }
 

@@ -1,3 +1,7 @@
+import ScenarioModel
+import ScenarioSyntax
+import Simulation
+
 /// libFuzzer harness for the scenario reader, the scenario model and the plan compiler.
 ///
 /// Built with `-DFUZZING` (see docs/fuzzing.md) libFuzzer supplies `main` and calls
@@ -5,11 +9,8 @@
 /// as an argument through the same function and prints the JSON or the diagnostics, so crash
 /// inputs can be replayed without the fuzzer.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import ScenarioModel
-import ScenarioSyntax
-import Simulation
 
 /// How far each input goes, from the environment variable `FUZZ_LEVEL`, read once:
 /// `reader` (the reader and its JSON only), `model` (also the model, the plan compiler and the
@@ -34,10 +35,13 @@ enum FuzzLevel: Int {
 func exercise(_ bytes: [UInt8]) -> String {
     let (root, diagnostics) = ScenarioReader.read(bytes: bytes, file: "input.yaml")
     let text = String(decoding: bytes, as: UTF8.self)
-    var out = diagnostics.isEmpty ? NodeJSON.render(root)
+    var out =
+        diagnostics.isEmpty
+        ? NodeJSON.render(root)
         : DiagnosticRenderer(sources: ["input.yaml": text]).render(diagnostics)
     guard FuzzLevel.current != .reader, diagnostics.isEmpty,
-          let valid = String(validating: bytes, as: UTF8.self) else { return out }
+        let valid = String(validating: bytes, as: UTF8.self)
+    else { return out }
     let (scenario, modelDiagnostics) = ScenarioLoader.load(text: valid, file: "input.yaml")
     out += DiagnosticRenderer(sources: ["input.yaml": valid]).render(modelDiagnostics)
     guard let scenario else { return out }
@@ -69,19 +73,19 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
 }
 
 #if !FUZZING
-import Foundation
+    import Foundation
 
-/// Replays every file named on the command line through `exercise` and prints the result.
-/// (A global declaration rather than a statement, so the file also parses in the fuzzing build,
-/// where it is compiled as a library and libFuzzer supplies `main`.)
-let replayed: Void = {
-    for path in CommandLine.arguments.dropFirst() {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            print("\(path): cannot read")
-            continue
+    /// Replays every file named on the command line through `exercise` and prints the result.
+    /// (A global declaration rather than a statement, so the file also parses in the fuzzing build,
+    /// where it is compiled as a library and libFuzzer supplies `main`.)
+    let replayed: Void = {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                print("\(path): cannot read")
+                continue
+            }
+            print("== \(path)")
+            print(exercise([UInt8](data)))
         }
-        print("== \(path)")
-        print(exercise([UInt8](data)))
-    }
-}()
+    }()
 #endif

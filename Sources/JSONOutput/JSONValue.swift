@@ -66,9 +66,19 @@ extension JSONValue {
                 case let .numberText(text): out += text
                 case let .string(s): JSONValue.appendQuoted(s, to: &out)
                 case let .array(elements):
-                    if elements.isEmpty { out += "[]" } else { out += "["; stack.append(.array(elements, 0)) }
+                    if elements.isEmpty {
+                        out += "[]"
+                    } else {
+                        out += "["
+                        stack.append(.array(elements, 0))
+                    }
                 case let .object(members):
-                    if members.isEmpty { out += "{}" } else { out += "{"; stack.append(.object(members, 0)) }
+                    if members.isEmpty {
+                        out += "{}"
+                    } else {
+                        out += "{"
+                        stack.append(.object(members, 0))
+                    }
                 }
             }
             guard let top = stack.popLast() else { break }

@@ -43,7 +43,8 @@ public enum UnsafeCharacters {
     /// The character named for a message: "a tab (U+0009)", "a line break (U+000A)",
     /// "the bidirectional control U+202E", "the control character U+001B".
     public static func describe(_ c: Unicode.Scalar) -> String {
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - String(c.value, radix: 16).count))
+        let code =
+            "U+" + String(repeating: "0", count: max(0, 4 - String(c.value, radix: 16).count))
             + String(c.value, radix: 16, uppercase: true)
         switch c.value {
         case 0x09: return "a tab (\(code))"

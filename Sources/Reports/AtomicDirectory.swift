@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A directory of files replaced as one set: a reader of the directory sees the complete old set
 /// or the complete new set, never some files of each.
@@ -58,7 +59,8 @@ public struct AtomicDirectory: Sendable {
         var trimmed = path
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard !trimmed.isEmpty else {
-            throw AtomicFileError(path: path, operation: "name the directory", code: ENOENT, reason: "the name is empty")
+            throw AtomicFileError(
+                path: path, operation: "name the directory", code: ENOENT, reason: "the name is empty")
         }
         var resolved = trimmed
         let last = trimmed.split(separator: "/").last.map(String.init) ?? ""
@@ -70,8 +72,9 @@ public struct AtomicDirectory: Sendable {
             resolved = real
         }
         guard resolved != "/" else {
-            throw AtomicFileError(path: path, operation: "replace the directory", code: EBUSY,
-                                  reason: "the root directory cannot be replaced")
+            throw AtomicFileError(
+                path: path, operation: "replace the directory", code: EBUSY,
+                reason: "the root directory cannot be replaced")
         }
         if let slash = resolved.lastIndex(of: "/") {
             let head = String(resolved[..<slash])
@@ -125,15 +128,19 @@ public struct AtomicDirectory: Sendable {
     /// removed completely (someone added a file to the directory while it was being written):
     /// the new set is then in place and what remains of the old one is at the path the note names.
     @discardableResult
-    public func replace(isCancelled: () -> Bool = { false },
-                        write: (String) throws(AtomicFileError) -> Void) throws(AtomicFileError) -> String? {
+    public func replace(
+        isCancelled: () -> Bool = { false },
+        write: (String) throws(AtomicFileError) -> Void
+    ) throws(AtomicFileError) -> String? {
         try replace(isCancelled: isCancelled, beforeSwap: { _ throws(AtomicFileError) in }, write: write)
     }
 
     /// The implementation, with a hook run after the new set is complete and before the swap
     /// (tests use it to simulate an interruption at the worst moment).
-    func replace(isCancelled: () -> Bool, beforeSwap: (String) throws(AtomicFileError) -> Void,
-                 write: (String) throws(AtomicFileError) -> Void) throws(AtomicFileError) -> String? {
+    func replace(
+        isCancelled: () -> Bool, beforeSwap: (String) throws(AtomicFileError) -> Void,
+        write: (String) throws(AtomicFileError) -> Void
+    ) throws(AtomicFileError) -> String? {
         removeStaleTemporaries()
         _ = try inspectExisting()
         try AtomicFile.makeDirectories(parent, target: path)
@@ -200,9 +207,11 @@ public struct AtomicDirectory: Sendable {
             throw AtomicFileError(path: path, operation: "replace the directory", code: ENOTDIR)
         }
         if let real = Self.realPath(target), let current = Self.realPath("."),
-           current == real || current.hasPrefix(real + "/") {
-            throw AtomicFileError(path: path, operation: "replace the directory", code: EBUSY,
-                                  reason: "it is the current directory or contains it; name a directory below it")
+            current == real || current.hasPrefix(real + "/")
+        {
+            throw AtomicFileError(
+                path: path, operation: "replace the directory", code: EBUSY,
+                reason: "it is the current directory or contains it; name a directory below it")
         }
         guard let entries = Self.entries(target) else {
             throw AtomicFileError(path: path, operation: "list the directory", code: errno)
@@ -210,9 +219,10 @@ public struct AtomicDirectory: Sendable {
         let foreign = entries.filter { !owns($0) }.sorted()
         if let first = foreign.first {
             let more = foreign.count > 1 ? " (and \(foreign.count - 1) more)" : ""
-            throw AtomicFileError(path: path, operation: "replace the directory", code: ENOTEMPTY,
-                                  reason: "it holds \(first)\(more), which is not one of the files written there; "
-                                      + "the directory is replaced as a whole, so use a new or empty one")
+            throw AtomicFileError(
+                path: path, operation: "replace the directory", code: ENOTEMPTY,
+                reason: "it holds \(first)\(more), which is not one of the files written there; "
+                    + "the directory is replaced as a whole, so use a new or empty one")
         }
         return true
     }
@@ -251,19 +261,20 @@ public struct AtomicDirectory: Sendable {
     /// Swift's Glibc module does not declare it.
     static func renameExchange(_ from: String, _ to: String) -> Int32 {
         #if os(Linux)
-        guard let renameat2 = renameat2Function else { return ENOSYS }
-        return renameat2(AT_FDCWD, from, AT_FDCWD, to, 2 /* RENAME_EXCHANGE */) == 0 ? 0 : errno
+            guard let renameat2 = renameat2Function else { return ENOSYS }
+            return renameat2(AT_FDCWD, from, AT_FDCWD, to, 2 /* RENAME_EXCHANGE */) == 0 ? 0 : errno
         #else
-        return ENOSYS
+            return ENOSYS
         #endif
     }
 
     #if os(Linux)
-    private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-    private static let renameat2Function: Renameat2? = {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: Renameat2.self)
-    }()
+        private typealias Renameat2 =
+            @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        private static let renameat2Function: Renameat2? = {
+            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
+            return unsafeBitCast(symbol, to: Renameat2.self)
+        }()
     #endif
 
     /// The names in a directory, without `.` and `..`; nil when it cannot be opened.

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes a file so that readers see either the old contents or the complete new contents,
 /// never a half-written file.
@@ -47,24 +48,28 @@ public enum AtomicFile {
 
     /// The implementation, with a hook run after the temporary file is complete and before the
     /// rename (tests use it to simulate an interruption at the worst moment).
-    static func write(_ bytes: [UInt8], to path: String,
-                      beforeRename: (String) throws(AtomicFileError) -> Void) throws(AtomicFileError)
-    {
+    static func write(
+        _ bytes: [UInt8], to path: String,
+        beforeRename: (String) throws(AtomicFileError) -> Void
+    ) throws(AtomicFileError) {
         try write(to: path, beforeRename: beforeRename) { fd throws(AtomicFileError) in
             try writeAll(fd, bytes, target: path)
         }
     }
 
-    private static func write(to path: String, beforeRename: (String) throws(AtomicFileError) -> Void,
-                              body: (Int32) throws(AtomicFileError) -> Void) throws(AtomicFileError) {
+    private static func write(
+        to path: String, beforeRename: (String) throws(AtomicFileError) -> Void,
+        body: (Int32) throws(AtomicFileError) -> Void
+    ) throws(AtomicFileError) {
         guard let slash = path.lastIndex(of: "/") else {
             try writeInDirectory(".", name: path, target: path, hook: beforeRename, body: body)
             return
         }
         let directory = String(path[..<slash])
         let name = String(path[path.index(after: slash)...])
-        try writeInDirectory(directory.isEmpty ? "/" : directory, name: name, target: path,
-                             hook: beforeRename, body: body)
+        try writeInDirectory(
+            directory.isEmpty ? "/" : directory, name: name, target: path,
+            hook: beforeRename, body: body)
     }
 
     private static func writeInDirectory(
@@ -153,12 +158,14 @@ public enum AtomicFile {
             let code = errno
             var info = stat()
             guard code == EEXIST, stat(prefix, &info) == 0 else {
-                throw AtomicFileError(path: target, operation: "create the directory \(prefix)",
-                                      code: code)
+                throw AtomicFileError(
+                    path: target, operation: "create the directory \(prefix)",
+                    code: code)
             }
             guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw AtomicFileError(path: target, operation: "create the directory \(prefix)",
-                                      code: ENOTDIR)
+                throw AtomicFileError(
+                    path: target, operation: "create the directory \(prefix)",
+                    code: ENOTDIR)
             }
         }
     }
@@ -196,8 +203,8 @@ public struct AtomicFileError: Error, Sendable, Equatable, CustomStringConvertib
 /// write(2), named apart from `AtomicFile.write`.
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
+        return Glibc.write(fd, buffer, count)
     #else
-    return Darwin.write(fd, buffer, count)
+        return Darwin.write(fd, buffer, count)
     #endif
 }

@@ -35,15 +35,21 @@ public enum BusinessCaseFiles {
 
     /// `summary.csv`: one row per option and metric.
     public static func summary(_ r: RunReport) -> CSVTable {
-        var t = CSVTable(header: ["option", "metric", "unit", "mean", "sd", "se_mean", "p5", "p10", "p50", "p80",
-                                  "p90", "p95", "min", "max"])
+        var t = CSVTable(header: [
+            "option", "metric", "unit", "mean", "sd", "se_mean", "p5", "p10", "p50", "p80",
+            "p90", "p95", "min", "max"
+        ])
         let currency = r.plan.scenario.currency
         for o in r.options {
             for (metric, s) in o.metrics {
                 let unit = unit(metric, currency: currency)
                 let format = unit == currency ? money : n
-                t.add([o.name, name(metric), unit] + [s.mean, s.sd, s.se, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95,
-                                                      s.min, s.max].map(format))
+                t.add(
+                    [o.name, name(metric), unit]
+                        + [
+                            s.mean, s.sd, s.se, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95,
+                            s.min, s.max
+                        ].map(format))
             }
         }
         return t
@@ -54,8 +60,10 @@ public enum BusinessCaseFiles {
         var t = CSVTable(header: ["option_a", "option_b", "mean_difference", "p_a_cheaper", "p5", "p50", "p95"])
         for p in r.pairs {
             let d = p.comparison.difference
-            t.add([r.options[p.a].name, r.options[p.b].name, money(d.mean), n(p.comparison.probabilityALess),
-                   money(d.p5), money(d.p50), money(d.p95)])
+            t.add([
+                r.options[p.a].name, r.options[p.b].name, money(d.mean), n(p.comparison.probabilityALess),
+                money(d.p5), money(d.p50), money(d.p95)
+            ])
         }
         return t
     }
@@ -74,8 +82,10 @@ public enum BusinessCaseFiles {
         var t = CSVTable(header: ["option", "year", "discount_factor", "mean", "p10", "p50", "p90", "pv_mean"])
         for o in r.options {
             for (year, c) in zip(r.years, o.years) {
-                t.add([o.name, String(year.index), n(year.discountFactor), money(c.cash.mean), money(c.cash.p10),
-                       money(c.cash.p50), money(c.cash.p90), money(c.pvMean)])
+                t.add([
+                    o.name, String(year.index), n(year.discountFactor), money(c.cash.mean), money(c.cash.p10),
+                    money(c.cash.p50), money(c.cash.p90), money(c.pvMean)
+                ])
             }
         }
         return t
@@ -86,8 +96,10 @@ public enum BusinessCaseFiles {
         var t = CSVTable(header: ["option", "line", "kind", "source_line", "pv_mean", "pv_p10", "pv_p90"])
         for o in r.options {
             for l in o.lines {
-                t.add([o.name, l.name, l.kind.rawValue, String(l.sourceLine), money(l.pv.mean), money(l.pv.p10),
-                       money(l.pv.p90)])
+                t.add([
+                    o.name, l.name, l.kind.rawValue, String(l.sourceLine), money(l.pv.mean), money(l.pv.p10),
+                    money(l.pv.p90)
+                ])
             }
         }
         return t
@@ -97,10 +109,14 @@ public enum BusinessCaseFiles {
     /// cash and of each line's PV, which `cashflow.csv` and `lines.csv` give in brief
     /// (notebooks-output/README.md, `distributions.csv`).
     public static func distributions(_ r: RunReport) -> CSVTable {
-        var t = CSVTable(header: ["option", "quantity", "name", "source_line", "mean", "sd", "p5", "p10", "p50",
-                                  "p80", "p90", "p95", "min", "max"])
+        var t = CSVTable(header: [
+            "option", "quantity", "name", "source_line", "mean", "sd", "p5", "p10", "p50",
+            "p80", "p90", "p95", "min", "max"
+        ])
         func add(_ option: String, _ quantity: String, _ name: String, _ line: String, _ s: Summary) {
-            t.add([option, quantity, name, line] + [s.mean, s.sd, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95, s.min, s.max].map(money))
+            t.add(
+                [option, quantity, name, line]
+                    + [s.mean, s.sd, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95, s.min, s.max].map(money))
         }
         for o in r.options {
             for (year, c) in zip(r.years, o.years) { add(o.name, "year_cash", String(year.index), "", c.cash) }
@@ -115,12 +131,16 @@ public enum BusinessCaseFiles {
     /// rows of each option's PV (`pv_cost`), then of each pair's difference (option a,
     /// `difference_vs_<b>`).
     public static func sensitivity(_ r: RunReport) -> CSVTable {
-        var t = CSVTable(header: ["option", "target", "input", "source_line", "rank_correlation",
-                                  "contribution_to_variance", "swing_low", "swing_high"])
+        var t = CSVTable(header: [
+            "option", "target", "input", "source_line", "rank_correlation",
+            "contribution_to_variance", "swing_low", "swing_high"
+        ])
         func add(_ option: String, _ target: String, _ rows: [Sensitivity.Row]) {
             for s in rows {
-                t.add([option, target, s.label, String(s.sourceLine), n(s.rankCorrelation),
-                       n(s.contributionToVariance), money(s.swingLow), money(s.swingHigh)])
+                t.add([
+                    option, target, s.label, String(s.sourceLine), n(s.rankCorrelation),
+                    n(s.contributionToVariance), money(s.swingLow), money(s.swingHigh)
+                ])
             }
         }
         for o in r.options { add(o.name, name(.pv), o.drivers) }
@@ -133,8 +153,10 @@ public enum BusinessCaseFiles {
     public static func switching(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["input", "base_value", "switching_value", "preferred_before", "preferred_after"])
         for s in r.switching {
-            t.add([r.inputs[s.input].label, n(s.baseValue), s.switchingValue.map(n) ?? "",
-                   r.options[s.preferredBefore].name, s.preferredAfter.map { r.options[$0].name } ?? "none in range"])
+            t.add([
+                r.inputs[s.input].label, n(s.baseValue), s.switchingValue.map(n) ?? "",
+                r.options[s.preferredBefore].name, s.preferredAfter.map { r.options[$0].name } ?? "none in range"
+            ])
         }
         return t
     }
@@ -143,8 +165,10 @@ public enum BusinessCaseFiles {
     /// Written row by row (a million iterations make hundreds of megabytes), through
     /// `AtomicFile`'s streaming write, in the same CSV conventions as the other files.
     /// `isCancelled` is checked before each megabyte is written (`AtomicFileError.interrupted`).
-    public static func writeSamples(_ r: RunReport, to path: String,
-                                    isCancelled: () -> Bool = { false }) throws(AtomicFileError) {
+    public static func writeSamples(
+        _ r: RunReport, to path: String,
+        isCancelled: () -> Bool = { false }
+    ) throws(AtomicFileError) {
         let res = r.results
         var header = ["iteration"]
         for o in res.options { header += ["pv_\(o.name)", "go_live_\(o.name)"] }

@@ -65,8 +65,12 @@ struct DecimalDigits {
             if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
                 var sign = 1
                 var k = index + 1
-                if k < text.count, text[k] == UInt8(ascii: "-") { sign = -1; k += 1 }
-                else if k < text.count, text[k] == UInt8(ascii: "+") { k += 1 }
+                if k < text.count, text[k] == UInt8(ascii: "-") {
+                    sign = -1
+                    k += 1
+                } else if k < text.count, text[k] == UInt8(ascii: "+") {
+                    k += 1
+                }
                 var e = 0
                 while k < text.count, text[k] >= 48, text[k] <= 57, e < 100_000 {
                     e = e * 10 + Int(text[k] - 48)
@@ -83,7 +87,10 @@ struct DecimalDigits {
         }
         var point = (pointIndex ?? mantissa.count) + exponent
         var start = 0
-        while start < mantissa.count, mantissa[start] == 0 { start += 1; point -= 1 }
+        while start < mantissa.count, mantissa[start] == 0 {
+            start += 1
+            point -= 1
+        }
         var end = mantissa.count
         while end > start, mantissa[end - 1] == 0 { end -= 1 }
         guard start < end else { return nil }
@@ -97,12 +104,18 @@ struct DecimalDigits {
     mutating func round(decimals: Int) {
         let keep = point + decimals
         guard keep < digits.count else { return }
-        guard keep >= 0 else { digits = []; return }
+        guard keep >= 0 else {
+            digits = []
+            return
+        }
         let roundUp = digits[keep] >= 5
         digits.removeSubrange(keep...)
         if roundUp {
             var k = digits.count - 1
-            while k >= 0, digits[k] == 9 { digits[k] = 0; k -= 1 }
+            while k >= 0, digits[k] == 9 {
+                digits[k] = 0
+                k -= 1
+            }
             if k >= 0 {
                 digits[k] += 1
             } else {

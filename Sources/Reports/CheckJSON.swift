@@ -22,24 +22,33 @@ public enum CheckJSON {
             let w = Writer(text: ExpressionText(scenario: s, option: option))
             let lines = plan.options.first { $0.name == option.name }?.lines ?? []
             let planLines: [JSONValue] = zip(lines, result.linePV).map { line, pv in
-                .object(marked(line.mark) + [("name", .string(line.name)), ("kind", .string(line.kind.rawValue)),
-                                             ("base_case_pv", .number(pv))])
+                .object(
+                    marked(line.mark) + [
+                        ("name", .string(line.name)), ("kind", .string(line.kind.rawValue)),
+                        ("base_case_pv", .number(pv))
+                    ])
             }
-            options.append(.object(named(option.name, option.mark) + [
-                ("label", .string(option.label)),
-                ("go_live", option.goLive.map { .string(w.text.task($0)) } ?? .null),
-                ("optimism_bias", option.optimismBias.map(bias) ?? .null),
-                ("inputs", .array(option.inputs.map(w.input))),
-                ("tasks", .array(option.tasks.map(w.task))),
-                ("costs", .array(option.costs.map(w.costLine))),
-                ("benefits", .array(option.benefits.map(w.costLine))),
-                ("risks", .array(option.risks.map(w.risk))),
-                ("plan_lines", .array(planLines)),
-                ("base_case", .object([
-                    ("go_live_month", .number(result.goLive)), ("extension_months", .number(result.extensionMonths)),
-                    ("pv", .number(result.pv)), ("undiscounted", .number(result.total)),
-                ])),
-            ]))
+            options.append(
+                .object(
+                    named(option.name, option.mark) + [
+                        ("label", .string(option.label)),
+                        ("go_live", option.goLive.map { .string(w.text.task($0)) } ?? .null),
+                        ("optimism_bias", option.optimismBias.map(bias) ?? .null),
+                        ("inputs", .array(option.inputs.map(w.input))),
+                        ("tasks", .array(option.tasks.map(w.task))),
+                        ("costs", .array(option.costs.map(w.costLine))),
+                        ("benefits", .array(option.benefits.map(w.costLine))),
+                        ("risks", .array(option.risks.map(w.risk))),
+                        ("plan_lines", .array(planLines)),
+                        (
+                            "base_case",
+                            .object([
+                                ("go_live_month", .number(result.goLive)),
+                                ("extension_months", .number(result.extensionMonths)),
+                                ("pv", .number(result.pv)), ("undiscounted", .number(result.total))
+                            ])
+                        )
+                    ]))
         }
         let discount: JSONValue
         switch s.discount {
@@ -55,21 +64,30 @@ public enum CheckJSON {
             ("deadline_line", s.deadlineMark.map { .int($0.line) } ?? .null),
             ("iterations", .int(s.iterations)), ("seed", .string(String(s.seed))),
             ("sampling", .string(s.sampling.rawValue)),
-            ("optimism_bias", s.optimismBias.map(bias) ?? .null),
+            ("optimism_bias", s.optimismBias.map(bias) ?? .null)
         ])
         let criteria: [JSONValue] = s.criteria.map { c in
-            .object(named(c.name, c.mark) + [
-                ("weight", .object([("text", .string(c.weight.description))] + marked(c.weightMark))),
-                ("scores", .array(c.scores.enumerated.map { id, score in
-                    let w = Writer(text: ExpressionText(scenario: s, option: s.options[id.index]))
-                    return .object([("option", .string(s.options[id.index].name)), ("score", w.expr(score))])
-                })),
-            ])
+            .object(
+                named(c.name, c.mark) + [
+                    ("weight", .object([("text", .string(c.weight.description))] + marked(c.weightMark))),
+                    (
+                        "scores",
+                        .array(
+                            c.scores.enumerated.map { id, score in
+                                let w = Writer(text: ExpressionText(scenario: s, option: s.options[id.index]))
+                                return .object([("option", .string(s.options[id.index].name)), ("score", w.expr(score))]
+                                )
+                            })
+                    )
+                ])
         }
         let correlations: [JSONValue] = s.correlations.map { c in
-            .object(marked(c.mark) + [("a", .string(s.uncertainInputs[c.a].label)),
-                                      ("b", .string(s.uncertainInputs[c.b].label)),
-                                      ("coefficient", .number(c.coefficient))])
+            .object(
+                marked(c.mark) + [
+                    ("a", .string(s.uncertainInputs[c.a].label)),
+                    ("b", .string(s.uncertainInputs[c.b].label)),
+                    ("coefficient", .number(c.coefficient))
+                ])
         }
         let value: JSONValue = .object([
             ("scenario", settings),
@@ -77,7 +95,7 @@ public enum CheckJSON {
             ("correlations", .array(correlations)),
             ("options", .array(options)),
             ("criteria", .array(criteria)),
-            ("uncertain_inputs", .int(plan.inputs.count)),
+            ("uncertain_inputs", .int(plan.inputs.count))
         ])
         return value.rendered()
     }
@@ -91,8 +109,11 @@ public enum CheckJSON {
     }
 
     private static func bias(_ b: OptimismBias) -> JSONValue {
-        .object([("one_off", .number(b.oneOff)), ("recurring", .number(b.recurring)),
-                 ("duration", .number(b.duration))] + marked(b.mark))
+        .object(
+            [
+                ("one_off", .number(b.oneOff)), ("recurring", .number(b.recurring)),
+                ("duration", .number(b.duration))
+            ] + marked(b.mark))
     }
 
     /// The parts of one option (or of the scenario level), whose names its `ExpressionText`
@@ -117,12 +138,14 @@ public enum CheckJSON {
         }
 
         func task(_ t: Task) -> JSONValue {
-            let notBefore: JSONValue = t.notBefore.map { .object([("text", .string(text.text($0)))] + marked($0.mark)) }
+            let notBefore: JSONValue =
+                t.notBefore.map { .object([("text", .string(text.text($0)))] + marked($0.mark)) }
                 ?? .null
-            return .object(named(t.name, t.mark) + [
-                ("after", .array(t.after.map { .string(text.task($0)) })), ("duration", expr(t.duration)),
-                ("not_before", notBefore),
-            ])
+            return .object(
+                named(t.name, t.mark) + [
+                    ("after", .array(t.after.map { .string(text.task($0)) })), ("duration", expr(t.duration)),
+                    ("not_before", notBefore)
+                ])
         }
 
         func costLine(_ c: CostLine) -> JSONValue {
@@ -133,22 +156,24 @@ public enum CheckJSON {
             case let .recurring(from, until):
                 timing = .object([("kind", "recurring"), ("from", time(from)), ("until", time(until))])
             }
-            return .object(named(c.name, c.mark) + [
-                ("amount", expr(c.amount)), ("timing", timing), ("escalate", expr(c.escalate)),
-                ("share", expr(c.share)),
-            ])
+            return .object(
+                named(c.name, c.mark) + [
+                    ("amount", expr(c.amount)), ("timing", timing), ("escalate", expr(c.escalate)),
+                    ("share", expr(c.share))
+                ])
         }
 
         /// A risk's impacts are those of one occurrence (a per-year risk has a copy per year,
         /// written once in the file: the first is shown).
         func risk(_ r: Risk) -> JSONValue {
             let impact = r.impacts.first ?? RiskImpact()
-            return .object(named(r.name, r.mark) + [
-                ("chance", expr(r.chance)), ("per_year", .bool(r.perYear)), ("from", time(r.from)),
-                ("until", time(r.until)), ("one_off", expr(impact.oneOff)), ("monthly", expr(impact.monthly)),
-                ("for", expr(impact.recurringFor)), ("delays", r.delays.map { .string(text.task($0)) } ?? .null),
-                ("delay", expr(r.delay)),
-            ])
+            return .object(
+                named(r.name, r.mark) + [
+                    ("chance", expr(r.chance)), ("per_year", .bool(r.perYear)), ("from", time(r.from)),
+                    ("until", time(r.until)), ("one_off", expr(impact.oneOff)), ("monthly", expr(impact.monthly)),
+                    ("for", expr(impact.recurringFor)), ("delays", r.delays.map { .string(text.task($0)) } ?? .null),
+                    ("delay", expr(r.delay))
+                ])
         }
     }
 }

@@ -20,22 +20,31 @@ public struct CheckSummary {
         var timing = "Start \(s.start), horizon \(Format.fixed(s.horizonMonths, 1)) months"
         if let d = s.deadline { timing += ", deadline \(Format.month(d, start: s.start))" }
         out.append(timing)
-        out.append("Discounting: \(discountText(s)); \(s.iterations) iterations, \(s.sampling.rawValue), seed \(s.seed)")
+        out.append(
+            "Discounting: \(discountText(s)); \(s.iterations) iterations, \(s.sampling.rawValue), seed \(s.seed)")
         let shared = plan.inputs.filter { $0.option == nil }.count
-        out.append("Uncertain inputs: \(plan.inputs.count) (\(shared) shared or criteria, \(plan.inputs.count - shared) in options)"
-                   + (plan.correlated.isEmpty ? "" : "; \(s.correlations.count) correlation(s) over \(plan.correlated.count) inputs"))
+        out.append(
+            "Uncertain inputs: \(plan.inputs.count) (\(shared) shared or criteria, \(plan.inputs.count - shared) in options)"
+                + (plan.correlated.isEmpty
+                    ? "" : "; \(s.correlations.count) correlation(s) over \(plan.correlated.count) inputs"))
         for (option, result) in zip(s.options, base) {
             out.append("")
             out.append("Option \(option.name): \(option.label)")
             if let ob = option.optimismBias {
-                out.append("  optimism bias: one-off \(Format.percent(ob.oneOff)), recurring \(Format.percent(ob.recurring)), duration \(Format.percent(ob.duration))")
+                out.append(
+                    "  optimism bias: one-off \(Format.percent(ob.oneOff)), recurring \(Format.percent(ob.recurring)), duration \(Format.percent(ob.duration))"
+                )
             }
             if !option.tasks.isEmpty {
                 out.append("  tasks (base case):")
                 let width = option.tasks.map(\.name.count).max() ?? 0
                 for (task, times) in zip(option.tasks, result.tasks) {
-                    let after = task.after.isEmpty ? "" : "  after \(task.after.map { option.tasks[$0].name }.joined(separator: ", "))"
-                    out.append("    \(pad(task.name, width))  m\(Format.fixed(times.start, 1)) to m\(Format.fixed(times.finish, 1))\(after)  [line \(task.mark.line)]")
+                    let after =
+                        task.after.isEmpty
+                        ? "" : "  after \(task.after.map { option.tasks[$0].name }.joined(separator: ", "))"
+                    out.append(
+                        "    \(pad(task.name, width))  m\(Format.fixed(times.start, 1)) to m\(Format.fixed(times.finish, 1))\(after)  [line \(task.mark.line)]"
+                    )
                 }
             }
             let lines = plan.options.first { $0.name == option.name }?.lines ?? []
@@ -43,17 +52,22 @@ public struct CheckSummary {
                 out.append("  cost lines, benefits and risks (base-case PV):")
                 let width = lines.map(\.name.count).max() ?? 0
                 for (line, pv) in zip(lines, result.linePV) {
-                    out.append("    \(pad(line.name, width))  \(pad(line.kind.rawValue, 7))  \(Format.money(pv, currency: s.currency))  [line \(line.mark.line)]")
+                    out.append(
+                        "    \(pad(line.name, width))  \(pad(line.kind.rawValue, 7))  \(Format.money(pv, currency: s.currency))  [line \(line.mark.line)]"
+                    )
                 }
             }
             var goLive = "  base case: go-live \(Format.month(result.goLive, start: s.start))"
             if s.deadline != nil {
-                goLive += result.extensionMonths > 0
+                goLive +=
+                    result.extensionMonths > 0
                     ? ", \(Format.fixed(result.extensionMonths, 1)) months after the deadline"
                     : ", by the deadline"
             }
             out.append(goLive)
-            out.append("  base case: PV of cost \(Format.money(result.pv, currency: s.currency)), undiscounted \(Format.money(result.total, currency: s.currency))")
+            out.append(
+                "  base case: PV of cost \(Format.money(result.pv, currency: s.currency)), undiscounted \(Format.money(result.total, currency: s.currency))"
+            )
         }
         if let best = base.min(by: { $0.pv < $1.pv }) {
             out.append("")

@@ -9,22 +9,28 @@ public enum RunJSON {
         for o in r.options {
             var metrics: [(String, JSONValue)] = []
             for (metric, s) in o.metrics {
-                metrics.append((key(metric), .object([
-                    ("mean", .number(s.mean)), ("sd", .number(s.sd)), ("se_mean", .number(s.se)),
-                    ("p10", .number(s.p10)), ("p50", .number(s.p50)), ("p80", .number(s.p80)), ("p90", .number(s.p90)),
-                ])))
+                metrics.append(
+                    (
+                        key(metric),
+                        .object([
+                            ("mean", .number(s.mean)), ("sd", .number(s.sd)), ("se_mean", .number(s.se)),
+                            ("p10", .number(s.p10)), ("p50", .number(s.p50)), ("p80", .number(s.p80)),
+                            ("p90", .number(s.p90))
+                        ])
+                    ))
             }
-            options.append(.object([
-                ("option", .string(o.name)), ("label", .string(o.label)),
-                ("p_cheapest", .number(o.pCheapest)),
-                ("base_case_pv", .number(o.base.pv)),
-                ("metrics", .object(metrics)),
-            ]))
+            options.append(
+                .object([
+                    ("option", .string(o.name)), ("label", .string(o.label)),
+                    ("p_cheapest", .number(o.pCheapest)),
+                    ("base_case_pv", .number(o.base.pv)),
+                    ("metrics", .object(metrics))
+                ]))
         }
         let value: JSONValue = .object([
             ("run", RunOutput.runJSON(r, metadata: metadata)),
             ("options", .array(options)),
-            ("files", .array(files.map { .string($0) })),
+            ("files", .array(files.map { .string($0) }))
         ])
         return value.rendered()
     }

@@ -17,8 +17,10 @@ public enum RunOutput {
         public var elapsedSeconds: Double
         public var toolVersion: String
         public var gslVersion: String
-        public init(scenarioFile: String, scenarioSHA256: String, outputDirectory: String, elapsedSeconds: Double,
-                    toolVersion: String, gslVersion: String) {
+        public init(
+            scenarioFile: String, scenarioSHA256: String, outputDirectory: String, elapsedSeconds: Double,
+            toolVersion: String, gslVersion: String
+        ) {
             self.scenarioFile = scenarioFile
             self.scenarioSHA256 = scenarioSHA256
             self.outputDirectory = outputDirectory
@@ -52,9 +54,11 @@ public enum RunOutput {
     }
 
     /// The files a run may write, in the order written (`samples.csv` only with `--samples`).
-    public static let fileNames = ["summary.csv", "comparison.csv", "ranking.csv", "cashflow.csv", "lines.csv",
-                                   "distributions.csv", "sensitivity.csv", "switching.csv", "samples.csv",
-                                   "run.json"]
+    public static let fileNames = [
+        "summary.csv", "comparison.csv", "ranking.csv", "cashflow.csv", "lines.csv",
+        "distributions.csv", "sensitivity.csv", "switching.csv", "samples.csv",
+        "run.json"
+    ]
 
     /// Whether a directory entry belongs to a run's output: one of `fileNames`, or the temporary
     /// name (`AtomicFile`'s `.<name>.tmp-<pid>-<n>`) of one of them.
@@ -77,15 +81,20 @@ public enum RunOutput {
     /// Writes every file as one set, replacing the directory's previous files. `isCancelled` is
     /// checked between files and every megabyte of `samples.csv`; when it returns true nothing is
     /// changed and `AtomicFileError.interrupted` is thrown.
-    public static func write(_ report: RunReport, metadata: Metadata, to directory: AtomicDirectory,
-                             samples: Bool, isCancelled: () -> Bool = { false }) throws(AtomicFileError) -> Written {
-        try write(report, metadata: metadata, to: directory, samples: samples, isCancelled: isCancelled,
-                  beforeSwap: { _ throws(AtomicFileError) in })
+    public static func write(
+        _ report: RunReport, metadata: Metadata, to directory: AtomicDirectory,
+        samples: Bool, isCancelled: () -> Bool = { false }
+    ) throws(AtomicFileError) -> Written {
+        try write(
+            report, metadata: metadata, to: directory, samples: samples, isCancelled: isCancelled,
+            beforeSwap: { _ throws(AtomicFileError) in })
     }
 
     /// The implementation, with `AtomicDirectory`'s hook before the swap (for tests).
-    static func write(_ report: RunReport, metadata: Metadata, to directory: AtomicDirectory, samples: Bool,
-                      isCancelled: () -> Bool, beforeSwap: (String) throws(AtomicFileError) -> Void)
+    static func write(
+        _ report: RunReport, metadata: Metadata, to directory: AtomicDirectory, samples: Bool,
+        isCancelled: () -> Bool, beforeSwap: (String) throws(AtomicFileError) -> Void
+    )
         throws(AtomicFileError) -> Written
     {
         let tables: [(String, CSVTable)] = [
@@ -96,17 +105,20 @@ public enum RunOutput {
             ("lines.csv", BusinessCaseFiles.lines(report)),
             ("distributions.csv", BusinessCaseFiles.distributions(report)),
             ("sensitivity.csv", BusinessCaseFiles.sensitivity(report)),
-            ("switching.csv", BusinessCaseFiles.switching(report)),
+            ("switching.csv", BusinessCaseFiles.switching(report))
         ]
         var names: [String] = []
-        let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) { staging throws(AtomicFileError) in
+        let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) {
+            staging throws(AtomicFileError) in
             func next(_ name: String) throws(AtomicFileError) -> String {
                 guard !isCancelled() else { throw AtomicFileError.interrupted(directory.path) }
                 names.append(name)
                 return staging + "/" + name
             }
             for (name, table) in tables { try AtomicFile.write(table.bytes(), to: try next(name)) }
-            if samples { try BusinessCaseFiles.writeSamples(report, to: try next("samples.csv"), isCancelled: isCancelled) }
+            if samples {
+                try BusinessCaseFiles.writeSamples(report, to: try next("samples.csv"), isCancelled: isCancelled)
+            }
             try AtomicFile.write(runJSON(report, metadata: metadata).rendered() + "\n", to: try next("run.json"))
         }
         let shown = directory.path.hasSuffix("/") ? String(directory.path.dropLast()) : directory.path
@@ -136,11 +148,20 @@ public enum RunOutput {
             ("uncertain_inputs", .int(r.plan.inputs.count)),
             ("preferred_by_expected_pv", .string(r.options[r.preferred].name)),
             ("evpi", .number(r.evpi.value)),
-            ("pv_p80_confidence_interval_95", .object(r.options.map { option in
-                let ci = option.pvP80Interval
-                return (option.name, .object([("lower", .number(ci.lower)), ("upper", .number(ci.upper)),
-                                              ("coverage", .number(ci.coverage))]))
-            })),
+            (
+                "pv_p80_confidence_interval_95",
+                .object(
+                    r.options.map { option in
+                        let ci = option.pvP80Interval
+                        return (
+                            option.name,
+                            .object([
+                                ("lower", .number(ci.lower)), ("upper", .number(ci.upper)),
+                                ("coverage", .number(ci.coverage))
+                            ])
+                        )
+                    })
+            )
         ])
     }
 

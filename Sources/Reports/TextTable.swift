@@ -49,7 +49,10 @@ public struct TextTable: Sendable, Equatable {
         let width = rows.reduce(columns.count) { max($0, $1.count) }
         var alignments = columns.map(\.alignment)
         var titles = columns.map { TextTable.clean($0.title) }
-        while alignments.count < width { alignments.append(.left); titles.append("") }
+        while alignments.count < width {
+            alignments.append(.left)
+            titles.append("")
+        }
         var widths = titles.map(\.count)
         for row in rows {
             for (j, cell) in row.enumerated() { widths[j] = max(widths[j], cell.count) }

@@ -1,8 +1,9 @@
 import CGSL
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The Beta(a, b) quantile to full double accuracy (slow: microseconds).

@@ -110,11 +110,13 @@ public enum DenseLinearAlgebra {
             }
         }
         // Restore exact symmetry lost to rounding.
-        for i in 0..<k { for j in (i + 1)..<Swift.max(i + 1, k) {
-            let s = 0.5 * (out[i * k + j] + out[j * k + i])
-            out[i * k + j] = s
-            out[j * k + i] = s
-        } }
+        for i in 0..<k {
+            for j in (i + 1)..<Swift.max(i + 1, k) {
+                let s = 0.5 * (out[i * k + j] + out[j * k + i])
+                out[i * k + j] = s
+                out[j * k + i] = s
+            }
+        }
         return out
     }
 }

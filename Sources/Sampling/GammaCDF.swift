@@ -1,8 +1,9 @@
 import CGSL
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The regularized incomplete gamma functions P(k, x) = γ(k, x)/Γ(k) (the Gamma(k, 1) CDF)

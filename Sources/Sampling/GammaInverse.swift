@@ -1,8 +1,9 @@
 import CGSL
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The Gamma(k, 1) quantile to full double accuracy, for every shape k > 0.

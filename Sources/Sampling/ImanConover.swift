@@ -1,8 +1,9 @@
 import CGSL
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Rank correlation between inputs by reordering their draws (Iman & Conover 1982), with
@@ -135,13 +136,15 @@ public struct ImanConoverPlan: Sendable {
                     guard let base = column.baseAddress else { continue }
                     t.withUnsafeBufferPointer { tb in
                         order.withUnsafeMutableBufferPointer { ob in
-                            RadixArgsort.argsort(tb.baseAddress!, count: n, into: ob.baseAddress!, keys: k0,
-                                                 scratchKeys: k1, scratchOrder: sc)
+                            RadixArgsort.argsort(
+                                tb.baseAddress!, count: n, into: ob.baseAddress!, keys: k0,
+                                scratchKeys: k1, scratchOrder: sc)
                         }
                     }
                     valueOrder.withUnsafeMutableBufferPointer { vb in
-                        RadixArgsort.argsort(base, count: n, into: vb.baseAddress!, keys: k0, scratchKeys: k1,
-                                             scratchOrder: sc)
+                        RadixArgsort.argsort(
+                            base, count: n, into: vb.baseAddress!, keys: k0, scratchKeys: k1,
+                            scratchOrder: sc)
                     }
                     for m in 0..<n { sorted[m] = base[Int(valueOrder[m])] }
                     for m in 0..<n { base[Int(order[m])] = sorted[m] }
@@ -175,7 +178,8 @@ public enum ImanConoverError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String {
         switch self {
         case .invalidTarget(let e): return "invalid rank correlation matrix: \(e)"
-        case .tooFewRows(let n, let k): return "\(n) draws are too few to correlate \(k) inputs (need more draws than inputs)"
+        case .tooFewRows(let n, let k):
+            return "\(n) draws are too few to correlate \(k) inputs (need more draws than inputs)"
         case .targetNotPositiveDefinite: return "the rank correlation matrix is not positive definite"
         case .wrongColumnCount(let e, let g): return "expected \(e) columns, got \(g)"
         case .wrongColumnLength(let e, let g): return "expected columns of \(e) draws, got \(g)"

@@ -64,8 +64,9 @@ public enum NearestCorrelation {
         let k = m.size
         let smallest = smallestEigenvalue(m)
         if smallest >= -1e-12 {
-            return Result(matrix: m, wasPositiveSemidefinite: true, smallestEigenvalue: smallest,
-                          largestChange: 0, changes: [], iterations: 0)
+            return Result(
+                matrix: m, wasPositiveSemidefinite: true, smallestEigenvalue: smallest,
+                largestChange: 0, changes: [], iterations: 0)
         }
         func norm(_ a: [Double]) -> Double { a.reduce(0) { $0 + $1 * $1 }.squareRoot() }
         func difference(_ a: [Double], _ b: [Double]) -> Double {
@@ -107,7 +108,8 @@ public enum NearestCorrelation {
             }
         }
         changes.sort { ($0.magnitude, $1.row, $1.column) > ($1.magnitude, $0.row, $0.column) }
-        return Result(matrix: repaired, wasPositiveSemidefinite: false, smallestEigenvalue: smallest,
-                      largestChange: largest, changes: changes, iterations: iterations)
+        return Result(
+            matrix: repaired, wasPositiveSemidefinite: false, smallestEigenvalue: smallest,
+            largestChange: largest, changes: changes, iterations: iterations)
     }
 }

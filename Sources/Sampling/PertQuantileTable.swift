@@ -53,7 +53,7 @@ public struct PertQuantileTable: Sendable {
     /// Builds the table of PERT(min, mode, max, λ)'s Beta shape; nil when min = max or invalid.
     public init?(min: Double, mode: Double, max: Double, lambda: Double = 4) {
         guard let shape = DistributionSpec.pert(min: min, mode: mode, max: max, lambda: lambda).pertShape,
-              DistributionSpec.pert(min: min, mode: mode, max: max, lambda: lambda).isValid
+            DistributionSpec.pert(min: min, mode: mode, max: max, lambda: lambda).isValid
         else { return nil }
         self.init(shape: shape)
     }

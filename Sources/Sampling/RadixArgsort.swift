@@ -9,9 +9,11 @@
 public enum RadixArgsort {
     /// `order[m]` = index of the m-th smallest of `values[0 ..< n]`. `keys` and the two scratch
     /// buffers need room for n entries.
-    public static func argsort(_ values: UnsafePointer<Double>, count n: Int, into order: UnsafeMutablePointer<Int32>,
-                               keys: UnsafeMutablePointer<UInt64>, scratchKeys: UnsafeMutablePointer<UInt64>,
-                               scratchOrder: UnsafeMutablePointer<Int32>) {
+    public static func argsort(
+        _ values: UnsafePointer<Double>, count n: Int, into order: UnsafeMutablePointer<Int32>,
+        keys: UnsafeMutablePointer<UInt64>, scratchKeys: UnsafeMutablePointer<UInt64>,
+        scratchOrder: UnsafeMutablePointer<Int32>
+    ) {
         guard n > 0 else { return }
         for i in 0..<n {
             let bits = values[i].bitPattern
@@ -70,8 +72,9 @@ extension RadixArgsort {
             order.withUnsafeMutableBufferPointer { o in
                 keys.withUnsafeMutableBufferPointer { k in
                     scratch.withUnsafeMutableBufferPointer { sc in
-                        argsort(v.baseAddress!, count: n, into: o.baseAddress!, keys: k.baseAddress!,
-                                scratchKeys: k.baseAddress! + n, scratchOrder: sc.baseAddress!)
+                        argsort(
+                            v.baseAddress!, count: n, into: o.baseAddress!, keys: k.baseAddress!,
+                            scratchKeys: k.baseAddress! + n, scratchOrder: sc.baseAddress!)
                     }
                 }
             }
@@ -95,7 +98,11 @@ extension RadixArgsort {
                     for i in 0..<n { counts[Int((src[i] >> shift) & 0xFF)] += 1 }
                     if counts.contains(n) { continue }
                     var total = 0
-                    for d in 0..<256 { let c = counts[d]; counts[d] = total; total += c }
+                    for d in 0..<256 {
+                        let c = counts[d]
+                        counts[d] = total
+                        total += c
+                    }
                     for i in 0..<n {
                         let d = Int((src[i] >> shift) & 0xFF)
                         dst[counts[d]] = src[i]

@@ -19,14 +19,27 @@ struct DependencyGraph {
             var head = 0
             var closing: String?
             for next in edges[origin] ?? [] where known.contains(next) {
-                if next == origin { closing = origin; break }
-                if parent[next] == nil { parent[next] = origin; queue.append(next) }
+                if next == origin {
+                    closing = origin
+                    break
+                }
+                if parent[next] == nil {
+                    parent[next] = origin
+                    queue.append(next)
+                }
             }
             while closing == nil, head < queue.count {
-                let node = queue[head]; head += 1
+                let node = queue[head]
+                head += 1
                 for next in edges[node] ?? [] where known.contains(next) {
-                    if next == origin { closing = node; break }
-                    if parent[next] == nil, next != origin { parent[next] = node; queue.append(next) }
+                    if next == origin {
+                        closing = node
+                        break
+                    }
+                    if parent[next] == nil, next != origin {
+                        parent[next] = node
+                        queue.append(next)
+                    }
                 }
             }
             guard let last = closing else { continue }
@@ -63,7 +76,9 @@ struct DependencyGraph {
         while progress {
             progress = false
             for n in nodes where !placed.contains(n) && waiting[n] == 0 {
-                placed.insert(n); order.append(n); progress = true
+                placed.insert(n)
+                order.append(n)
+                progress = true
                 for m in Set(edges[n] ?? []) where known.contains(m) { waiting[m, default: 0] -= 1 }
                 break
             }

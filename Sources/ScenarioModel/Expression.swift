@@ -30,8 +30,17 @@ public struct Expr: Sendable, Hashable {
 }
 
 public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
-    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case power = "^"
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
 }
 
 public enum Function: String, Sendable, Hashable, CaseIterable {

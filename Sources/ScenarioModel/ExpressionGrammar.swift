@@ -78,9 +78,10 @@ struct ExpressionGrammar {
         let depth = 1 + (children.map(\.depth).max() ?? 0)
         if depth > Self.maxTreeDepth, !aborted {
             aborted = true
-            diagnostics.append(.error(
-                "expression is too long or too deeply nested (more than \(Self.maxTreeDepth) levels); split it into named inputs",
-                at: mark(previous)))
+            diagnostics.append(
+                .error(
+                    "expression is too long or too deeply nested (more than \(Self.maxTreeDepth) levels); split it into named inputs",
+                    at: mark(previous)))
         }
         return Parsed(expr: Expr(kind, at: m), depth: depth)
     }
@@ -133,14 +134,20 @@ struct ExpressionGrammar {
         // `2 to 4 months`: the unit applies to the whole interval.
         if case .duration(let inner, let unit) = right.expr.kind, !Self.containsDuration(left.expr) {
             right = Parsed(expr: inner, depth: right.depth - 1)
-            let interval = node(.distribution(Distribution(family: .interval, parameters: [left.expr, right.expr],
-                                                           mark: left.expr.mark)),
-                                at: left.expr.mark, [left, right])
+            let interval = node(
+                .distribution(
+                    Distribution(
+                        family: .interval, parameters: [left.expr, right.expr],
+                        mark: left.expr.mark)),
+                at: left.expr.mark, [left, right])
             return node(.duration(interval.expr, unit), at: left.expr.mark, [interval])
         }
-        left = node(.distribution(Distribution(family: .interval, parameters: [left.expr, right.expr],
-                                               mark: left.expr.mark)),
-                    at: left.expr.mark, [left, right])
+        left = node(
+            .distribution(
+                Distribution(
+                    family: .interval, parameters: [left.expr, right.expr],
+                    mark: left.expr.mark)),
+            at: left.expr.mark, [left, right])
         return left
     }
 
@@ -152,7 +159,8 @@ struct ExpressionGrammar {
     mutating func parseComparison() -> Parsed {
         var left = parseAdditive()
         while !aborted, case .op(let o) = token.kind, ["<", "<=", ">", ">=", "==", "!="].contains(o),
-              let op = BinaryOperator(rawValue: o) {
+            let op = BinaryOperator(rawValue: o)
+        {
             let opToken = token
             advance()
             let right = operand(after: opToken) { $0.parseAdditive() }
@@ -184,8 +192,9 @@ struct ExpressionGrammar {
                 if !allowUnits {
                     error("a duration is not allowed here: '\(token.text)' needs a duration field", at: token)
                 } else if case .duration = left.expr.kind {
-                    error("a second unit '\(token.text)': write one unit per amount, e.g. '2 years + 3 months'",
-                          at: token)
+                    error(
+                        "a second unit '\(token.text)': write one unit per amount, e.g. '2 years + 3 months'",
+                        at: token)
                 } else {
                     left = node(.duration(left.expr, unit), at: left.expr.mark, [left])
                 }
@@ -214,9 +223,10 @@ struct ExpressionGrammar {
         if aborted { return placeholder(token) }
         if nesting > Self.maxNesting {
             aborted = true
-            diagnostics.append(.error(
-                "expression is nested too deeply (more than \(Self.maxNesting) levels of parentheses, calls or signs)",
-                at: mark(token)))
+            diagnostics.append(
+                .error(
+                    "expression is nested too deeply (more than \(Self.maxNesting) levels of parentheses, calls or signs)",
+                    at: mark(token)))
             return placeholder(token)
         }
         if case .op(let o) = token.kind, o == "-" || o == "+" {

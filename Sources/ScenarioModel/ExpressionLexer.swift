@@ -91,8 +91,10 @@ struct ExpressionLexer {
         self.months = months
     }
 
-    static func tokenize(_ chars: [Unicode.Scalar], map: ExpressionSourceMap,
-                         months: NotationSlips.MonthsField? = nil) -> ([ExpressionToken], [Diagnostic]) {
+    static func tokenize(
+        _ chars: [Unicode.Scalar], map: ExpressionSourceMap,
+        months: NotationSlips.MonthsField? = nil
+    ) -> ([ExpressionToken], [Diagnostic]) {
         var lexer = ExpressionLexer(chars, map: map, months: months)
         lexer.run()
         return (lexer.tokens, lexer.diagnostics)
@@ -121,7 +123,10 @@ struct ExpressionLexer {
     mutating func run() {
         while let c = peek() {
             let start = i
-            if Self.isSpace(c) { i += 1; continue }
+            if Self.isSpace(c) {
+                i += 1
+                continue
+            }
             if Self.isDigit(c) || (c == "." && peek(1).map(Self.isDigit) == true) {
                 lexNumber(start: start, pound: nil)
             } else if c == "£" {
@@ -135,8 +140,9 @@ struct ExpressionLexer {
             } else if Self.isLetter(c) {
                 while let d = peek(), Self.isLetter(d) || Self.isDigit(d) { i += 1 }
                 if text(start, i).lowercased() == "go", peek() == "-", i + 5 <= chars.count,
-                   text(i + 1, i + 5).lowercased() == "live",
-                   !(peek(5).map { Self.isLetter($0) || Self.isDigit($0) } ?? false) {
+                    text(i + 1, i + 5).lowercased() == "live",
+                    !(peek(5).map { Self.isLetter($0) || Self.isDigit($0) } ?? false)
+                {
                     i += 5
                 }
                 add(.identifier(text(start, i)), from: start)
@@ -162,8 +168,9 @@ struct ExpressionLexer {
                 i += 1
                 add(.op(text(start, i)), from: start)
             } else {
-                error(c == "=" ? "unexpected '=': write '==' to compare" : "unexpected '!': write '!=' to compare",
-                      at: start)
+                error(
+                    c == "=" ? "unexpected '=': write '==' to compare" : "unexpected '!': write '!=' to compare",
+                    at: start)
                 add(.op(c == "=" ? "==" : "!="), from: start)  // read as meant, so parsing goes on
             }
         case "$", "€":
@@ -217,14 +224,16 @@ struct ExpressionLexer {
                 i = j
                 if let months, suffix.lowercased() == "m", peek() != "%" {
                     let written = text(digitsStart, suffixStart)
-                    error(NotationSlips.millionMonthsMessage(written, suffix: suffix, months), at: digitsStart,
-                          fix: NotationSlips.monthsRewrite(Array(map.scalar.text.unicodeScalars), months))
+                    error(
+                        NotationSlips.millionMonthsMessage(written, suffix: suffix, months), at: digitsStart,
+                        fix: NotationSlips.monthsRewrite(Array(map.scalar.text.unicodeScalars), months))
                 }
             } else if ExpressionUnits.unit(suffix) != nil {
                 // `18months`: the unit becomes its own token.
             } else {
-                error("unknown suffix '\(suffix)' on a number: use k (thousand), m (million), bn (billion) or %",
-                      at: suffixStart)
+                error(
+                    "unknown suffix '\(suffix)' on a number: use k (thousand), m (million), bn (billion) or %",
+                    at: suffixStart)
                 i = j
             }
         }

@@ -37,8 +37,10 @@ enum NonFiniteConstants {
         if inside { return true }
         if case .binary(.divide, let a, let b) = e.kind, ExpressionChecks.constantValue(b) == 0 {
             let dividend = ExpressionChecks.constantValue(a)
-            out.append(.error(dividend == 0 ? "0 / 0 is not a number" : "division by zero: the value is not a finite number",
-                              at: e.mark))
+            out.append(
+                .error(
+                    dividend == 0 ? "0 / 0 is not a number" : "division by zero: the value is not a finite number",
+                    at: e.mark))
             return true
         }
         guard let v = ExpressionChecks.constantValue(e), !v.isFinite else { return false }

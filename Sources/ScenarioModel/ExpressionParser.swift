@@ -57,7 +57,9 @@ public enum ExpressionParser {
                 if unit == .years {
                     perYear = true
                 } else {
-                    diagnostics.append(.error("only 'per year' is supported: write the chance per year", at: map.mark(unitToken.start)))
+                    diagnostics.append(
+                        .error("only 'per year' is supported: write the chance per year", at: map.mark(unitToken.start))
+                    )
                 }
                 let perToken = tokens[n - 3]
                 tokens.removeSubrange((n - 3)..<n)
@@ -83,9 +85,12 @@ public enum ExpressionParser {
 
     /// Lexes and parses `chars` as one expression. `months` (default: `.duration` when units are
     /// allowed) marks text that holds months, where `18m` is refused (see `NotationSlips`).
-    static func parse(_ chars: [Unicode.Scalar], map: ExpressionSourceMap, allowUnits: Bool,
-                      months: NotationSlips.MonthsField? = nil) -> (Expr?, [Diagnostic]) {
-        let (tokens, lexical) = ExpressionLexer.tokenize(chars, map: map, months: months ?? (allowUnits ? .duration : nil))
+    static func parse(
+        _ chars: [Unicode.Scalar], map: ExpressionSourceMap, allowUnits: Bool,
+        months: NotationSlips.MonthsField? = nil
+    ) -> (Expr?, [Diagnostic]) {
+        let (tokens, lexical) = ExpressionLexer.tokenize(
+            chars, map: map, months: months ?? (allowUnits ? .duration : nil))
         var grammar = ExpressionGrammar(tokens: tokens, map: map, allowUnits: allowUnits)
         let expr = grammar.parseAll()
         let diagnostics = sorted(lexical + grammar.diagnostics)
@@ -103,18 +108,27 @@ public enum ExpressionParser {
     }
 
     /// `YYYY-MM` in `chars[lo..<hi]`, month in 1...12.
-    static func calendarMonth(_ chars: [Unicode.Scalar], _ lo: Int, _ hi: Int,
-                              map: ExpressionSourceMap) -> (CalendarMonth?, [Diagnostic]) {
+    static func calendarMonth(
+        _ chars: [Unicode.Scalar], _ lo: Int, _ hi: Int,
+        map: ExpressionSourceMap
+    ) -> (CalendarMonth?, [Diagnostic]) {
         let monthDigits = hi - lo - 5
         guard looksLikeCalendarMonth(chars, lo, hi), monthDigits == 1 || monthDigits == 2,
-              (lo + 5..<hi).allSatisfy({ ExpressionLexer.isDigit(chars[$0]) }) else {
+            (lo + 5..<hi).allSatisfy({ ExpressionLexer.isDigit(chars[$0]) })
+        else {
             return (nil, [.error("expected a calendar month YYYY-MM, e.g. 2017-02", at: map.mark(lo))])
         }
         func number(_ a: Int, _ b: Int) -> Int { chars[a..<b].reduce(0) { $0 * 10 + Int($1.value - 48) } }
         let year = number(lo, lo + 4), month = number(lo + 5, hi)
         guard (1...12).contains(month) else {
-            return (nil, [.error("month \(month) is not between 1 and 12 in a calendar month YYYY-MM",
-                                 at: map.mark(lo + 5))])
+            return (
+                nil,
+                [
+                    .error(
+                        "month \(month) is not between 1 and 12 in a calendar month YYYY-MM",
+                        at: map.mark(lo + 5))
+                ]
+            )
         }
         return (CalendarMonth(year: year, month: month), [])
     }

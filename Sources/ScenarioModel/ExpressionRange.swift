@@ -88,16 +88,25 @@ final class RangeEvaluator {
             let xs = args.map(r)
             guard ExpressionCallee.function(f).accepts(xs.count) else { return .unbounded }
             switch f {
-            case .min: return xs.dropFirst().reduce(xs[0]) { ValueRange(Swift.min($0.lower, $1.lower), Swift.min($0.upper, $1.upper)) }
-            case .max: return xs.dropFirst().reduce(xs[0]) { ValueRange(Swift.max($0.lower, $1.lower), Swift.max($0.upper, $1.upper)) }
+            case .min:
+                return xs.dropFirst().reduce(xs[0]) {
+                    ValueRange(Swift.min($0.lower, $1.lower), Swift.min($0.upper, $1.upper))
+                }
+            case .max:
+                return xs.dropFirst().reduce(xs[0]) {
+                    ValueRange(Swift.max($0.lower, $1.lower), Swift.max($0.upper, $1.upper))
+                }
             case .if:
                 if let c = ExpressionChecks.constantValue(args[0]) { return c != 0 ? xs[1] : xs[2] }
                 return xs[1].hull(xs[2])
             case .round:
-                return ValueRange(xs[0].lower.rounded(.toNearestOrAwayFromZero), xs[0].upper.rounded(.toNearestOrAwayFromZero))
+                return ValueRange(
+                    xs[0].lower.rounded(.toNearestOrAwayFromZero), xs[0].upper.rounded(.toNearestOrAwayFromZero))
             case .clamp:
                 let (x, lo, hi) = (xs[0], xs[1], xs[2])
-                return ValueRange(Swift.min(Swift.max(x.lower, lo.lower), hi.lower), Swift.min(Swift.max(x.upper, lo.upper), hi.upper))
+                return ValueRange(
+                    Swift.min(Swift.max(x.lower, lo.lower), hi.lower), Swift.min(Swift.max(x.upper, lo.upper), hi.upper)
+                )
             }
         case .distribution(let d):
             let ps = d.parameters.map(r)
@@ -127,7 +136,9 @@ final class RangeEvaluator {
     /// End-wise products, with `0 × ±∞ = 0` (a range end is a bound, never a value of ∞).
     static func multiply(_ a: ValueRange, _ b: ValueRange) -> ValueRange {
         func times(_ x: Double, _ y: Double) -> Double { x == 0 || y == 0 ? 0 : x * y }
-        let products = [times(a.lower, b.lower), times(a.lower, b.upper), times(a.upper, b.lower), times(a.upper, b.upper)]
+        let products = [
+            times(a.lower, b.lower), times(a.lower, b.upper), times(a.upper, b.lower), times(a.upper, b.upper)
+        ]
         return ValueRange(products.min() ?? -.infinity, products.max() ?? .infinity)
     }
 }

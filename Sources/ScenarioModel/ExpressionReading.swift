@@ -158,7 +158,9 @@ extension ScenarioBuilder {
         case .goLive where scope.option == nil:
             error("`go-live` cannot be used in a scenario-level field; each option has its own go-live", at: t.mark)
         case .goLive where !scope.allowsGoLive:
-            error("`go-live` cannot be used in \(what): go-live is decided by the timeline; name the task instead", at: t.mark)
+            error(
+                "`go-live` cannot be used in \(what): go-live is decided by the timeline; name the task instead",
+                at: t.mark)
         case .goLive:
             base = .goLive
         case .calendar(let y, let m):

@@ -11,12 +11,17 @@ struct TimeReferenceParser {
     /// At most this many `+`/`-` signs, so that the chain of offsets stays shallow (the offset
     /// tree is then at most `ExpressionGrammar.maxTreeDepth + maxOffsets` deep).
     static let maxOffsets = 32
-    static let keywords: [String: TimeRef.Base] = ["start": .start, "end": .end, "deadline": .deadline,
-                                                   "go-live": .goLive]
+    static let keywords: [String: TimeRef.Base] = [
+        "start": .start, "end": .end, "deadline": .deadline,
+        "go-live": .goLive
+    ]
     /// Characters that never appear in a task name.
-    static let forbidden: Set<Unicode.Scalar> = ["(", ")", "[", "]", "{", "}", ",", ";", ":", "+", "*", "/", "^",
-                                                 "<", ">", "=", "!", "%", "£", "\"", "#", "|", "@", "`", "$", "€"]
-    static let help = "a time is start, end, deadline, go-live, a month such as 2017-11, 'month 9', a task name "
+    static let forbidden: Set<Unicode.Scalar> = [
+        "(", ")", "[", "]", "{", "}", ",", ";", ":", "+", "*", "/", "^",
+        "<", ">", "=", "!", "%", "£", "\"", "#", "|", "@", "`", "$", "€"
+    ]
+    static let help =
+        "a time is start, end, deadline, go-live, a month such as 2017-11, 'month 9', a task name "
         + "or task.start, optionally followed by '+ 3 months' or '- 2 months'"
 
     let chars: [Unicode.Scalar]
@@ -32,13 +37,21 @@ struct TimeReferenceParser {
 
     mutating func parse() -> (TimeRef?, [Diagnostic]) {
         guard chars.count <= Self.maxLength else {
-            return (nil, [.error("time reference is too long (more than \(Self.maxLength) characters)", at: scalar.mark)])
+            return (
+                nil, [.error("time reference is too long (more than \(Self.maxLength) characters)", at: scalar.mark)]
+            )
         }
         let (lo, hi) = trimmed(0, chars.count)
         let signs = candidates(lo, hi)
         if signs.count > Self.maxOffsets {
-            return (nil, [.error("time reference has too many '+' and '-' (more than \(Self.maxOffsets)); "
-                                 + "add up the offset in a named input", at: map.mark(signs[Self.maxOffsets]))])
+            return (
+                nil,
+                [
+                    .error(
+                        "time reference has too many '+' and '-' (more than \(Self.maxOffsets)); "
+                            + "add up the offset in a named input", at: map.mark(signs[Self.maxOffsets]))
+                ]
+            )
         }
         let (ref, diagnostics) = parse(upTo: chars.count)
         return (diagnostics.isEmpty ? ref : nil, ExpressionParser.sorted(diagnostics))
@@ -85,8 +98,9 @@ struct TimeReferenceParser {
         for c in candidates(lo, end).reversed() {
             let (rlo, rhi) = trimmed(c + 1, end)
             guard rlo < rhi else { continue }
-            let (offset, errors) = ExpressionParser.parse(Array(chars[rlo..<rhi]), map: map.shifted(by: rlo),
-                                                          allowUnits: true)
+            let (offset, errors) = ExpressionParser.parse(
+                Array(chars[rlo..<rhi]), map: map.shifted(by: rlo),
+                allowUnits: true)
             guard let offset else {
                 // Keep the errors of the last offset whose left side is a plain time, for the report.
                 if firstOffsetErrors == nil, base(lo, trimmed(lo, c).1).0 != nil { firstOffsetErrors = errors }
@@ -130,8 +144,9 @@ struct TimeReferenceParser {
         }
         if hi - lo > 6, text(lo, lo + 5).lowercased() == "month", ExpressionLexer.isSpace(chars[lo + 5]) {
             let (nlo, nhi) = trimmed(lo + 5, hi)
-            let (e, errors) = ExpressionParser.parse(Array(chars[nlo..<nhi]), map: map.shifted(by: nlo),
-                                                     allowUnits: false, months: .monthNumber)
+            let (e, errors) = ExpressionParser.parse(
+                Array(chars[nlo..<nhi]), map: map.shifted(by: nlo),
+                allowUnits: false, months: .monthNumber)
             guard let e else { return (nil, errors) }
             guard let v = ExpressionChecks.constantValue(e), v.isFinite else {
                 return (nil, [.error("'month N' needs a constant number of months, e.g. 'month 9'", at: map.mark(nlo))])
@@ -139,19 +154,30 @@ struct TimeReferenceParser {
             return (.month(v), [])
         }
         if ExpressionLexer.isDigit(chars[lo]) || chars[lo] == "." {
-            let (e, errors) = ExpressionParser.parse(Array(chars[lo..<hi]), map: map.shifted(by: lo), allowUnits: true,
-                                                     months: .bareTime)
+            let (e, errors) = ExpressionParser.parse(
+                Array(chars[lo..<hi]), map: map.shifted(by: lo), allowUnits: true,
+                months: .bareTime)
             if e != nil {
-                return (nil, [.error("a bare amount is not a time: write 'month \(word)' or 'start + \(word)'",
-                                     at: map.mark(lo))])
+                return (
+                    nil,
+                    [
+                        .error(
+                            "a bare amount is not a time: write 'month \(word)' or 'start + \(word)'",
+                            at: map.mark(lo))
+                    ]
+                )
             }
             let slips = errors.filter(NotationSlips.isMillionMonths)
             if !slips.isEmpty { return (nil, slips) }
         }
         var nameEnd = hi
         var isStart = false
-        if word.hasSuffix(".start") { nameEnd = hi - 6; isStart = true }
-        else if word.hasSuffix(".finish") { nameEnd = hi - 7 }
+        if word.hasSuffix(".start") {
+            nameEnd = hi - 6
+            isStart = true
+        } else if word.hasSuffix(".finish") {
+            nameEnd = hi - 7
+        }
         let (nlo, nhi) = trimmed(lo, nameEnd)
         guard nlo < nhi else {
             return (nil, [.error("missing task name before '.\(isStart ? "start" : "finish")'", at: map.mark(lo))])

@@ -145,7 +145,8 @@ struct InputNumbering {
             return risk
         }
         risk.chance = number(risk.chance, label + " (chance)")
-        risk.impacts = risk.perYear
+        risk.impacts =
+            risk.perYear
             ? (0..<years).map { number(impacts, "\(label) (year \($0))") }
             : [number(impacts, label)]
         return risk
@@ -198,10 +199,11 @@ struct InputNumbering {
         let same = catalogue.filter { $0.label == label || $0.label.hasPrefix(label + " #") }.count
         let values = parameters.compactMap(\.constant)
         let source = read[reading.index]
-        let id = catalogue.append(InputDistribution(
-            label: same == 0 ? label : "\(label) #\(same + 1)", mark: source.mark, family: source.family,
-            option: option?.id, isCriterion: isCriterion,
-            constantParameters: values.count == parameters.count ? values : nil))
+        let id = catalogue.append(
+            InputDistribution(
+                label: same == 0 ? label : "\(label) #\(same + 1)", mark: source.mark, family: source.family,
+                option: option?.id, isCriterion: isCriterion,
+                constantParameters: values.count == parameters.count ? values : nil))
         numbered[reading] = id
         return id
     }

@@ -22,8 +22,9 @@ public struct InputOverride: Sendable, Hashable {
     /// Splits `NAME=EXPR` at the first `=`; nil when there is no `=`.
     public init?(assignment: String) {
         guard let eq = assignment.firstIndex(of: "=") else { return nil }
-        self.init(name: String(assignment[..<eq]).trimmingSpaces(),
-                  expression: String(assignment[assignment.index(after: eq)...]))
+        self.init(
+            name: String(assignment[..<eq]).trimmingSpaces(),
+            expression: String(assignment[assignment.index(after: eq)...]))
     }
 
     /// The pseudo-file name of override marks.
@@ -56,8 +57,9 @@ public struct InputOverride: Sendable, Hashable {
 
     /// The expression as a scalar whose mark is its position in `NAME=EXPR`.
     var scalar: Scalar {
-        Scalar(text: expression, style: .plain,
-               mark: SourceMark(file: Self.file, line: argument, column: name.unicodeScalars.count + 2))
+        Scalar(
+            text: expression, style: .plain,
+            mark: SourceMark(file: Self.file, line: argument, column: name.unicodeScalars.count + 2))
     }
 
     var nameMark: SourceMark { SourceMark(file: Self.file, line: argument, column: 1) }
@@ -96,7 +98,8 @@ extension ScenarioBuilder {
         func assign(_ keys: [InputKey], _ o: InputOverride) -> Bool {
             if let key = keys.first(where: { setBy[$0] != nil }), let first = setBy[key] {
                 let input = key.option.map { "input `\(key.name)` of option `\($0)`" } ?? "input `\(key.name)`"
-                let what = first.name == o.name
+                let what =
+                    first.name == o.name
                     ? "`--set \(o.name)` is given twice (first at --set:\(first.argument))"
                     : "`--set \(o.name)` sets \(input), already set by `--set \(first.name)` (at --set:\(first.argument))"
                 error(what + "; give each input one --set", at: o.nameMark)
@@ -124,14 +127,16 @@ extension ScenarioBuilder {
             if let dot = name.lastIndex(of: ".") {
                 let option = String(name[..<dot]), input = String(name[name.index(after: dot)...])
                 guard optionNames.contains(option) else {
-                    error("unknown option `\(option)` in `--set \(name)`"
-                          + NameSuggestions.didYouMean(option, among: optionNames), at: o.nameMark)
+                    error(
+                        "unknown option `\(option)` in `--set \(name)`"
+                            + NameSuggestions.didYouMean(option, among: optionNames), at: o.nameMark)
                     continue
                 }
                 let own = optionInputNames[option] ?? []
                 guard own.contains(input) else {
-                    error("option `\(option)` has no input `\(input)` (in `--set \(name)`)"
-                          + NameSuggestions.didYouMean(input, among: own), at: o.nameMark)
+                    error(
+                        "option `\(option)` has no input `\(input)` (in `--set \(name)`)"
+                            + NameSuggestions.didYouMean(input, among: own), at: o.nameMark)
                     continue
                 }
                 let key = InputKey(option: option, name: input)
@@ -142,8 +147,9 @@ extension ScenarioBuilder {
             for option in optionNames {
                 for input in optionInputNames[option] ?? [] { all.append("\(option).\(input)") }
             }
-            error("unknown input `\(name)` in `--set \(name)=...`" + NameSuggestions.didYouMean(name, among: all),
-                  at: o.nameMark)
+            error(
+                "unknown input `\(name)` in `--set \(name)=...`" + NameSuggestions.didYouMean(name, among: all),
+                at: o.nameMark)
         }
     }
 }

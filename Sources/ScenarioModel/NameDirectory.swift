@@ -8,7 +8,11 @@ import ScenarioSyntax
 struct NameDirectory {
     struct Entry {
         enum Kind: String {
-            case input = "an input", task = "a task", costLine = "a cost line", benefit = "a benefit", risk = "a risk"
+            case input = "an input"
+            case task = "a task"
+            case costLine = "a cost line"
+            case benefit = "a benefit"
+            case risk = "a risk"
         }
         var kind: Kind
         /// nil for a shared input.
@@ -30,8 +34,10 @@ struct NameDirectory {
         for e in inputs?.entries ?? [] { add(e.key, .input, option: nil) }
         for option in options?.entries ?? [] {
             let name = option.key.text
-            let sections: [(String, Entry.Kind)] = [("inputs", .input), ("timeline", .task), ("costs", .costLine),
-                                                    ("benefits", .benefit), ("risks", .risk)]
+            let sections: [(String, Entry.Kind)] = [
+                ("inputs", .input), ("timeline", .task), ("costs", .costLine),
+                ("benefits", .benefit), ("risks", .risk)
+            ]
             for (key, kind) in sections {
                 for e in option.value[key]?.entries ?? [] { add(e.key, kind, option: name) }
             }
@@ -62,7 +68,8 @@ extension ScenarioBuilder {
         guard let entry = directory.lookup(name, preferring: scope.option, where: { $0.kind != .input }) else {
             return nil
         }
-        let advice = entry.kind == .task
+        let advice =
+            entry.kind == .task
             ? "a task's finish is a time, for `at`, `from`, `until` or `not-before`"
             : "to use the same amount in two places, make it an input"
         return "`\(name)` is \(entry.described), not an input: only inputs can be used in an expression; \(advice)"
@@ -72,13 +79,15 @@ extension ScenarioBuilder {
     /// defines nothing of that name.
     func misusedTaskMessage(_ task: String, in what: String, scope: Scope) -> String? {
         guard let option = scope.option,
-              let entry = directory.lookup(task, preferring: option, where: { !($0.kind == .task && $0.option == option) })
+            let entry = directory.lookup(
+                task, preferring: option, where: { !($0.kind == .task && $0.option == option) })
         else { return nil }
         let noTimeline = scope.tasks?.isEmpty == true ? " (it has no timeline)" : ""
         if entry.kind == .task {
             return "`\(task)` is \(entry.described), not of option `\(option)`; "
                 + "\(what) must name a task of option `\(option)`\(noTimeline)"
         }
-        return "`\(task)` is \(entry.described), not a task; \(what) must name a task of option `\(option)`\(noTimeline)"
+        return
+            "`\(task)` is \(entry.described), not a task; \(what) must name a task of option `\(option)`\(noTimeline)"
     }
 }

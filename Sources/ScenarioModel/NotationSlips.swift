@@ -53,12 +53,17 @@ enum NotationSlips {
         while i < text.count {
             let c = text[i]
             let startsNumber = ExpressionLexer.isDigit(c) && (i == 0 || !(isWord(text[i - 1]) || text[i - 1] == "."))
-            guard startsNumber else { out.append(c); i += 1; continue }
+            guard startsNumber else {
+                out.append(c)
+                i += 1
+                continue
+            }
             var j = i
             while j < text.count, ExpressionLexer.isDigit(text[j]) || text[j] == "_" || text[j] == "." { j += 1 }
             out.append(contentsOf: text[i..<j])
             if j < text.count, text[j] == "m" || text[j] == "M",
-               !(j + 1 < text.count && (isWord(text[j + 1]) || text[j + 1] == "%")) {
+                !(j + 1 < text.count && (isWord(text[j + 1]) || text[j + 1] == "%"))
+            {
                 out.append(contentsOf: unit.unicodeScalars)
                 j += 1
             }
@@ -112,7 +117,8 @@ extension ExpressionGrammar {
     /// starting with a digit right after it, with no space between.
     func isTightComma(_ i: Int) -> Bool {
         guard i > 0, i + 1 < tokens.count, case .comma = tokens[i].kind,
-              case .number = tokens[i - 1].kind, case .number = tokens[i + 1].kind else { return false }
+            case .number = tokens[i - 1].kind, case .number = tokens[i + 1].kind
+        else { return false }
         let before = tokens[i - 1], comma = tokens[i], after = tokens[i + 1]
         return before.start + before.length == comma.start && after.start == comma.start + 1
             && after.text.unicodeScalars.first.map(ExpressionLexer.isDigit) == true
@@ -132,7 +138,8 @@ extension ExpressionGrammar {
         let written = numbers.map(\.text).joined(separator: ",")
         let what = kind == .decimal ? "a decimal comma" : (numbers.count > 2 ? "thousands commas" : "a thousands comma")
         let write = "write `\(suggestion)`" + (short.map { " or `\($0)`" } ?? "")
-        let message = inCall
+        let message =
+            inCall
             ? "`\(written)` looks like one number written with \(what): \(write); "
                 + "if they are separate arguments, put a space after the comma"
             : "a number cannot contain a comma: `\(written)` looks like one number written with \(what); \(write)"

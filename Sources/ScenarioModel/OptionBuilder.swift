@@ -28,9 +28,10 @@ extension ScenarioBuilder {
         for entry in entries {
             let folded = entry.key.text.lowercased()
             if let first = seen[folded], first.key.text != entry.key.text {
-                error("option `\(entry.key.text)` differs from option `\(first.key.text)` (line \(first.key.mark.line)) only in "
-                      + "letter case; rename one of them (spreadsheet look-ups on the output files ignore case)",
-                      at: entry.key.mark)
+                error(
+                    "option `\(entry.key.text)` differs from option `\(first.key.text)` (line \(first.key.mark.line)) only in "
+                        + "letter case; rename one of them (spreadsheet look-ups on the output files ignore case)",
+                    at: entry.key.mark)
             } else if seen[folded] == nil {
                 seen[folded] = entry
             }
@@ -47,13 +48,15 @@ extension ScenarioBuilder {
         }
         guard let body = mapping(entry.value, "option `\(name)`", allowEmpty: false) else { return nil }
         let context = "option `\(name)`"
-        checkKeys(body, allowed: Self.optionKeys, in: context, misplaced: [
-            "chance": "risks belong under the option's `risks:`",
-            "one-off": "cost lines belong under the option's `costs:`",
-            "monthly": "cost lines belong under the option's `costs:`",
-            "annual": "cost lines belong under the option's `costs:`",
-            "after": "tasks belong under the option's `timeline:`",
-        ])
+        checkKeys(
+            body, allowed: Self.optionKeys, in: context,
+            misplaced: [
+                "chance": "risks belong under the option's `risks:`",
+                "one-off": "cost lines belong under the option's `costs:`",
+                "monthly": "cost lines belong under the option's `costs:`",
+                "annual": "cost lines belong under the option's `costs:`",
+                "after": "tasks belong under the option's `timeline:`"
+            ])
         func node(_ key: String) -> Node? { Self.entry(body, key)?.value }
 
         var label = name
@@ -72,8 +75,9 @@ extension ScenarioBuilder {
         var goLive: TaskID?
         if let e = Self.entry(body, "go-live") {
             if node("timeline") == nil {
-                error("`go-live` needs a `timeline` in option `\(name)`; without one the option goes live at start",
-                      at: e.key.mark)
+                error(
+                    "`go-live` needs a `timeline` in option `\(name)`; without one the option goes live at start",
+                    at: e.key.mark)
             } else if let s = scalarValue(e.value, "`go-live`") {
                 goLive = checkTask(s.text, at: s.mark, in: "`go-live`", scope: scope)
             }
@@ -90,7 +94,8 @@ extension ScenarioBuilder {
         let benefits = node("benefits").map { readCostLines($0, benefits: true, scope: scope) } ?? []
         let risks = node("risks").map { readRisks($0, scope: scope) } ?? []
         optionFacts[name] = OptionFacts(risksMark: Self.entry(body, "risks")?.key.mark, ownOptimismBias: ownBias)
-        return Option(name: name, label: label, inputs: inputs, tasks: tasks, goLive: goLive,
-                      optimismBias: bias, costs: costs, benefits: benefits, risks: risks, mark: entry.key.mark)
+        return Option(
+            name: name, label: label, inputs: inputs, tasks: tasks, goLive: goLive,
+            optimismBias: bias, costs: costs, benefits: benefits, risks: risks, mark: entry.key.mark)
     }
 }

@@ -39,12 +39,25 @@ public struct Scenario: Sendable {
         correlations: [Correlation] = [], options: [Option] = [], criteria: [Criterion] = [],
         uncertainInputs: IndexedArray<InputID, InputDistribution> = .init()
     ) {
-        self.name = name; self.description = description; self.currency = currency
-        self.file = file; self.source = source; self.start = start; self.horizonMonths = horizonMonths
-        self.discount = discount; self.discounting = discounting; self.deadline = deadline
-        self.deadlineMark = deadlineMark; self.iterations = iterations; self.seed = seed
-        self.sampling = sampling; self.optimismBias = optimismBias; self.inputs = inputs
-        self.correlations = correlations; self.options = options; self.criteria = criteria
+        self.name = name
+        self.description = description
+        self.currency = currency
+        self.file = file
+        self.source = source
+        self.start = start
+        self.horizonMonths = horizonMonths
+        self.discount = discount
+        self.discounting = discounting
+        self.deadline = deadline
+        self.deadlineMark = deadlineMark
+        self.iterations = iterations
+        self.seed = seed
+        self.sampling = sampling
+        self.optimismBias = optimismBias
+        self.inputs = inputs
+        self.correlations = correlations
+        self.options = options
+        self.criteria = criteria
         self.uncertainInputs = uncertainInputs
     }
 }
@@ -64,7 +77,10 @@ extension Scenario {
 public struct CalendarMonth: Sendable, Hashable, CustomStringConvertible {
     public var year: Int
     public var month: Int  // 1...12
-    public init(year: Int, month: Int) { self.year = year; self.month = month }
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
     /// Months from `self` to `other` (negative when `other` is earlier).
     public func months(until other: CalendarMonth) -> Int {
         (other.year - year) * 12 + (other.month - month)
@@ -105,7 +121,10 @@ public struct OptimismBias: Sendable, Hashable {
     public var duration: Double
     public var mark: SourceMark
     public init(oneOff: Double = 0, recurring: Double = 0, duration: Double = 0, mark: SourceMark) {
-        self.oneOff = oneOff; self.recurring = recurring; self.duration = duration; self.mark = mark
+        self.oneOff = oneOff
+        self.recurring = recurring
+        self.duration = duration
+        self.mark = mark
     }
 }
 
@@ -115,7 +134,9 @@ public struct Input: Sendable, Hashable {
     public var value: ResolvedExpr
     public var mark: SourceMark
     public init(name: String, value: ResolvedExpr, mark: SourceMark) {
-        self.name = name; self.value = value; self.mark = mark
+        self.name = name
+        self.value = value
+        self.mark = mark
     }
 }
 
@@ -127,7 +148,10 @@ public struct Correlation: Sendable, Hashable {
     public var coefficient: Double
     public var mark: SourceMark
     public init(a: InputID, b: InputID, coefficient: Double, mark: SourceMark) {
-        self.a = a; self.b = b; self.coefficient = coefficient; self.mark = mark
+        self.a = a
+        self.b = b
+        self.coefficient = coefficient
+        self.mark = mark
     }
 }
 
@@ -150,9 +174,16 @@ public struct Option: Sendable, Hashable {
         optimismBias: OptimismBias? = nil, costs: [CostLine] = [], benefits: [CostLine] = [],
         risks: [Risk] = [], mark: SourceMark
     ) {
-        self.name = name; self.label = label; self.inputs = inputs; self.tasks = tasks
-        self.goLive = goLive; self.optimismBias = optimismBias; self.costs = costs
-        self.benefits = benefits; self.risks = risks; self.mark = mark
+        self.name = name
+        self.label = label
+        self.inputs = inputs
+        self.tasks = tasks
+        self.goLive = goLive
+        self.optimismBias = optimismBias
+        self.costs = costs
+        self.benefits = benefits
+        self.risks = risks
+        self.mark = mark
     }
 
     /// The line of risk `index` of `risks`: lines are the costs, then the benefits, then the risks.
@@ -168,9 +199,15 @@ public struct Task: Sendable, Hashable {
     /// A time it may not start before; a task it refers to is scheduled before it.
     public var notBefore: ResolvedTime<SchedulePoint>?
     public var mark: SourceMark
-    public init(name: String, after: [TaskID] = [], duration: ResolvedExpr, notBefore: ResolvedTime<SchedulePoint>? = nil,
-                mark: SourceMark) {
-        self.name = name; self.after = after; self.duration = duration; self.notBefore = notBefore; self.mark = mark
+    public init(
+        name: String, after: [TaskID] = [], duration: ResolvedExpr, notBefore: ResolvedTime<SchedulePoint>? = nil,
+        mark: SourceMark
+    ) {
+        self.name = name
+        self.after = after
+        self.duration = duration
+        self.notBefore = notBefore
+        self.mark = mark
     }
 }
 
@@ -200,10 +237,17 @@ public struct CostLine: Sendable, Hashable {
         return false
     }
     public var mark: SourceMark
-    public init(name: String, amount: ResolvedExpr, timing: Timing, escalate: ResolvedExpr? = nil, share: ResolvedExpr? = nil,
-                isBenefit: Bool = false, mark: SourceMark) {
-        self.name = name; self.amount = amount; self.timing = timing; self.escalate = escalate
-        self.share = share; self.isBenefit = isBenefit; self.mark = mark
+    public init(
+        name: String, amount: ResolvedExpr, timing: Timing, escalate: ResolvedExpr? = nil, share: ResolvedExpr? = nil,
+        isBenefit: Bool = false, mark: SourceMark
+    ) {
+        self.name = name
+        self.amount = amount
+        self.timing = timing
+        self.escalate = escalate
+        self.share = share
+        self.isBenefit = isBenefit
+        self.mark = mark
     }
 }
 
@@ -223,11 +267,20 @@ public struct Risk: Sendable, Hashable {
     public var delays: TaskID?
     public var delay: ResolvedExpr?
     public var mark: SourceMark
-    public init(name: String, chance: ResolvedExpr, perYear: Bool = false, from: ResolvedTime<TimePoint>? = nil,
-                until: ResolvedTime<TimePoint>? = nil, impacts: [RiskImpact] = [RiskImpact()],
-                delays: TaskID? = nil, delay: ResolvedExpr? = nil, mark: SourceMark) {
-        self.name = name; self.chance = chance; self.perYear = perYear; self.from = from; self.until = until
-        self.impacts = impacts; self.delays = delays; self.delay = delay; self.mark = mark
+    public init(
+        name: String, chance: ResolvedExpr, perYear: Bool = false, from: ResolvedTime<TimePoint>? = nil,
+        until: ResolvedTime<TimePoint>? = nil, impacts: [RiskImpact] = [RiskImpact()],
+        delays: TaskID? = nil, delay: ResolvedExpr? = nil, mark: SourceMark
+    ) {
+        self.name = name
+        self.chance = chance
+        self.perYear = perYear
+        self.from = from
+        self.until = until
+        self.impacts = impacts
+        self.delays = delays
+        self.delay = delay
+        self.mark = mark
     }
 
     /// A risk that lengthens a task: its occurrence is drawn before the schedule.
@@ -241,7 +294,9 @@ public struct RiskImpact: Sendable, Hashable {
     public var monthly: ResolvedExpr?
     public var recurringFor: ResolvedExpr?
     public init(oneOff: ResolvedExpr? = nil, monthly: ResolvedExpr? = nil, recurringFor: ResolvedExpr? = nil) {
-        self.oneOff = oneOff; self.monthly = monthly; self.recurringFor = recurringFor
+        self.oneOff = oneOff
+        self.monthly = monthly
+        self.recurringFor = recurringFor
     }
 }
 
@@ -254,9 +309,14 @@ public struct Criterion: Sendable, Hashable {
     /// The score of every option.
     public var scores: IndexedArray<OptionID, ResolvedExpr>
     public var mark: SourceMark
-    public init(name: String, weight: Double, weightMark: SourceMark? = nil, scores: IndexedArray<OptionID, ResolvedExpr>,
-                mark: SourceMark) {
-        self.name = name; self.weight = weight; self.weightMark = weightMark ?? mark; self.scores = scores
+    public init(
+        name: String, weight: Double, weightMark: SourceMark? = nil, scores: IndexedArray<OptionID, ResolvedExpr>,
+        mark: SourceMark
+    ) {
+        self.name = name
+        self.weight = weight
+        self.weightMark = weightMark ?? mark
+        self.scores = scores
         self.mark = mark
     }
 }

@@ -13,7 +13,7 @@ final class ScenarioBuilder {
     static let topKeys = [
         "scenario", "description", "currency", "start", "horizon", "discount", "discounting",
         "deadline", "iterations", "seed", "sampling", "optimism-bias", "inputs", "correlations",
-        "options", "criteria",
+        "options", "criteria"
     ]
     static let requiredTopKeys = ["scenario", "start", "horizon", "options"]
     /// The longest appraisal period accepted (100 years), so that nothing downstream allocates
@@ -77,7 +77,9 @@ final class ScenarioBuilder {
         let title = node("scenario").flatMap { scalarValue($0, "`scenario` (the scenario's title)") }
         if let title { checkName(title, "scenario title") }
         let name = title?.text
-        let description = node("description").flatMap { $0.scalar?.isNull == true ? nil : scalarValue($0, "`description`")?.text }
+        let description = node("description").flatMap {
+            $0.scalar?.isNull == true ? nil : scalarValue($0, "`description`")?.text
+        }
         let currencyScalar = node("currency").flatMap { scalarValue($0, "`currency`") }
         if let currencyScalar { checkName(currencyScalar, "currency") }
         let currency = currencyScalar?.text ?? "GBP"
@@ -88,16 +90,20 @@ final class ScenarioBuilder {
         }
         if let n = node("horizon") { horizon = readHorizon(n) }
         let discount = node("discount").flatMap(readDiscount) ?? .greenBook
-        let discounting = node("discounting").flatMap {
-            readChoice($0, "discounting", Discounting.self, [("annual", .annual), ("monthly", .monthly)])
-        } ?? .annual
-        let sampling = node("sampling").flatMap {
-            readChoice($0, "sampling", SamplingMethod.self,
-                       [("latin-hypercube", .latinHypercube), ("monte-carlo", .monteCarlo)])
-        } ?? .latinHypercube
-        let iterations = node("iterations").flatMap {
-            readInteger($0, "iterations", minimum: 1, maximum: UInt64(Self.maximumIterations))
-        }.map { Int($0) } ?? 100_000
+        let discounting =
+            node("discounting").flatMap {
+                readChoice($0, "discounting", Discounting.self, [("annual", .annual), ("monthly", .monthly)])
+            } ?? .annual
+        let sampling =
+            node("sampling").flatMap {
+                readChoice(
+                    $0, "sampling", SamplingMethod.self,
+                    [("latin-hypercube", .latinHypercube), ("monte-carlo", .monteCarlo)])
+            } ?? .latinHypercube
+        let iterations =
+            node("iterations").flatMap {
+                readInteger($0, "iterations", minimum: 1, maximum: UInt64(Self.maximumIterations))
+            }.map { Int($0) } ?? 100_000
         let seed = node("seed").flatMap { readInteger($0, "seed", minimum: 0, maximum: UInt64.max) } ?? 1
         if let n = node("deadline") {
             deadlineDeclared = true

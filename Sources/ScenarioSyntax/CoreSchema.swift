@@ -22,7 +22,10 @@ enum CoreSchema {
         }
         var i = 0
         var negative = false
-        if c[i] == "+" || c[i] == "-" { negative = c[i] == "-"; i += 1 }
+        if c[i] == "+" || c[i] == "-" {
+            negative = c[i] == "-"
+            i += 1
+        }
         let intStart = i
         while i < c.count && digit(c[i], radix: 10) != nil { i += 1 }
         var intPart = Array(c[intStart..<i])
@@ -40,7 +43,10 @@ enum CoreSchema {
         if i < c.count && (c[i] == "e" || c[i] == "E") {
             i += 1
             var e: [Unicode.Scalar] = []
-            if i < c.count && (c[i] == "+" || c[i] == "-") { e.append(c[i]); i += 1 }
+            if i < c.count && (c[i] == "+" || c[i] == "-") {
+                e.append(c[i])
+                i += 1
+            }
             let ds = i
             while i < c.count && digit(c[i], radix: 10) != nil { i += 1 }
             if i == ds { return nil }

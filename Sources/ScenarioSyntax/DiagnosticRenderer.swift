@@ -36,8 +36,9 @@ public struct DiagnosticRenderer: Sendable {
         var excerpts = [SourceExcerpt?](repeating: nil, count: ds.count)
         for (file, indices) in Dictionary(grouping: ds.indices, by: { ds[$0].mark.file }) {
             guard let text = sources[file] else { continue }
-            let found = SourceExcerpt.excerpts(of: text, at: indices.map { (ds[$0].mark.line, ds[$0].mark.column) },
-                                               width: Self.lineWidth)
+            let found = SourceExcerpt.excerpts(
+                of: text, at: indices.map { (ds[$0].mark.line, ds[$0].mark.column) },
+                width: Self.lineWidth)
             for (i, e) in zip(indices, found) { excerpts[i] = e }
         }
         return zip(ds, excerpts).map { render($0, excerpt: $1) }.joined()
@@ -53,7 +54,10 @@ public struct DiagnosticRenderer: Sendable {
         }
         if let fix = d.fix {
             var lines = fix.split(separator: "\n", omittingEmptySubsequences: false).prefix(Self.fixLines + 1)
-                .map { Self.clipped(UnsafeCharacters.escaped(Self.clipped(String($0), to: Self.lineWidth)), to: Self.lineWidth) }
+                .map {
+                    Self.clipped(
+                        UnsafeCharacters.escaped(Self.clipped(String($0), to: Self.lineWidth)), to: Self.lineWidth)
+                }
             if lines.count > Self.fixLines { lines[Self.fixLines] = "..." }
             out += "  fix: " + lines.joined(separator: "\n       ") + "\n"
         }
@@ -86,15 +90,20 @@ public struct DiagnosticRenderer: Sendable {
         while let s = iterator.next() {
             if s == "\u{FEFF}" && current == 1 && buffer.isEmpty { continue }
             if s == "\n" {
-                if previousWasCR { previousWasCR = false; continue }
+                if previousWasCR {
+                    previousWasCR = false
+                    continue
+                }
                 if current == n { return String(buffer) }
-                current += 1; buffer.removeAll()
+                current += 1
+                buffer.removeAll()
                 continue
             }
             if s == "\r" {
                 previousWasCR = true
                 if current == n { return String(buffer) }
-                current += 1; buffer.removeAll()
+                current += 1
+                buffer.removeAll()
                 continue
             }
             previousWasCR = false

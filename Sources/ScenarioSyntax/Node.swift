@@ -16,7 +16,9 @@ public struct Scalar: Sendable, Hashable {
     /// break kept in the text); nil when there is none.
     public var firstUnsafe: SourceMark?
 
-    public init(text: String, style: ScalarStyle, mark: SourceMark, end: SourceMark? = nil, firstUnsafe: SourceMark? = nil) {
+    public init(
+        text: String, style: ScalarStyle, mark: SourceMark, end: SourceMark? = nil, firstUnsafe: SourceMark? = nil
+    ) {
         self.text = text
         self.style = style
         self.mark = mark

@@ -138,8 +138,14 @@ final class SubsetReader {
             let spacesEnd = r
             r = skipWhite(r)
             if r >= count { return nil }
-            if s[r] == "\n" { q = r + 1; continue }
-            if s[r] == "#" { q = endOfLine(r) + 1; continue }
+            if s[r] == "\n" {
+                q = r + 1
+                continue
+            }
+            if s[r] == "#" {
+                q = endOfLine(r) + 1
+                continue
+            }
             if r != spacesEnd {
                 error("a tab is used for indentation here; indent with spaces", at: spacesEnd)
                 q = endOfLine(r) + 1
@@ -152,7 +158,10 @@ final class SubsetReader {
 
     /// Moves `pos` to the next content; false (and `pos` at the end) when there is none.
     func nextContent() -> Bool {
-        if let q = scanToContent(from: pos) { pos = q; return true }
+        if let q = scanToContent(from: pos) {
+            pos = q
+            return true
+        }
         pos = count
         return false
     }

@@ -30,10 +30,11 @@ public enum ScenarioReader {
         let reader = SubsetReader(scalars: text, file: file)
         for (i, c) in text.enumerated() where !SourceText.isPrintable(c) {
             let name = "U+" + String(c.value, radix: 16, uppercase: true)
-            reader.error(c == "\u{FEFF}"
-                         ? "a byte order mark (U+FEFF) may only stand at the very start of the file"
-                         : "the character \(name) is not allowed in a YAML file (control characters must be written as escapes in double quotes)",
-                         at: i)
+            reader.error(
+                c == "\u{FEFF}"
+                    ? "a byte order mark (U+FEFF) may only stand at the very start of the file"
+                    : "the character \(name) is not allowed in a YAML file (control characters must be written as escapes in double quotes)",
+                at: i)
         }
         if reader.hasErrors { return (nil, reader.diagnostics) }
         let root = reader.readDocument()

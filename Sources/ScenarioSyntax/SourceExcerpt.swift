@@ -20,25 +20,29 @@ struct SourceExcerpt: Equatable {
     /// asked for); each position keeps at most 2 × `width` + 1 characters while scanning.
     static func excerpts(of text: String, at positions: [(line: Int, column: Int)], width: Int) -> [SourceExcerpt?] {
         var result = [SourceExcerpt?](repeating: nil, count: positions.count)
-        let order = positions.indices.sorted { (positions[$0].line, positions[$0].column) < (positions[$1].line, positions[$1].column) }
+        let order = positions.indices.sorted {
+            (positions[$0].line, positions[$0].column) < (positions[$1].line, positions[$1].column)
+        }
         var captured = [[Unicode.Scalar]](repeating: [], count: positions.count)
         func captureStart(_ r: Int) -> Int { Swift.max(1, positions[r].column - width) }
         func captureEnd(_ r: Int) -> Int { positions[r].column + width }
 
-        var next = 0                // the first request (in `order`) not yet finished
-        var line = 1, column = 0    // the line being read and the scalars read on it
+        var next = 0  // the first request (in `order`) not yet finished
+        var line = 1, column = 0  // the line being read and the scalars read on it
         var groupEnd = next, active = next, started = next
         /// Finds the requests for `line`: order[next..<groupEnd].
         func enterLine() {
             while next < order.count && positions[order[next]].line < line { next += 1 }
             groupEnd = next
             while groupEnd < order.count && positions[order[groupEnd]].line == line { groupEnd += 1 }
-            active = next; started = next
+            active = next
+            started = next
         }
         func finishLine() {
             for k in next..<groupEnd {
                 let r = order[k]
-                result[r] = make(captured[r], from: captureStart(r), caret: positions[r].column, length: column, width: width)
+                result[r] = make(
+                    captured[r], from: captureStart(r), caret: positions[r].column, length: column, width: width)
             }
             next = groupEnd
             line += 1
@@ -50,9 +54,15 @@ struct SourceExcerpt: Equatable {
         for c in text.unicodeScalars {
             if next >= order.count { break }
             if c == "\u{FEFF}" && line == 1 && column == 0 { continue }
-            if c == "\n" && previousWasCR { previousWasCR = false; continue }
+            if c == "\n" && previousWasCR {
+                previousWasCR = false
+                continue
+            }
             previousWasCR = c == "\r"
-            if c == "\n" || c == "\r" { finishLine(); continue }
+            if c == "\n" || c == "\r" {
+                finishLine()
+                continue
+            }
             column += 1
             guard next < groupEnd else { continue }
             while started < groupEnd && captureStart(order[started]) <= column { started += 1 }
@@ -70,7 +80,10 @@ struct SourceExcerpt: Equatable {
         if length > width {
             first = Swift.max(1, Swift.min(caret, length + 1) - width / 2)
             last = first + width - 1
-            if last > length { last = length; first = length - width + 1 }
+            if last > length {
+                last = length
+                first = length - width + 1
+            }
         }
         var shown = first > 1 ? "..." : ""
         var caretAt = shown.count

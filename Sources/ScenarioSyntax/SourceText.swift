@@ -21,19 +21,29 @@ enum SourceText {
             var length = 0
             var minimum: UInt32 = 0
             if b0 < 0x80 {
-                value = UInt32(b0); length = 1
+                value = UInt32(b0)
+                length = 1
             } else if b0 & 0xE0 == 0xC0 {
-                value = UInt32(b0 & 0x1F); length = 2; minimum = 0x80
+                value = UInt32(b0 & 0x1F)
+                length = 2
+                minimum = 0x80
             } else if b0 & 0xF0 == 0xE0 {
-                value = UInt32(b0 & 0x0F); length = 3; minimum = 0x800
+                value = UInt32(b0 & 0x0F)
+                length = 3
+                minimum = 0x800
             } else if b0 & 0xF8 == 0xF0 {
-                value = UInt32(b0 & 0x07); length = 4; minimum = 0x10000
+                value = UInt32(b0 & 0x07)
+                length = 4
+                minimum = 0x10000
             }
             var valid = length > 0 && i + length <= bytes.count
             if valid {
                 for k in 1..<max(length, 1) {
                     let b = bytes[i + k]
-                    if b & 0xC0 != 0x80 { valid = false; break }
+                    if b & 0xC0 != 0x80 {
+                        valid = false
+                        break
+                    }
                     value = (value << 6) | UInt32(b & 0x3F)
                 }
             }
@@ -43,19 +53,26 @@ enum SourceText {
             guard valid, let scalar = Unicode.Scalar(value) else {
                 let hex = String(b0, radix: 16, uppercase: true)
                 let mark = SourceMark(file: file, line: line, column: column)
-                return .failure(.error(
-                    "the file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) here); save it as UTF-8",
-                    at: mark))
+                return .failure(
+                    .error(
+                        "the file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) here); save it as UTF-8",
+                        at: mark))
             }
             out.append(scalar)
             i += length
             if scalar == "\r" {
-                line += 1; column = 1; previousWasCR = true
+                line += 1
+                column = 1
+                previousWasCR = true
             } else if scalar == "\n" {
-                if !previousWasCR { line += 1; column = 1 }
+                if !previousWasCR {
+                    line += 1
+                    column = 1
+                }
                 previousWasCR = false
             } else {
-                column += 1; previousWasCR = false
+                column += 1
+                previousWasCR = false
             }
         }
         return .success(out)

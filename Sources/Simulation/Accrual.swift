@@ -39,8 +39,10 @@ struct Accrual {
     }
 
     /// One-offs `amount[i]` at `time[i]`.
-    func payAt(_ amount: UnsafePointer<Double>, time: UnsafePointer<Double>, escalate: UnsafePointer<Double>?,
-               into t: Target, n: Int) {
+    func payAt(
+        _ amount: UnsafePointer<Double>, time: UnsafePointer<Double>, escalate: UnsafePointer<Double>?,
+        into t: Target, n: Int
+    ) {
         for i in 0..<n { payAt(amount[i], time: time[i], escalate: escalate?[i] ?? 0, into: t, at: i) }
     }
 
@@ -60,8 +62,10 @@ struct Accrual {
     /// Rates `rate[i]` per month over `[from[i], until[i])`. Year by year (month by month under
     /// monthly discounting) over the whole column, branch-free, so the loops vectorise:
     /// `overlap = max(0, min(b, end) - max(a, start))`.
-    func payOver(_ rate: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
-                 escalate: UnsafePointer<Double>?, growth: UnsafeMutablePointer<Double>, into t: Target, n: Int) {
+    func payOver(
+        _ rate: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
+        escalate: UnsafePointer<Double>?, growth: UnsafeMutablePointer<Double>, into t: Target, n: Int
+    ) {
         guard n > 0 else { return }
         // Only the years some iteration touches.
         var lo = horizon, hi = 0.0
@@ -88,13 +92,21 @@ struct Accrual {
                         for i in 0..<n {
                             let amount = rate[i] * growth[i] * max(0, min(b[i], me) - max(a[i], ms))
                             let v = amount * d
-                            cash[i] += amount; present[i] += v; pv[i] += v; optionPV[i] += v; total[i] += amount
+                            cash[i] += amount
+                            present[i] += v
+                            pv[i] += v
+                            optionPV[i] += v
+                            total[i] += amount
                         }
                     } else {
                         for i in 0..<n {
                             let amount = rate[i] * max(0, min(b[i], me) - max(a[i], ms))
                             let v = amount * d
-                            cash[i] += amount; present[i] += v; pv[i] += v; optionPV[i] += v; total[i] += amount
+                            cash[i] += amount
+                            present[i] += v
+                            pv[i] += v
+                            optionPV[i] += v
+                            total[i] += amount
                         }
                     }
                 }
@@ -104,13 +116,21 @@ struct Accrual {
                     for i in 0..<n {
                         let amount = rate[i] * growth[i] * max(0, min(b[i], ye) - max(a[i], ys))
                         let v = amount * d
-                            cash[i] += amount; present[i] += v; pv[i] += v; optionPV[i] += v; total[i] += amount
+                        cash[i] += amount
+                        present[i] += v
+                        pv[i] += v
+                        optionPV[i] += v
+                        total[i] += amount
                     }
                 } else {
                     for i in 0..<n {
                         let amount = rate[i] * max(0, min(b[i], ye) - max(a[i], ys))
                         let v = amount * d
-                            cash[i] += amount; present[i] += v; pv[i] += v; optionPV[i] += v; total[i] += amount
+                        cash[i] += amount
+                        present[i] += v
+                        pv[i] += v
+                        optionPV[i] += v
+                        total[i] += amount
                     }
                 }
             }
@@ -120,9 +140,11 @@ struct Accrual {
 
     /// One-offs spread evenly over `[from, until)`: a rate of `amount / (until - from)` per month,
     /// or a one-off at `from` when the span is shorter than 1e-9 months. `rates` is scratch.
-    func spread(_ amount: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
-                escalate: UnsafePointer<Double>?, rates: UnsafeMutablePointer<Double>,
-                growth: UnsafeMutablePointer<Double>, into t: Target, n: Int) {
+    func spread(
+        _ amount: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
+        escalate: UnsafePointer<Double>?, rates: UnsafeMutablePointer<Double>,
+        growth: UnsafeMutablePointer<Double>, into t: Target, n: Int
+    ) {
         for i in 0..<n {
             let span = b[i] - a[i]
             if span > 1e-9 {

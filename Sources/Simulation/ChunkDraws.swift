@@ -1,5 +1,5 @@
-import ScenarioModel
 import Sampling
+import ScenarioModel
 
 /// How a deterministic run sets one uncertain input.
 public enum FixedValue: Sendable, Hashable {
@@ -70,7 +70,9 @@ struct ChunkDraws {
             uniform(into: buffer + slot * stride, n: n, fixed: fixed)
         }
         guard let stream, let matrix = plan.correlationMatrix, n > matrix.size else { return }
-        let columns = plan.correlated.map { UnsafeMutableBufferPointer(start: buffer + plan.inputs[$0].slot * stride, count: n) }
+        let columns = plan.correlated.map {
+            UnsafeMutableBufferPointer(start: buffer + plan.inputs[$0].slot * stride, count: n)
+        }
         let ic = n == plan.imanConover?.rows ? plan.imanConover : try? ImanConoverPlan(rows: n, rankCorrelation: matrix)
         try? ic?.apply(to: columns, stream: stream)
     }
@@ -86,8 +88,10 @@ struct ChunkDraws {
     /// An input whose parameters are columns: `Q(u; params)`, or in a deterministic run the base
     /// value (or the fixed value / quantile) at those parameters. NaN where the parameters are
     /// invalid (the run then fails with a message rather than a silent wrong answer).
-    func drawDependent(input id: InputID, into dst: UnsafeMutablePointer<Double>,
-                       params: [UnsafeMutablePointer<Double>], u: UnsafeMutablePointer<Double>, n: Int) {
+    func drawDependent(
+        input id: InputID, into dst: UnsafeMutablePointer<Double>,
+        params: [UnsafeMutablePointer<Double>], u: UnsafeMutablePointer<Double>, n: Int
+    ) {
         let family = plan.inputs[id].family
         var p = [Double](repeating: 0, count: params.count)
         let deterministic = stream == nil

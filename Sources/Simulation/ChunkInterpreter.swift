@@ -78,21 +78,26 @@ struct ChunkInterpreter {
         case .payAt(let line, let amount, let time, let escalate):
             accrual.payAt(column(amount), time: column(time), escalate: escalate.map(column), into: target(line), n: n)
         case .payOver(let line, let rate, let from, let until, let escalate):
-            accrual.payOver(column(rate), from: column(from), until: column(until), escalate: escalate.map(column),
-                            growth: column(scratch), into: target(line), n: n)
+            accrual.payOver(
+                column(rate), from: column(from), until: column(until), escalate: escalate.map(column),
+                growth: column(scratch), into: target(line), n: n)
         case .spread(let line, let amount, let from, let until, let escalate):
-            accrual.spread(column(amount), from: column(from), until: column(until), escalate: escalate.map(column),
-                           rates: column(scratch + 1), growth: column(scratch), into: target(line), n: n)
+            accrual.spread(
+                column(amount), from: column(from), until: column(until), escalate: escalate.map(column),
+                rates: column(scratch + 1), growth: column(scratch), into: target(line), n: n)
         }
     }
 
     @inline(__always) private func target(_ line: LineTarget) -> Accrual.Target {
-        Accrual.Target(pv: column(line.pv), optionPV: column(line.optionPV), optionTotal: column(line.optionTotal),
-                       cash: column(line.firstYear), present: column(line.firstYearPV), stride: stride)
+        Accrual.Target(
+            pv: column(line.pv), optionPV: column(line.optionPV), optionTotal: column(line.optionTotal),
+            cash: column(line.firstYear), present: column(line.firstYearPV), stride: stride)
     }
 
-    private func binary(_ op: BinaryOperator, _ d: UnsafeMutablePointer<Double>,
-                        _ x: UnsafeMutablePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
+    private func binary(
+        _ op: BinaryOperator, _ d: UnsafeMutablePointer<Double>,
+        _ x: UnsafeMutablePointer<Double>, _ y: UnsafeMutablePointer<Double>
+    ) {
         switch op {
         case .add: for i in 0..<n { d[i] = x[i] + y[i] }
         case .subtract: for i in 0..<n { d[i] = x[i] - y[i] }
@@ -108,8 +113,10 @@ struct ChunkInterpreter {
         }
     }
 
-    private func binaryConstant(_ op: BinaryOperator, _ d: UnsafeMutablePointer<Double>,
-                                _ x: UnsafeMutablePointer<Double>, _ c: Double) {
+    private func binaryConstant(
+        _ op: BinaryOperator, _ d: UnsafeMutablePointer<Double>,
+        _ x: UnsafeMutablePointer<Double>, _ c: Double
+    ) {
         switch op {
         case .add: for i in 0..<n { d[i] = x[i] + c }
         case .subtract: for i in 0..<n { d[i] = x[i] - c }

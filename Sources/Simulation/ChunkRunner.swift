@@ -42,8 +42,9 @@ public struct ChunkRunner: Sendable {
     /// Chunk `c` of the layout.
     public func chunk(_ c: Int) -> Chunk {
         let offset = c * chunkSize
-        return Chunk(index: c, offset: offset, count: min(chunkSize, iterations - offset),
-                     seed: SeedMix.chunkSeed(master: seed, chunk: c))
+        return Chunk(
+            index: c, offset: offset, count: min(chunkSize, iterations - offset),
+            seed: SeedMix.chunkSeed(master: seed, chunk: c))
     }
 
     /// Runs `worker` on `workers` threads at once and returns when all have returned. Each

@@ -1,5 +1,4 @@
 import Foundation
-
 import Synchronization
 
 /// Memory for one result column: one value per iteration, allocated once, written by the chunks

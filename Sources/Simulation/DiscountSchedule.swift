@@ -69,4 +69,3 @@ public struct DiscountSchedule: Sendable, Hashable {
         monthFactors = ms
     }
 }
-

@@ -1,7 +1,7 @@
-import Foundation
 import Dispatch
-import ScenarioModel
+import Foundation
 import Sampling
+import ScenarioModel
 import Synchronization
 
 /// Runs a plan over fixed-size chunks of iterations on several threads (`ChunkRunner`).
@@ -28,7 +28,8 @@ public struct Engine: Sendable {
         public var threads: Int
         /// Keep every sampled input (needed for sensitivity analysis).
         public var keepInputs: Bool
-        public init(iterations: Int, seed: UInt64, sampling: SamplingMethod, threads: Int = 0, keepInputs: Bool = true) {
+        public init(iterations: Int, seed: UInt64, sampling: SamplingMethod, threads: Int = 0, keepInputs: Bool = true)
+        {
             self.iterations = iterations
             self.seed = seed
             self.sampling = sampling
@@ -43,8 +44,9 @@ public struct Engine: Sendable {
     /// Monte Carlo run. `progress` is called with the number of finished iterations (from any thread).
     public func run(_ settings: Settings, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResults {
         let runner = ChunkRunner(iterations: settings.iterations, seed: settings.seed, threads: settings.threads)
-        let store = ResultStore(plan: plan, iterations: runner.iterations, chunks: runner.chunks,
-                                keepInputs: settings.keepInputs)
+        let store = ResultStore(
+            plan: plan, iterations: runner.iterations, chunks: runner.chunks,
+            keepInputs: settings.keepInputs)
         let done = Atomic<Int>(0)
         let plan = self.plan, accrual = self.accrual
         let lhs = settings.sampling == .latinHypercube
@@ -64,8 +66,9 @@ public struct Engine: Sendable {
                 progress?(finished)
             }
         }
-        return store.results(plan: plan, seed: settings.seed, sampling: settings.sampling,
-                             generator: RandomStream.Generator.mt19937.rawValue, threads: runner.workers)
+        return store.results(
+            plan: plan, seed: settings.seed, sampling: settings.sampling,
+            generator: RandomStream.Generator.mt19937.rawValue, threads: runner.workers)
     }
 
     /// One deterministic iteration: every input at its base value unless `fixed` says otherwise,
@@ -93,17 +96,19 @@ public struct Engine: Sendable {
     /// Each option's figures in row 0 of a deterministic buffer.
     private func figures(_ buffer: UnsafeMutablePointer<Double>) -> [DeterministicResult] {
         plan.options.map { o in
-            DeterministicResult(option: o.name, pv: buffer[o.pv], total: buffer[o.total], goLive: buffer[o.goLive],
-                                extensionMonths: buffer[o.extensionMonths],
-                                linePV: o.lines.map { buffer[$0.pv] },
-                                yearCash: (0..<plan.years).map { buffer[o.firstYear + $0] },
-                                tasks: o.tasks.map { ScheduledTask(name: $0.name, start: buffer[$0.start], finish: buffer[$0.finish]) })
+            DeterministicResult(
+                option: o.name, pv: buffer[o.pv], total: buffer[o.total], goLive: buffer[o.goLive],
+                extensionMonths: buffer[o.extensionMonths],
+                linePV: o.lines.map { buffer[$0.pv] },
+                yearCash: (0..<plan.years).map { buffer[o.firstYear + $0] },
+                tasks: o.tasks.map { ScheduledTask(name: $0.name, start: buffer[$0.start], finish: buffer[$0.finish]) })
         }
     }
 
     /// Fills the constant columns of a working buffer, for all its `stride` rows.
     static func fillConstants(plan: Plan, accrual: Accrual, buffer: UnsafeMutablePointer<Double>, stride: Int) {
-        let machine = ChunkInterpreter(buffer: buffer, stride: stride, n: stride, accrual: accrual, scratch: plan.scratch)
+        let machine = ChunkInterpreter(
+            buffer: buffer, stride: stride, n: stride, accrual: accrual, scratch: plan.scratch)
         let draws = ChunkDraws(plan: plan, stream: nil, latinHypercube: false)
         for instruction in plan.instructions.prefix(plan.constantCount) {
             machine.execute(instruction, draws: draws)
@@ -114,13 +119,16 @@ public struct Engine: Sendable {
     /// `fillConstants` did once for the buffer) over it block by block (`Plan.blockSize`
     /// iterations at a time, so the program's columns stay in cache). Blocks only change where
     /// the loops start: every instruction is element-wise, so the results are the same.
-    static func runChunk(plan: Plan, accrual: Accrual, buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int,
-                         draws: inout ChunkDraws) {
+    static func runChunk(
+        plan: Plan, accrual: Accrual, buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int,
+        draws: inout ChunkDraws
+    ) {
         draws.drawColumns(buffer: buffer, stride: stride, n: n)
         let program = plan.instructions[plan.constantCount...]
         for start in Swift.stride(from: 0, to: n, by: Plan.blockSize) {
-            let machine = ChunkInterpreter(buffer: buffer + start, stride: stride, n: min(Plan.blockSize, n - start),
-                                           accrual: accrual, scratch: plan.scratch)
+            let machine = ChunkInterpreter(
+                buffer: buffer + start, stride: stride, n: min(Plan.blockSize, n - start),
+                accrual: accrual, scratch: plan.scratch)
             for instruction in program {
                 machine.execute(instruction, draws: draws)
             }

@@ -1,6 +1,6 @@
+import Sampling
 import ScenarioModel
 import ScenarioSyntax
-import Sampling
 
 /// One uncertain input of the plan: the model's description of the distribution (its label,
 /// mark, family and option: `Scenario.uncertainInputs`), the column it is drawn into and, when

@@ -4,12 +4,16 @@ import ScenarioSyntax
 extension PlanBuilder {
     /// A cost line or benefit: amount × (1 + optimism bias) × share, negated for a benefit,
     /// paid at a time, spread over a task, or accrued monthly over `[from, until)`.
-    mutating func compileLine(_ line: CostLine, option: Option, bias: OptimismBias?, firstYear: Slot,
-                              totals: (pv: Slot, total: Slot), schedule: Schedule, scope: inout Scope) -> OptionPlan.Line {
+    mutating func compileLine(
+        _ line: CostLine, option: Option, bias: OptimismBias?, firstYear: Slot,
+        totals: (pv: Slot, total: Slot), schedule: Schedule, scope: inout Scope
+    ) -> OptionPlan.Line {
         let what = (line.isBenefit ? "benefit `" : "cost line `") + line.name + "` of option `\(option.name)`"
         let pv = newSlot()
         emit(.constant(dst: pv, value: 0))
-        let target = LineTarget(pv: pv, optionPV: totals.pv, optionTotal: totals.total, firstYear: firstYear, firstYearPV: firstYear + years)
+        let target = LineTarget(
+            pv: pv, optionPV: totals.pv, optionTotal: totals.total, firstYear: firstYear, firstYearPV: firstYear + years
+        )
         var amount = compile(line.amount, scope: &scope)
         require(amount, .finite, "the amount of " + what, at: line.amount.mark)
         if let b = bias, !line.isBenefit {
@@ -48,11 +52,15 @@ extension PlanBuilder {
     /// occurrence time, a monthly impact from the occurrence until the window's end (or for a
     /// duration). A schedule risk's one-off is paid at the delayed task's finish unless a window
     /// is given. Impacts are drawn once per occurrence. Returns the line and the occurrence count.
-    mutating func compileRisk(_ risk: Risk, option: Option, firstYear: Slot, totals: (pv: Slot, total: Slot),
-                              scheduleOccurrence: Slot?, schedule: Schedule, scope: inout Scope) -> (OptionPlan.Line, Slot) {
+    mutating func compileRisk(
+        _ risk: Risk, option: Option, firstYear: Slot, totals: (pv: Slot, total: Slot),
+        scheduleOccurrence: Slot?, schedule: Schedule, scope: inout Scope
+    ) -> (OptionPlan.Line, Slot) {
         let pv = newSlot()
         emit(.constant(dst: pv, value: 0))
-        let target = LineTarget(pv: pv, optionPV: totals.pv, optionTotal: totals.total, firstYear: firstYear, firstYearPV: firstYear + years)
+        let target = LineTarget(
+            pv: pv, optionPV: totals.pv, optionTotal: totals.total, firstYear: firstYear, firstYearPV: firstYear + years
+        )
         let line = OptionPlan.Line(name: risk.name, kind: .risk, mark: risk.mark, pv: pv)
         let what = "risk `\(risk.name)` of option `\(option.name)`"
         let from = risk.from.map { time($0, schedule: schedule, scope: &scope) } ?? constant(0)
@@ -82,8 +90,10 @@ extension PlanBuilder {
         require(chance, .probability, "`chance` of " + what, at: risk.chance.mark)
         if !risk.perYear {
             let occurs = newSlot(), when = newSlot()
-            emit(.riskOnce(occurs: occurs, time: when, chance: chance, from: from, until: until,
-                           u: uniform(fixed: 1), v: uniform(fixed: 0.5)))
+            emit(
+                .riskOnce(
+                    occurs: occurs, time: when, chance: chance, from: from, until: until,
+                    u: uniform(fixed: 1), v: uniform(fixed: 0.5)))
             for impact in risk.impacts {
                 payImpacts(impact, occurs: occurs, time: when, until: until, target: target, scope: &scope, what: what)
             }
@@ -94,18 +104,23 @@ extension PlanBuilder {
         emit(.constant(dst: count, value: 0))
         for (year, impact) in risk.impacts.enumerated() {
             let occurs = newSlot(), when = newSlot()
-            emit(.riskInYear(occurs: occurs, time: when, chance: chance, from: from, until: until, year: year,
-                             u: uniform(fixed: 1), v: uniform(fixed: 0.5)))
+            emit(
+                .riskInYear(
+                    occurs: occurs, time: when, chance: chance, from: from, until: until, year: year,
+                    u: uniform(fixed: 1), v: uniform(fixed: 0.5)))
             emit(.binary(.add, dst: count, a: count, b: occurs))
-            payImpacts(impact, occurs: occurs, time: when, until: until, target: target, scope: &scope,
-                       what: "\(what) (year \(year))")
+            payImpacts(
+                impact, occurs: occurs, time: when, until: until, target: target, scope: &scope,
+                what: "\(what) (year \(year))")
         }
         return (line, count)
     }
 
     /// Pays a risk's one-off and monthly impacts, each multiplied by the 0/1 occurrence column.
-    private mutating func payImpacts(_ risk: RiskImpact, occurs: Slot, time when: Slot, until: Slot,
-                                     target: LineTarget, scope: inout Scope, what: String) {
+    private mutating func payImpacts(
+        _ risk: RiskImpact, occurs: Slot, time when: Slot, until: Slot,
+        target: LineTarget, scope: inout Scope, what: String
+    ) {
         if let oneOff = risk.oneOff {
             let impact = compile(oneOff, scope: &scope)
             require(impact, .finite, "`one-off` of " + what, at: oneOff.mark)

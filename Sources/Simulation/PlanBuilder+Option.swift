@@ -6,8 +6,9 @@ extension PlanBuilder {
     /// Compiles one option: its inputs, schedule (with schedule risks), cost lines, benefits,
     /// risks, and the sums that give PV, total cost, go-live and extension months.
     mutating func compileOption(_ option: Option, id: OptionID) -> OptionPlan {
-        var scope = Scope(option: option.name, inputs: option.inputs,
-                          slots: IndexedArray(repeating: nil, count: option.inputs.count))
+        var scope = Scope(
+            option: option.name, inputs: option.inputs,
+            slots: IndexedArray(repeating: nil, count: option.inputs.count))
         for k in option.inputs.ids { _ = input(.own(k), scope: &scope) }
         let bias = option.optimismBias
 
@@ -54,7 +55,9 @@ extension PlanBuilder {
                 emit(.maximum(dst: start, args: starts))
             }
             var duration = compile(task.duration, scope: &scope)
-            require(duration, .finite, "the duration of task `\(task.name)` of option `\(option.name)`", at: task.duration.mark)
+            require(
+                duration, .finite, "the duration of task `\(task.name)` of option `\(option.name)`",
+                at: task.duration.mark)
             if !nonNegative(task.duration, scope: scope) {
                 let drawn = duration
                 duration = newSlot()
@@ -90,14 +93,17 @@ extension PlanBuilder {
         let totals = (pv: pv, total: total)
         var lines: [OptionPlan.Line] = []
         for line in option.costs + option.benefits {
-            lines.append(compileLine(line, option: option, bias: bias, firstYear: firstYear, totals: totals,
-                                     schedule: schedule, scope: &scope))
+            lines.append(
+                compileLine(
+                    line, option: option, bias: bias, firstYear: firstYear, totals: totals,
+                    schedule: schedule, scope: &scope))
         }
         var occurrences: [(name: String, mark: SourceMark, slot: Slot)] = []
         for (r, risk) in option.risks.enumerated() {
-            let (line, occ) = compileRisk(risk, option: option, firstYear: firstYear, totals: totals,
-                                          scheduleOccurrence: scheduleOccurrence[option.riskLine(r)],
-                                          schedule: schedule, scope: &scope)
+            let (line, occ) = compileRisk(
+                risk, option: option, firstYear: firstYear, totals: totals,
+                scheduleOccurrence: scheduleOccurrence[option.riskLine(r)],
+                schedule: schedule, scope: &scope)
             lines.append(line)
             occurrences.append((risk.name, risk.mark, occ))
         }
@@ -110,15 +116,18 @@ extension PlanBuilder {
         } else {
             emit(.constant(dst: extensionMonths, value: 0))
         }
-        return OptionPlan(name: option.name, label: option.label, pv: pv, total: total, goLive: goLive,
-                          extensionMonths: extensionMonths, score: score, lines: lines, firstYear: firstYear,
-                          tasks: taskColumns, riskOccurrences: occurrences)
+        return OptionPlan(
+            name: option.name, label: option.label, pv: pv, total: total, goLive: goLive,
+            extensionMonths: extensionMonths, score: score, lines: lines, firstYear: firstYear,
+            tasks: taskColumns, riskOccurrences: occurrences)
     }
 
     /// A task's `not-before` as a column of months from start: a task it refers to is one the
     /// task waits for, so it is in `scheduled` already.
-    mutating func time(_ t: ResolvedTime<SchedulePoint>, scheduled: IndexedArray<TaskID, (start: Slot, finish: Slot)>,
-                       scope: inout Scope) -> Slot {
+    mutating func time(
+        _ t: ResolvedTime<SchedulePoint>, scheduled: IndexedArray<TaskID, (start: Slot, finish: Slot)>,
+        scope: inout Scope
+    ) -> Slot {
         offset(point(t.base, scheduled), by: t.offset, scope: &scope)
     }
 
@@ -132,7 +141,8 @@ extension PlanBuilder {
         return offset(base, by: t.offset, scope: &scope)
     }
 
-    private mutating func point(_ p: SchedulePoint, _ tasks: IndexedArray<TaskID, (start: Slot, finish: Slot)>) -> Slot {
+    private mutating func point(_ p: SchedulePoint, _ tasks: IndexedArray<TaskID, (start: Slot, finish: Slot)>) -> Slot
+    {
         switch p {
         case .month(let m): return constant(m)
         case .taskStart(let task): return tasks[task].start

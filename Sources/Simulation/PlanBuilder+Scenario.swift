@@ -1,6 +1,6 @@
+import Sampling
 import ScenarioModel
 import ScenarioSyntax
-import Sampling
 
 extension PlanBuilder {
     /// The largest change to any correlation the tool will make when repairing a matrix that is
@@ -15,14 +15,17 @@ extension PlanBuilder {
         let options = scenario.options.indices.map { compileOption(scenario.options[$0], id: OptionID($0)) }
         let scratch = newSlots(2)
         let (correlated, matrix) = compileCorrelations()
-        return Plan(scenario: scenario, inputs: inputs,
-                    instructions: preamble + instructions, constantCount: preamble.count, uniforms: uniforms, slotCount: slotCount, scratch: scratch, options: options,
-                    checks: checks, years: years,
-                    schedule: DiscountSchedule(discount: scenario.discount, discounting: scenario.discounting,
-                                               horizonMonths: scenario.horizonMonths),
-                    correlated: correlated, correlationMatrix: matrix,
-                    imanConover: matrix.flatMap { try? ImanConoverPlan(rows: Plan.chunkSize, rankCorrelation: $0) },
-                    warnings: diagnostics.filter { $0.severity != .error })
+        return Plan(
+            scenario: scenario, inputs: inputs,
+            instructions: preamble + instructions, constantCount: preamble.count, uniforms: uniforms,
+            slotCount: slotCount, scratch: scratch, options: options,
+            checks: checks, years: years,
+            schedule: DiscountSchedule(
+                discount: scenario.discount, discounting: scenario.discounting,
+                horizonMonths: scenario.horizonMonths),
+            correlated: correlated, correlationMatrix: matrix,
+            imanConover: matrix.flatMap { try? ImanConoverPlan(rows: Plan.chunkSize, rankCorrelation: $0) },
+            warnings: diagnostics.filter { $0.severity != .error })
     }
 
     /// Weighted score of one option: `Σ_c weight_c × score_{c, option}`, compiled in the option's
@@ -68,11 +71,18 @@ extension PlanBuilder {
         }
         if !repair.wasPositiveSemidefinite {
             let worst = repair.changes.max { $0.magnitude < $1.magnitude }
-            let text = worst.map { "rho(\(names[$0.row]), \(names[$0.column])) from \(format($0.from)) to \(format($0.to))" } ?? ""
+            let text =
+                worst.map { "rho(\(names[$0.row]), \(names[$0.column])) from \(format($0.from)) to \(format($0.to))" }
+                ?? ""
             if repair.largestChange > Self.maximumCorrelationRepair {
-                error("the correlations are not consistent (the matrix is not positive semi-definite); the nearest consistent matrix would change \(text), more than \(Self.maximumCorrelationRepair): revise the coefficients", at: mark)
+                error(
+                    "the correlations are not consistent (the matrix is not positive semi-definite); the nearest consistent matrix would change \(text), more than \(Self.maximumCorrelationRepair): revise the coefficients",
+                    at: mark)
             } else {
-                diagnostics.append(.warning("the correlations are not consistent (not positive semi-definite); repaired to the nearest consistent matrix, which changes \(text)", at: mark))
+                diagnostics.append(
+                    .warning(
+                        "the correlations are not consistent (not positive semi-definite); repaired to the nearest consistent matrix, which changes \(text)",
+                        at: mark))
             }
             matrix = repair.matrix
         }

@@ -1,6 +1,6 @@
+import Sampling
 import ScenarioModel
 import ScenarioSyntax
-import Sampling
 
 /// Compiles a checked scenario into a `Plan`: the model has resolved every name, time and task
 /// and numbered every distribution, so the compiler only lays out columns and emits
@@ -178,9 +178,10 @@ public struct PlanBuilder {
         guard input.definition.constantParameters == nil else { return input.slot }
         let params = parameters.map { compile($0, scope: &scope) }
         emit(.drawDependent(dst: input.slot, input: id, params: params, u: uniform(fixed: 0.5)))
-        require(input.slot, .draw(input: id, parameters: params),
-                "the \(input.family.displayName) distribution of `\(input.label)`",
-                at: input.mark)
+        require(
+            input.slot, .draw(input: id, parameters: params),
+            "the \(input.family.displayName) distribution of `\(input.label)`",
+            at: input.mark)
         return input.slot
     }
 

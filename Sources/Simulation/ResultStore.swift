@@ -27,10 +27,11 @@ final class ResultStore: @unchecked Sendable {
         years = plan.years
         self.chunks = chunks
         options = plan.options.map { o in
-            OptionColumns(pv: .init(count: n), total: .init(count: n), goLive: .init(count: n),
-                          score: o.score == nil ? nil : .init(count: n),
-                          lines: o.lines.map { _ in .init(count: n) }, years: (0..<plan.years).map { _ in .init(count: n) },
-                          risks: o.riskOccurrences.map { _ in .init(count: n) })
+            OptionColumns(
+                pv: .init(count: n), total: .init(count: n), goLive: .init(count: n),
+                score: o.score == nil ? nil : .init(count: n),
+                lines: o.lines.map { _ in .init(count: n) }, years: (0..<plan.years).map { _ in .init(count: n) },
+                risks: o.riskOccurrences.map { _ in .init(count: n) })
         }
         inputs = IndexedArray(keepInputs ? plan.inputs.map { _ in .init(count: n) } : [])
         yearPVSums = .init(count: max(chunks, 1) * plan.options.count * plan.years)
@@ -75,7 +76,9 @@ final class ResultStore: @unchecked Sendable {
 
     /// The finished results: the columns themselves, no copy; per-year PV means reduced in
     /// chunk order.
-    func results(plan: Plan, seed: UInt64, sampling: SamplingMethod, generator: String, threads: Int) -> SimulationResults {
+    func results(plan: Plan, seed: UInt64, sampling: SamplingMethod, generator: String, threads: Int)
+        -> SimulationResults
+    {
         let n = iterations
         let opts = zip(plan.options, options).enumerated().map { k, pair in
             let (o, c) = pair
@@ -85,15 +88,17 @@ final class ResultStore: @unchecked Sendable {
                 for chunk in 0..<chunks { s += yearPVSums.base[(chunk * plan.options.count + k) * years + y] }
                 yearPV[y] = n > 0 ? s / Double(n) : .nan
             }
-            return OptionResults(name: o.name, label: o.label, pv: Column(storage: c.pv), total: Column(storage: c.total),
-                                 goLive: Column(storage: c.goLive), deadline: plan.scenario.deadline,
-                                 score: c.score.map(Column.init), linePV: c.lines.map(Column.init),
-                                 yearCash: c.years.map(Column.init), yearPVMean: yearPV,
-                                 riskOccurrences: c.risks.map(Column.init))
+            return OptionResults(
+                name: o.name, label: o.label, pv: Column(storage: c.pv), total: Column(storage: c.total),
+                goLive: Column(storage: c.goLive), deadline: plan.scenario.deadline,
+                score: c.score.map(Column.init), linePV: c.lines.map(Column.init),
+                yearCash: c.years.map(Column.init), yearPVMean: yearPV,
+                riskOccurrences: c.risks.map(Column.init))
         }
         let byChunk = problems.withLock { found in found.keys.sorted().map { found[$0]! } }
-        return SimulationResults(iterations: n, seed: seed, sampling: sampling, generator: generator,
-                                 threads: threads, chunks: chunks, options: opts, inputs: IndexedArray(inputs.map(Column.init)),
-                                 problems: ValueProblem.merge(byChunk, iterations: n))
+        return SimulationResults(
+            iterations: n, seed: seed, sampling: sampling, generator: generator,
+            threads: threads, chunks: chunks, options: opts, inputs: IndexedArray(inputs.map(Column.init)),
+            problems: ValueProblem.merge(byChunk, iterations: n))
     }
 }

@@ -1,5 +1,5 @@
-import ScenarioModel
 import Sampling
+import ScenarioModel
 
 /// Per-iteration results of one option (docs/scenario-language.md §7). Iteration `i` of every
 /// column is the same draw of every shared input in every option (paired comparison).

@@ -99,7 +99,8 @@ extension ValueProblem {
         problems.filter { p in
             let upstream = plan.slotsFeeding(p.check.slot)
             return !problems.contains { q in
-                q.index != p.index && upstream.contains(q.check.slot) && (q.check.slot != p.check.slot || q.index < p.index)
+                q.index != p.index && upstream.contains(q.check.slot)
+                    && (q.check.slot != p.check.slot || q.index < p.index)
             }
         }
     }

@@ -6,8 +6,10 @@ import ScenarioModel
 /// its first failing row and reads the uncertain inputs it depends on there.
 enum ValueScan {
     /// Checks rows `0 ..< n` of a chunk whose first iteration is `offset` (from 0).
-    static func scan(plan: Plan, buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int,
-                     offset: Int) -> [ValueProblem] {
+    static func scan(
+        plan: Plan, buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int,
+        offset: Int
+    ) -> [ValueProblem] {
         var problems: [ValueProblem] = []
         for (index, check) in plan.checks.enumerated() {
             let x = buffer + check.slot * stride
@@ -26,9 +28,11 @@ enum ValueScan {
                 case .success: reason = "its quantile is not a finite number at these parameters"
                 }
             }
-            problems.append(ValueProblem(index: index, check: check, count: count, iterations: n,
-                                         firstIteration: offset + row + 1, value: x[row], inputs: inputs,
-                                         reason: reason))
+            problems.append(
+                ValueProblem(
+                    index: index, check: check, count: count, iterations: n,
+                    firstIteration: offset + row + 1, value: x[row], inputs: inputs,
+                    reason: reason))
         }
         return problems
     }
@@ -59,8 +63,8 @@ extension Instruction {
     var writes: [Slot] {
         switch self {
         case .constant(let d, _), .negate(let d, _), .binary(_, let d, _, _), .binaryConstant(_, let d, _, _),
-             .minimum(let d, _), .maximum(let d, _), .select(let d, _, _, _), .round(let d, _),
-             .clamp(let d, _, _, _), .drawDependent(let d, _, _, _):
+            .minimum(let d, _), .maximum(let d, _), .select(let d, _, _, _), .round(let d, _),
+            .clamp(let d, _, _, _), .drawDependent(let d, _, _, _):
             return [d]
         case .riskOnce(let o, let t, _, _, _, _, _), .riskInYear(let o, let t, _, _, _, _, _, _):
             return [o, t]
@@ -79,7 +83,8 @@ extension Instruction {
         case .select(_, let c, let a, let b): return [c, a, b]
         case .clamp(_, let x, let lo, let hi): return [x, lo, hi]
         case .drawDependent(_, _, let params, let u): return params + [u]
-        case .riskOnce(_, _, let p, let a, let b, let u, let v), .riskInYear(_, _, let p, let a, let b, _, let u, let v):
+        case .riskOnce(_, _, let p, let a, let b, let u, let v),
+            .riskInYear(_, _, let p, let a, let b, _, let u, let v):
             return [p, a, b, u, v]
         case .payAt(_, let amount, let time, let e): return [amount, time] + (e.map { [$0] } ?? [])
         case .payOver(_, let rate, let a, let b, let e), .spread(_, let rate, let a, let b, let e):

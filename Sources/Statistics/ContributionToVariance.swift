@@ -27,8 +27,9 @@ public struct ContributionToVariance: Sendable, Equatable {
             throw .lengthMismatch(expected: target.count, found: input.count)
         }
         let targetUsable = target.count >= 2 && !target.contains(where: \.isNaN)
-        try self.init(targetRanks: targetUsable ? Ranks.averageRanks(target) : nil,
-                      inputRanks: inputs.map { targetUsable && !$0.contains(where: \.isNaN) ? Ranks.averageRanks($0) : nil })
+        try self.init(
+            targetRanks: targetUsable ? Ranks.averageRanks(target) : nil,
+            inputRanks: inputs.map { targetUsable && !$0.contains(where: \.isNaN) ? Ranks.averageRanks($0) : nil })
     }
 
     /// The same from ranks already computed (`Ranks.averageRanks`), so that a caller analysing

@@ -25,9 +25,10 @@ public enum Convergence {
     /// integer is taken as that integer before rounding up. Returns nil when n < 1, r is not a
     /// finite non-negative number, the target is not positive and finite, or N would exceed
     /// 2^53 (no run is that long).
-    public static func iterationsNeeded(pilotIterations n: Int, relativeStandardError r: Double,
-                                        target: Double) -> Int?
-    {
+    public static func iterationsNeeded(
+        pilotIterations n: Int, relativeStandardError r: Double,
+        target: Double
+    ) -> Int? {
         guard n >= 1, r.isFinite, r >= 0, target.isFinite, target > 0 else { return nil }
         let ratio = r / target
         let exact = Double(n) * ratio * ratio

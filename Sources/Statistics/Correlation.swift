@@ -14,7 +14,8 @@ public enum Ranks {
         var ranks = [Double](repeating: .nan, count: values.count)
         // Stable radix argsort of the non-NaN values (ties stay in index order).
         let kept = values.indices.filter { !values[$0].isNaN }
-        let order = kept.count == values.count
+        let order =
+            kept.count == values.count
             ? RadixArgsort.argsort(values).map(Int.init)
             : RadixArgsort.argsort(kept.map { values[$0] }).map { kept[Int($0)] }
         var start = 0

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A distribution-free confidence interval for a quantile (the P80 of a PV, say) from order
@@ -76,8 +76,9 @@ public struct OrderStatisticCI: Sendable, Equatable {
     ///
     /// - Complexity: O(n): one radix sort (`Quantiles.sortedWithoutNaN`).
     public init(_ values: [Double], p: Double, confidence: Double = 0.95, exactLimit: Int = 1000) {
-        self.init(sorted: Quantiles.sortedWithoutNaN(values), p: p, confidence: confidence,
-                  exactLimit: exactLimit)
+        self.init(
+            sorted: Quantiles.sortedWithoutNaN(values), p: p, confidence: confidence,
+            exactLimit: exactLimit)
     }
 
     /// The ranks and coverage alone, for a sample of size n (see the type's documentation).
@@ -101,7 +102,8 @@ public struct OrderStatisticCI: Sendable, Equatable {
         var u = Int((np + 0.5 + z * s).rounded(.up))
         l = Swift.min(Swift.max(l, 1), n - 1)
         u = Swift.min(Swift.max(u, l + 1), n)
-        let coverage = StandardNormal.cdf((Double(u) - 0.5 - np) / s)
+        let coverage =
+            StandardNormal.cdf((Double(u) - 0.5 - np) / s)
             - StandardNormal.cdf((Double(l) - 0.5 - np) / s)
         return (l, u, coverage, .normalApproximation)
     }

@@ -56,4 +56,3 @@ public enum Quantiles {
         RadixArgsort.sorted(values.contains(where: \.isNaN) ? values.filter { !$0.isNaN } : values)
     }
 }
-

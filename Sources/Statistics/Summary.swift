@@ -52,7 +52,12 @@ public struct Summary: Sendable, Equatable {
         min = x.first ?? .nan
         max = x.last ?? .nan
         let q = Quantiles.quantiles(sorted: x, ps: Quantiles.reported)
-        p5 = q[0]; p10 = q[1]; p50 = q[2]; p80 = q[3]; p90 = q[4]; p95 = q[5]
+        p5 = q[0]
+        p10 = q[1]
+        p50 = q[2]
+        p80 = q[3]
+        p90 = q[4]
+        p95 = q[5]
     }
 
     /// The reported quantiles in the order of `Quantiles.reported` (P5, P10, P50, P80, P90, P95).

@@ -9,7 +9,8 @@ import Simulation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the engine: wall time on 1 and all threads, iterations per second, peak memory, sampling floor."
+        abstract:
+            "Measure the engine: wall time on 1 and all threads, iterations per second, peak memory, sampling floor."
     )
 
     @OptionGroup var scenarioFile: ScenarioFileArgument
@@ -26,8 +27,10 @@ struct BenchCommand: AsyncParsableCommand {
         let plan = try PlanSource.compile(scenario, source: source)
         let engine = Engine(plan: plan)
         guard iterations >= 1, iterations <= MemoryBudget.iterations(plan) else {
-            Terminal.error(iterations < 1 ? "error: --iterations must be at least 1"
-                           : MemoryBudget.message(iterations: iterations, plan: plan))
+            Terminal.error(
+                iterations < 1
+                    ? "error: --iterations must be at least 1"
+                    : MemoryBudget.message(iterations: iterations, plan: plan))
             throw Exit.runFailed
         }
         let all = Engine.defaultThreads
@@ -44,10 +47,16 @@ struct BenchCommand: AsyncParsableCommand {
         func settings(_ threads: Int) -> Engine.Settings {
             Engine.Settings(iterations: iterations, seed: scenario.seed, sampling: scenario.sampling, threads: threads)
         }
-        let (floor1, _) = time { SamplingFloor.run(plan: plan, iterations: iterations, seed: scenario.seed,
-                                              sampling: scenario.sampling, threads: 1) }
-        let (floorAll, _) = time { SamplingFloor.run(plan: plan, iterations: iterations, seed: scenario.seed,
-                                                sampling: scenario.sampling, threads: all) }
+        let (floor1, _) = time {
+            SamplingFloor.run(
+                plan: plan, iterations: iterations, seed: scenario.seed,
+                sampling: scenario.sampling, threads: 1)
+        }
+        let (floorAll, _) = time {
+            SamplingFloor.run(
+                plan: plan, iterations: iterations, seed: scenario.seed,
+                sampling: scenario.sampling, threads: all)
+        }
         // The engine's first run in the process also pays for the kernel to clear the fresh pages
         // of its result columns; later runs reuse them (see ColumnStorage).
         let (engine1, engine1First) = time { _ = engine.run(settings(1)) }
@@ -55,7 +64,8 @@ struct BenchCommand: AsyncParsableCommand {
         let peak = PeakMemory.megabytes()
         let perIteration = ResultLayout.bytesPerIteration(plan)
         let draws = plan.inputs.count
-        print("""
+        print(
+            """
             scenario: \(scenario.name) (\(source.isDefault ? "embedded default" : source.name))
             iterations: \(iterations), sampling: \(scenario.sampling.rawValue), uncertain inputs: \(draws), chunk size: \(Plan.chunkSize), best of \(repeats)
             plan: \(plan.instructions.count) instructions over \(plan.slotCount) columns

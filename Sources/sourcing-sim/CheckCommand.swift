@@ -1,7 +1,7 @@
-import Foundation
 import ArgumentParser
-import ScenarioModel
+import Foundation
 import Reports
+import ScenarioModel
 import Simulation
 
 /// `sourcing-sim check FILE`: validates a scenario and prints what it models and its base case.
@@ -20,7 +20,8 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @ArgumentParser.Option(help: "Standard output format: text, or json (the checked model, every part with its line and column).")
+    @ArgumentParser.Option(
+        help: "Standard output format: text, or json (the checked model, every part with its line and column).")
     var format: RunCommand.OutputFormat = .text
 
     func run() async throws {
@@ -30,8 +31,9 @@ struct CheckCommand: AsyncParsableCommand {
         let plan = try PlanSource.compile(scenario, source: source, strict: strict)
         let engine = Engine(plan: plan)
         // A base case that is not finite (or a chance outside 0...1) is known before any draw.
-        try ValueProblemReport.stop(on: engine.baseCaseProblems(), plan: plan, source: source, overrides: settings,
-                                    baseCase: true, exit: Exit.invalidScenario)
+        try ValueProblemReport.stop(
+            on: engine.baseCaseProblems(), plan: plan, source: source, overrides: settings,
+            baseCase: true, exit: Exit.invalidScenario)
         let base = engine.deterministic()
         switch format {
         case .text: print(CheckSummary(plan: plan, base: base).render())

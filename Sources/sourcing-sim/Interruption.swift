@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// SIGINT (Ctrl-C) and SIGTERM end a run cleanly, with exit code 128 + the signal's number:
@@ -35,9 +36,9 @@ enum Interruption {
         for number in [SIGINT, SIGTERM] {
             var action = sigaction()
             #if os(Linux)
-            action.__sigaction_handler.sa_handler = { number in Interruption.handle(number) }
+                action.__sigaction_handler.sa_handler = { number in Interruption.handle(number) }
             #else
-            action.__sigaction_u.__sa_handler = { number in Interruption.handle(number) }
+                action.__sigaction_u.__sa_handler = { number in Interruption.handle(number) }
             #endif
             sigemptyset(&action.sa_mask)
             action.sa_flags = SA_RESTART
@@ -64,9 +65,9 @@ enum Interruption {
 
     private static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
-        return Glibc.write(fd, bytes, count)
+            return Glibc.write(fd, bytes, count)
         #else
-        return Darwin.write(fd, bytes, count)
+            return Darwin.write(fd, bytes, count)
         #endif
     }
 
@@ -86,9 +87,10 @@ enum Interruption {
     static func exitIfRequested(directory: String, replaced: Bool) throws {
         let number = signal.load(ordering: .sequentiallyConsistent)
         guard number != 0 else { return }
-        Terminal.error(replaced
-            ? "interrupted: the run's files were already complete in \(directory)/"
-            : "interrupted: nothing was written; the files in \(directory)/ are as they were")
+        Terminal.error(
+            replaced
+                ? "interrupted: the run's files were already complete in \(directory)/"
+                : "interrupted: nothing was written; the files in \(directory)/ are as they were")
         throw ExitCode(128 + number)
     }
 }

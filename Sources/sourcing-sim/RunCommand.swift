@@ -31,13 +31,19 @@ struct RunCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Sampling method (default: the scenario's).")
     var sampling: SamplingMethod?
 
-    @ArgumentParser.Option(help: "Output directory, replaced as a whole: new, empty or holding only a run's files (default: notebooks-output/<scenario-slug>).")
+    @ArgumentParser.Option(
+        help:
+            "Output directory, replaced as a whole: new, empty or holding only a run's files (default: notebooks-output/<scenario-slug>)."
+    )
     var out: String?
 
     @Flag(help: "Also write samples.csv with every iteration.")
     var samples = false
 
-    @ArgumentParser.Option(help: ArgumentHelp("Add iterations until each option's mean PV has a standard error below this share of it, e.g. 0.1%.", valueName: "percent"))
+    @ArgumentParser.Option(
+        help: ArgumentHelp(
+            "Add iterations until each option's mean PV has a standard error below this share of it, e.g. 0.1%.",
+            valueName: "percent"))
     var precision: String?
 
     @Flag(help: "Print nothing but errors.")
@@ -74,8 +80,9 @@ struct RunCommand: AsyncParsableCommand {
         let engine = Engine(plan: plan)
         // A value that is not finite (or a chance outside 0...1) fails the run, never the answer.
         func stop(on problems: [ValueProblem], baseCase: Bool = false) throws {
-            try ValueProblemReport.stop(on: problems, plan: plan, source: source, overrides: settingsOverrides,
-                                        baseCase: baseCase, exit: Exit.runFailed)
+            try ValueProblemReport.stop(
+                on: problems, plan: plan, source: source, overrides: settingsOverrides,
+                baseCase: baseCase, exit: Exit.runFailed)
         }
         try stop(on: engine.baseCaseProblems(), baseCase: true)
         let settings = Engine.Settings(
@@ -119,7 +126,10 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         let status = !quiet && Terminal.standardErrorIsTerminal
-        if status { Terminal.status("Analysing \(results.iterations) iterations: statistics, sensitivity, tornado, switching values...") }
+        if status {
+            Terminal.status(
+                "Analysing \(results.iterations) iterations: statistics, sensitivity, tornado, switching values...")
+        }
         defer { if status { Terminal.status("") } }
         let report: RunReport
         do { report = try RunReport(engine: engine, results: results, threads: settings.threads) } catch {
@@ -137,8 +147,9 @@ struct RunCommand: AsyncParsableCommand {
         let written: RunOutput.Written
         do {
             written = try Interruption.whileWriting { () throws(AtomicFileError) in
-                try RunOutput.write(report, metadata: metadata, to: target, samples: samples,
-                                    isCancelled: { Interruption.requested })
+                try RunOutput.write(
+                    report, metadata: metadata, to: target, samples: samples,
+                    isCancelled: { Interruption.requested })
             }
         } catch {
             try Interruption.exitIfRequested(directory: directory, replaced: false)
@@ -150,9 +161,14 @@ struct RunCommand: AsyncParsableCommand {
         if quiet { return }
         switch format {
         case .text:
-            print(RunSummary(report: report, elapsedSeconds: elapsed,
-                             scenarioNote: source.isDefault ? "embedded default scenario" : source.name).render())
-            print("Files written to \(directory)/: " + written.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+            print(
+                RunSummary(
+                    report: report, elapsedSeconds: elapsed,
+                    scenarioNote: source.isDefault ? "embedded default scenario" : source.name
+                ).render())
+            print(
+                "Files written to \(directory)/: "
+                    + written.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
         case .json:
             print(RunJSON.render(report, metadata: metadata, files: written.files))
         }
@@ -163,15 +179,18 @@ struct RunCommand: AsyncParsableCommand {
     /// enough).
     static func unreachable(_ text: String, _ s: PrecisionTarget.Shortfall, option: String) -> String {
         let worst = s.relativeStandardError
-        let state = worst.isFinite
+        let state =
+            worst.isFinite
             ? "has a relative standard error of \(Format.percent(worst, decimals: 4))"
             : "is 0 while its PV varies, so no relative precision is possible"
         let estimate = s.needed.map { ", which would take about \($0) iterations" } ?? ""
-        let why = s.capped
+        let why =
+            s.capped
             ? "a run may have at most \(s.cap) iterations"
                 + (s.cap < PrecisionTarget.maximumIterations ? " on this machine (memory)" : "")
             : "\(PrecisionTarget.maximumRounds) rounds of added iterations did not reach it"
-        return "error: --precision \(text) cannot be reached: after \(s.iterations) iterations the mean PV of \(option) "
+        return
+            "error: --precision \(text) cannot be reached: after \(s.iterations) iterations the mean PV of \(option) "
             + "\(state)\(estimate); \(why)"
     }
 

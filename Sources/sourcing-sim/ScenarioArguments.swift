@@ -15,7 +15,9 @@ struct ScenarioFileArgument: ParsableArguments {
 struct ScenarioArguments: ParsableArguments {
     @OptionGroup var scenario: ScenarioFileArgument
 
-    @ArgumentParser.Option(name: .customLong("set"), help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
+    @ArgumentParser.Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Override an input: NAME=EXPRESSION (repeatable).", valueName: "name=expression"))
     var assignments: [String] = []
 
     /// The `--set`s as overrides (`InputOverride.parse`); a malformed one is a usage error

@@ -1,7 +1,8 @@
-@testable import Analysis
 import ScenarioModel
 import Simulation
 import XCTest
+
+@testable import Analysis
 
 /// The errors a run's failed value checks become: one per root problem, at its expression,
 /// with the iterations affected, the first of them and the inputs it depends on there.
@@ -36,22 +37,27 @@ final class NonFiniteTests: XCTestCase {
         let twos = results.inputs[n].doubles.enumerated().filter { $0.element == 2 }
         let first = try XCTUnwrap(twos.first).offset + 1
         let ds = NonFinite.diagnostics(results.problems, plan: plan)
-        XCTAssertEqual(ds.map(\.description), [
-            "inf.yaml:6:6: error: input `x` is not a finite number in \(twos.count) of 2000 iterations; "
-                + "the first is iteration \(first), where n = 2: it is infinity",
-        ])
+        XCTAssertEqual(
+            ds.map(\.description),
+            [
+                "inf.yaml:6:6: error: input `x` is not a finite number in \(twos.count) of 2000 iterations; "
+                    + "the first is iteration \(first), where n = 2: it is infinity"
+            ])
     }
 
     /// The base value of `n` is its most probable value: 4 (x = 6, finite) as written, 2 when
     /// 2 is the more probable.
     func testBaseCaseWording() throws {
         XCTAssertTrue(Engine(plan: try plan()).baseCaseProblems().isEmpty)
-        let plan = try plan(Self.yaml.replacingOccurrences(of: "discrete(2, 30%, 4, 70%)", with: "discrete(2, 70%, 4, 30%)"))
+        let plan = try plan(
+            Self.yaml.replacingOccurrences(of: "discrete(2, 30%, 4, 70%)", with: "discrete(2, 70%, 4, 30%)"))
         let ds = NonFinite.diagnostics(Engine(plan: plan).baseCaseProblems(), plan: plan, baseCase: true)
-        XCTAssertEqual(ds.map(\.description), [
-            "inf.yaml:6:6: error: input `x` is not a finite number in the base case (every input at its base value, "
-                + "no risk occurring), where n = 2: it is infinity",
-        ])
+        XCTAssertEqual(
+            ds.map(\.description),
+            [
+                "inf.yaml:6:6: error: input `x` is not a finite number in the base case (every input at its base value, "
+                    + "no risk occurring), where n = 2: it is infinity"
+            ])
     }
 
     func testNumbers() {

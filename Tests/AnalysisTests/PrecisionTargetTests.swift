@@ -1,8 +1,9 @@
-@testable import Analysis
 import ScenarioModel
 import Simulation
 import Statistics
 import XCTest
+
+@testable import Analysis
 
 /// `--precision`: runs added until the target is met, or why it cannot be.
 final class PrecisionTargetTests: XCTestCase {
@@ -32,8 +33,10 @@ final class PrecisionTargetTests: XCTestCase {
         let (r, option) = PrecisionTarget.worstRelativeStandardError(pilot)
         XCTAssertEqual(option, OptionID(0), "b is constant: exact")
         let target = r / 3
-        let needed = try XCTUnwrap(Convergence.iterationsNeeded(pilotIterations: 1024, relativeStandardError: r,
-                                                                target: target))
+        let needed = try XCTUnwrap(
+            Convergence.iterationsNeeded(
+                pilotIterations: 1024, relativeStandardError: r,
+                target: target))
         XCTAssertEqual(needed, 9216)
         var asked: [Int] = []
         let outcome = PrecisionTarget.reach(target, from: pilot, settings: settings, cap: 1_000_000) { s in
@@ -100,8 +103,10 @@ final class PrecisionTargetTests: XCTestCase {
         let settings = Engine.Settings(iterations: 1024, seed: 5, sampling: .monteCarlo)
         let pilot = engine.run(settings)
         let target = PrecisionTarget.worstRelativeStandardError(pilot).0 / 2
-        XCTAssertThrowsError(try PrecisionTarget.reach(target, from: pilot, settings: settings, cap: 100_000) {
-            (_: Engine.Settings) throws(Stop) -> SimulationResults in throw Stop()
-        }) { XCTAssertTrue($0 is Stop) }
+        XCTAssertThrowsError(
+            try PrecisionTarget.reach(target, from: pilot, settings: settings, cap: 100_000) {
+                (_: Engine.Settings) throws(Stop) -> SimulationResults in throw Stop()
+            }
+        ) { XCTAssertTrue($0 is Stop) }
     }
 }

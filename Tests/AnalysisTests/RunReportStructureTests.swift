@@ -1,9 +1,10 @@
-@testable import Analysis
-@testable import Reports
 import ScenarioModel
 import Simulation
 import Statistics
 import XCTest
+
+@testable import Analysis
+@testable import Reports
 
 /// The shape of the typed report: every option has its years, lines and metrics; every pair is
 /// there once and found in either order; every input has its tornado runs; and the report is
@@ -85,7 +86,8 @@ final class RunReportStructureTests: XCTestCase {
                 XCTAssertEqual(line.name, plan.options[id.index].lines[lineID.index].name)
                 XCTAssertEqual(line.pv.count, 4000)
             }
-            XCTAssertEqual(option.metrics.map { $0.metric }, [.pv, .total, .goLive, .extensionMonths, .liveByDeadline, .score])
+            XCTAssertEqual(
+                option.metrics.map { $0.metric }, [.pv, .total, .goLive, .extensionMonths, .liveByDeadline, .score])
             XCTAssertEqual(option.base.option, option.name)
             XCTAssertEqual(option.pv.count, 4000)
             XCTAssertNotNil(option.pBestScore)
@@ -113,7 +115,8 @@ final class RunReportStructureTests: XCTestCase {
         let (scenario, diagnostics) = ScenarioLoader.load(text: yaml, file: "plain.yaml")
         let plan = try XCTUnwrap(PlanBuilder.build(try XCTUnwrap(scenario, "\(diagnostics)")).plan)
         let engine = Engine(plan: plan)
-        let report = try RunReport(engine: engine, results: engine.run(.init(iterations: 100, seed: 1, sampling: .monteCarlo)))
+        let report = try RunReport(
+            engine: engine, results: engine.run(.init(iterations: 100, seed: 1, sampling: .monteCarlo)))
         let only = report.options[OptionID(0)]
         XCTAssertEqual(only.metrics.map { $0.metric }, [.pv, .total, .goLive])
         XCTAssertNil(only.extensionMonths)
@@ -134,8 +137,9 @@ final class RunReportStructureTests: XCTestCase {
                 let pair = try XCTUnwrap(report.pair(a, b))
                 XCTAssertEqual(pair.a, min(a, b))
                 XCTAssertEqual(pair.b, max(a, b))
-                let expected = try PairedComparison(results.options[pair.a.index].pv.array,
-                                                    results.options[pair.b.index].pv.array)
+                let expected = try PairedComparison(
+                    results.options[pair.a.index].pv.array,
+                    results.options[pair.b.index].pv.array)
                 XCTAssertEqual(pair.comparison, expected)
                 XCTAssertEqual(report.drivers(of: .difference(a, b)).map(\.driver), pair.drivers.map(\.driver))
             }
@@ -148,8 +152,12 @@ final class RunReportStructureTests: XCTestCase {
     func testDriversAndInputs() throws {
         let (engine, _, report) = try analysed()
         XCTAssertEqual(report.inputs.count, engine.plan.inputs.count)
-        XCTAssertEqual(report.inputs.map(\.label), ["price", "a / build (duration)", "a / setup", "a / savings",
-                                                     "a / outage", "criteria / quality / a", "c.rate"])
+        XCTAssertEqual(
+            report.inputs.map(\.label),
+            [
+                "price", "a / build (duration)", "a / setup", "a / savings",
+                "a / outage", "criteria / quality / a", "c.rate"
+            ])
         XCTAssertEqual(report.inputs.map(\.isCriterion), [false, false, false, false, false, true, false])
         let price = try XCTUnwrap(report.inputs.enumerated.first { $0.element.label == "price" }).id
         let rate = try XCTUnwrap(report.inputs.enumerated.first { $0.element.label == "c.rate" }).id
@@ -159,8 +167,10 @@ final class RunReportStructureTests: XCTestCase {
             XCTAssertEqual(input.low.count, 3)
             XCTAssertEqual(input.high.count, 3)
         }
-        XCTAssertEqual(report.inputs[rate].low[OptionID(2)].pv, report.drivers(of: .pv(OptionID(2)))
-            .first { $0.driver == .input(rate) }?.swingLow)
+        XCTAssertEqual(
+            report.inputs[rate].low[OptionID(2)].pv,
+            report.drivers(of: .pv(OptionID(2)))
+                .first { $0.driver == .input(rate) }?.swingLow)
         let a = report.drivers(of: .pv(OptionID(0))).map(\.driver)
         XCTAssertTrue(a.contains(.input(price)))
         XCTAssertFalse(a.contains(.input(rate)), "c's input cannot move a's PV")
@@ -173,9 +183,12 @@ final class RunReportStructureTests: XCTestCase {
         XCTAssertEqual(report.options[o].lines[l].name, "outage")
         XCTAssertEqual(report.options[o].lines[l].kind, .risk)
         // A shared input can move every target (its rank correlation with c's PV is about 0).
-        XCTAssertEqual(report.sensitivity(of: price).map { $0.target },
-                       [.pv(OptionID(0)), .pv(OptionID(1)), .pv(OptionID(2)), .difference(OptionID(0), OptionID(1)),
-                        .difference(OptionID(0), OptionID(2)), .difference(OptionID(1), OptionID(2))])
+        XCTAssertEqual(
+            report.sensitivity(of: price).map { $0.target },
+            [
+                .pv(OptionID(0)), .pv(OptionID(1)), .pv(OptionID(2)), .difference(OptionID(0), OptionID(1)),
+                .difference(OptionID(0), OptionID(2)), .difference(OptionID(1), OptionID(2))
+            ])
     }
 
     /// The analysis on 1, 2 and all threads gives the same report: every file and the summary.
@@ -184,13 +197,16 @@ final class RunReportStructureTests: XCTestCase {
         let two = try RunReport(engine: engine, results: results, threads: 2)
         let all = try RunReport(engine: engine, results: results, threads: 0)
         func files(_ r: RunReport) -> [[UInt8]] {
-            [BusinessCaseFiles.summary(r), BusinessCaseFiles.comparison(r), BusinessCaseFiles.ranking(r),
-             BusinessCaseFiles.cashflow(r), BusinessCaseFiles.lines(r), BusinessCaseFiles.distributions(r),
-             BusinessCaseFiles.sensitivity(r), BusinessCaseFiles.switching(r)].map { Array($0.bytes()) }
+            [
+                BusinessCaseFiles.summary(r), BusinessCaseFiles.comparison(r), BusinessCaseFiles.ranking(r),
+                BusinessCaseFiles.cashflow(r), BusinessCaseFiles.lines(r), BusinessCaseFiles.distributions(r),
+                BusinessCaseFiles.sensitivity(r), BusinessCaseFiles.switching(r)
+            ].map { Array($0.bytes()) }
         }
         XCTAssertEqual(files(one), files(two))
         XCTAssertEqual(files(one), files(all))
-        XCTAssertEqual(RunSummary(report: one, elapsedSeconds: 0).render(), RunSummary(report: two, elapsedSeconds: 0).render())
+        XCTAssertEqual(
+            RunSummary(report: one, elapsedSeconds: 0).render(), RunSummary(report: two, elapsedSeconds: 0).render())
         for (x, y) in zip(one.options, two.options) {
             XCTAssertEqual(x.pv, y.pv)
             XCTAssertEqual(x.pvP80Interval, y.pvP80Interval)

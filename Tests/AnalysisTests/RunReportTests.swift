@@ -1,7 +1,8 @@
-@testable import Analysis
 import ScenarioModel
 import Simulation
 import XCTest
+
+@testable import Analysis
 
 /// The run analysis on scenarios whose answers are known exactly.
 final class RunReportTests: XCTestCase {
@@ -33,7 +34,8 @@ final class RunReportTests: XCTestCase {
         let plan = try XCTUnwrap(PlanBuilder.build(try XCTUnwrap(scenario, "\(diagnostics)")).plan)
         let engine = Engine(plan: plan)
         let n = 100_000
-        let report = try RunReport(engine: engine, results: engine.run(.init(iterations: n, seed: 3, sampling: .latinHypercube)))
+        let report = try RunReport(
+            engine: engine, results: engine.run(.init(iterations: n, seed: 3, sampling: .latinHypercube)))
         XCTAssertEqual(report.options.map(\.base.pv), [5, 5])
 
         let x = InputID(0)
@@ -75,7 +77,8 @@ final class RunReportTests: XCTestCase {
         let (scenario, _) = ScenarioLoader.load(text: yaml, file: "dominant.yaml")
         let plan = try XCTUnwrap(PlanBuilder.build(try XCTUnwrap(scenario)).plan)
         let engine = Engine(plan: plan)
-        let report = try RunReport(engine: engine, results: engine.run(.init(iterations: 5000, seed: 1, sampling: .monteCarlo)))
+        let report = try RunReport(
+            engine: engine, results: engine.run(.init(iterations: 5000, seed: 1, sampling: .monteCarlo)))
         XCTAssertEqual(report.options.map(\.pCheapest), [1, 0])
         XCTAssertFalse(report.switching.isEmpty)
         XCTAssertTrue(report.switching.allSatisfy { $0.switchingValue == nil && $0.preferredAfter == nil })

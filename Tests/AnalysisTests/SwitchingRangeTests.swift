@@ -1,7 +1,8 @@
-@testable import Analysis
 import Sampling
 import ScenarioModel
 import XCTest
+
+@testable import Analysis
 
 /// The switching-value search range: P0.1 to P99.9 widened by their distance w on each side, then
 /// kept inside the family's domain as the catalogue gives it (no family is named here).

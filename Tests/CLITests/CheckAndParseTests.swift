@@ -5,8 +5,10 @@ final class CheckAndParseTests: XCTestCase {
     func testCheckSummarisesTheDefaultScenario() throws {
         let run = try Tool.run(["check"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        for text in ["Option reprocure", "Option siam", "Option shared-service", "Uncertain inputs: ",
-                     "base case: PV of cost", "base case: go-live"] {
+        for text in [
+            "Option reprocure", "Option siam", "Option shared-service", "Uncertain inputs: ",
+            "base case: PV of cost", "base case: go-live"
+        ] {
             XCTAssertTrue(run.stdout.contains(text), "missing '\(text)'")
         }
     }
@@ -27,7 +29,8 @@ final class CheckAndParseTests: XCTestCase {
     /// `check --strict` with exit code 2, showing the warning with its fix.
     func testStrictFailsOnAPercentWrittenWithoutPercent() throws {
         let dir = try Tool.temporaryDirectory()
-        let file = try Tool.write("""
+        let file = try Tool.write(
+            """
             scenario: escalation
             start: 2024-01
             horizon: 12 months
@@ -42,8 +45,9 @@ final class CheckAndParseTests: XCTestCase {
         XCTAssertEqual(plain.status, 0, plain.stderr)
         let strict = try Tool.run(["check", "--strict", file])
         XCTAssertEqual(strict.status, 2)
-        XCTAssertTrue(strict.stderr.contains("\(file):9:19: warning: `escalate` of cost line `fee` is 2, that is 200% a year"),
-                      strict.stderr)
+        XCTAssertTrue(
+            strict.stderr.contains("\(file):9:19: warning: `escalate` of cost line `fee` is 2, that is 200% a year"),
+            strict.stderr)
         XCTAssertTrue(strict.stderr.contains("  fix: 2%\n"), strict.stderr)
     }
 
@@ -51,7 +55,8 @@ final class CheckAndParseTests: XCTestCase {
     /// exit code 2.
     func testInvalidFileIsReportedWithPositionAndCaret() throws {
         let dir = try Tool.temporaryDirectory()
-        let file = try Tool.write("""
+        let file = try Tool.write(
+            """
             scenario: broken
             start: 2024-01
             horizon: 12 months
@@ -117,7 +122,8 @@ final class CheckAndParseTests: XCTestCase {
     /// undiscounted 240k.
     func testCheckPrintsTheBaseCaseByHand() throws {
         let dir = try Tool.temporaryDirectory()
-        let file = try Tool.write("""
+        let file = try Tool.write(
+            """
             scenario: hand
             start: 2024-01
             horizon: 30 months
@@ -134,7 +140,8 @@ final class CheckAndParseTests: XCTestCase {
         let run = try Tool.run(["check", file])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("base case: PV of cost £232k, undiscounted £240k"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("base case: go-live 2024-07 (m6.0), 2.0 months after the deadline"), run.stdout)
+        XCTAssertTrue(
+            run.stdout.contains("base case: go-live 2024-07 (m6.0), 2.0 months after the deadline"), run.stdout)
         XCTAssertTrue(run.stdout.contains("Uncertain inputs: 0"), run.stdout)
     }
 }

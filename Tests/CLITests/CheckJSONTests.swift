@@ -43,7 +43,8 @@ final class CheckJSONTests: XCTestCase {
     /// `{"text", "line", "column"}` of an expression or time, as a comparable triple.
     private func mark(_ value: Any?) -> String? {
         guard let m = value as? [String: Any], let text = m["text"] as? String,
-              let line = m["line"] as? Int, let column = m["column"] as? Int else { return nil }
+            let line = m["line"] as? Int, let column = m["column"] as? Int
+        else { return nil }
         return "\(text) @\(line):\(column)"
     }
 
@@ -120,8 +121,9 @@ final class CheckJSONTests: XCTestCase {
 
     func testInvalidScenarioPrintsNoJSON() throws {
         let dir = try Tool.temporaryDirectory()
-        let file = try Tool.write(Self.scenario.replacingOccurrences(of: "from: go-live", with: "form: go-live"),
-                                  named: "bad.yaml", in: dir)
+        let file = try Tool.write(
+            Self.scenario.replacingOccurrences(of: "from: go-live", with: "form: go-live"),
+            named: "bad.yaml", in: dir)
         let run = try Tool.run(["check", "--format", "json", file])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stdout, "")

@@ -30,8 +30,10 @@ final class RunCommandTests: XCTestCase {
                 one-off: noise * 0
         """
 
-    static let expectedFiles = ["summary.csv", "comparison.csv", "ranking.csv", "cashflow.csv", "lines.csv",
-                                "distributions.csv", "sensitivity.csv", "switching.csv", "run.json"]
+    static let expectedFiles = [
+        "summary.csv", "comparison.csv", "ranking.csv", "cashflow.csv", "lines.csv",
+        "distributions.csv", "sensitivity.csv", "switching.csv", "run.json"
+    ]
 
     func testRunWritesEveryFileWithItsColumns() throws {
         let dir = try Tool.temporaryDirectory()
@@ -50,8 +52,9 @@ final class RunCommandTests: XCTestCase {
             "cashflow.csv": "option,year,discount_factor,mean,p10,p50,p90,pv_mean",
             "lines.csv": "option,line,kind,source_line,pv_mean,pv_p10,pv_p90",
             "distributions.csv": "option,quantity,name,source_line,mean,sd,p5,p10,p50,p80,p90,p95,min,max",
-            "sensitivity.csv": "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high",
-            "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after",
+            "sensitivity.csv":
+                "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high",
+            "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after"
         ]
         for (name, header) in headers {
             let rows = try readCSV(out + "/" + name)
@@ -60,9 +63,9 @@ final class RunCommandTests: XCTestCase {
         }
         let summary = try readCSV(out + "/summary.csv")
         let cheap = try XCTUnwrap(summary.first { $0[0] == "cheap" && $0[1] == "pv_cost" })
-        XCTAssertEqual(cheap[3], "24000.00")   // mean
-        XCTAssertEqual(cheap[4], "0.00")       // sd
-        XCTAssertEqual(cheap[8], "24000.00")   // p50
+        XCTAssertEqual(cheap[3], "24000.00")  // mean
+        XCTAssertEqual(cheap[4], "0.00")  // sd
+        XCTAssertEqual(cheap[8], "24000.00")  // p50
         let dear = try XCTUnwrap(summary.first { $0[0] == "dear" && $0[1] == "pv_cost" })
         XCTAssertEqual(dear[3], "36000.00")
         let ranking = try readCSV(out + "/ranking.csv")
@@ -73,9 +76,15 @@ final class RunCommandTests: XCTestCase {
         let cashflow = try readCSV(out + "/cashflow.csv")
         XCTAssertEqual(cashflow[1], ["cheap", "0", "1", "12000.00", "12000.00", "12000.00", "12000.00", "12000.00"])
         let distributions = try readCSV(out + "/distributions.csv")
-        XCTAssertEqual(distributions[1], ["cheap", "year_cash", "0", "", "12000.00", "0.00"] + Array(repeating: "12000.00", count: 8))
-        XCTAssertTrue(distributions.contains(["dear", "line_pv", "fee", "17", "36000.00", "0.00"] + Array(repeating: "36000.00", count: 8)))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as? [String: Any]
+        XCTAssertEqual(
+            distributions[1],
+            ["cheap", "year_cash", "0", "", "12000.00", "0.00"] + Array(repeating: "12000.00", count: 8))
+        XCTAssertTrue(
+            distributions.contains(
+                ["dear", "line_pv", "fee", "17", "36000.00", "0.00"] + Array(repeating: "36000.00", count: 8)))
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json")))
+            as? [String: Any]
         XCTAssertEqual(json?["iterations"] as? Int, 5000)
         XCTAssertEqual(json?["seed"] as? Int, 99)
         XCTAssertEqual(json?["generator"] as? String, "mt19937")
@@ -95,7 +104,9 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("dear_rate"), bad.stderr)
         // An error in the second --set is marked on "line" 2 of `--set`, with the text and a caret.
-        let broken = try Tool.run(["run", file, "--out", out, "--quiet", "--set", "dear_rate=500", "--set", "noise=pert("])
+        let broken = try Tool.run([
+            "run", file, "--out", out, "--quiet", "--set", "dear_rate=500", "--set", "noise=pert("
+        ])
         XCTAssertEqual(broken.status, 2)
         XCTAssertTrue(broken.stderr.contains("--set:2:11: error:"), broken.stderr)
         XCTAssertTrue(broken.stderr.contains("  noise=pert(\n            ^"), broken.stderr)
@@ -108,8 +119,10 @@ final class RunCommandTests: XCTestCase {
         var outputs: [[String: Data]] = []
         for threads in ["1", "2"] {
             let out = dir.appendingPathComponent("t\(threads)").path
-            let run = try Tool.run(["run", scenario, "--iterations", "9000", "--threads", threads, "--out", out,
-                                    "--quiet", "--samples"])
+            let run = try Tool.run([
+                "run", scenario, "--iterations", "9000", "--threads", threads, "--out", out,
+                "--quiet", "--samples"
+            ])
             XCTAssertEqual(run.status, 0, run.stderr)
             var files: [String: Data] = [:]
             for name in Self.expectedFiles + ["samples.csv"] where name != "run.json" {
@@ -173,23 +186,28 @@ final class RunCommandTests: XCTestCase {
     func testSamplingIsParsedAsAMethod() throws {
         let bad = try Tool.run(["run", "--sampling", "sobol", "--quiet"])
         XCTAssertEqual(bad.status, 64)
-        XCTAssertTrue(bad.stderr.hasPrefix("Error: The value 'sobol' is invalid for '--sampling <sampling>'. "
-                                           + "Please provide one of 'monte-carlo' and 'latin-hypercube'.\n"), bad.stderr)
+        XCTAssertTrue(
+            bad.stderr.hasPrefix(
+                "Error: The value 'sobol' is invalid for '--sampling <sampling>'. "
+                    + "Please provide one of 'monte-carlo' and 'latin-hypercube'.\n"), bad.stderr)
         XCTAssertEqual(bad.stdout, "")
         // The raw values only: the Swift case names are not accepted.
         XCTAssertEqual(try Tool.run(["run", "--sampling", "monteCarlo", "--quiet"]).status, 64)
         XCTAssertEqual(try Tool.run(["run", "--sampling", "", "--quiet"]).status, 64)
         let help = try Tool.run(["run", "--help"])
         XCTAssertEqual(help.status, 0)
-        XCTAssertTrue(help.stdout.contains("(values:\n                          monte-carlo, latin-hypercube)")
-                      || help.stdout.contains("(values: monte-carlo, latin-hypercube)"), help.stdout)
+        XCTAssertTrue(
+            help.stdout.contains("(values:\n                          monte-carlo, latin-hypercube)")
+                || help.stdout.contains("(values: monte-carlo, latin-hypercube)"), help.stdout)
         let dir = try Tool.temporaryDirectory()
         let file = try Tool.write(Self.deterministic, named: "known.yaml", in: dir)
         for method in ["monte-carlo", "latin-hypercube"] {
             let out = dir.appendingPathComponent(method).path
             let run = try Tool.run(["run", file, "--sampling", method, "--iterations", "1024", "--out", out, "--quiet"])
             XCTAssertEqual(run.status, 0, run.stderr)
-            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as? [String: Any]
+            let json =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json")))
+                as? [String: Any]
             XCTAssertEqual(json?["sampling"] as? String, method)
         }
     }
@@ -200,8 +218,10 @@ final class RunCommandTests: XCTestCase {
         for command in ["check", "run"] {
             let run = try Tool.run([command, "--set", "=5"])
             XCTAssertEqual(run.status, 64, command)
-            XCTAssertTrue(run.stderr.hasPrefix(
-                "Error: --set expects NAME=EXPRESSION, e.g. --set incumbent_run_rate=5.2m (got '=5')\n"), run.stderr)
+            XCTAssertTrue(
+                run.stderr.hasPrefix(
+                    "Error: --set expects NAME=EXPRESSION, e.g. --set incumbent_run_rate=5.2m (got '=5')\n"), run.stderr
+            )
             XCTAssertEqual(try Tool.run([command, "/nonexistent/scenario.yaml"]).status, 66, command)
         }
         for command in ["parse", "bench"] {
@@ -230,7 +250,9 @@ final class RunCommandTests: XCTestCase {
         let dir = try Tool.temporaryDirectory()
         let run = try Tool.run(["run", "--iterations", "4096", "--precision", "0.02%", "--out", dir.path, "--quiet"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("run.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("run.json")))
+            as? [String: Any]
         let iterations = try XCTUnwrap(json?["iterations"] as? Int)
         XCTAssertGreaterThan(iterations, 4096)
         let summary = try readCSV(dir.appendingPathComponent("summary.csv").path)

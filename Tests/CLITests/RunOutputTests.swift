@@ -125,10 +125,16 @@ final class RunOutputTests: XCTestCase {
         let cases: [(String, String)] = [
             (blocker + "/out", "cannot write \(blocker)/out: create a directory in \(blocker) failed: Not a directory"),
             (blocker, "cannot write \(blocker): replace the directory failed: Not a directory"),
-            ("/proc/sourcing-sim-test/out", "cannot write /proc/sourcing-sim-test/out: create a directory in /proc failed"),
-            (occupied.path, "cannot write \(occupied.path): replace the directory failed: it holds notes.txt, which is not "
-                + "one of the files written there"),
-            ("/", "cannot write /: replace the directory failed: the root directory cannot be replaced"),
+            (
+                "/proc/sourcing-sim-test/out",
+                "cannot write /proc/sourcing-sim-test/out: create a directory in /proc failed"
+            ),
+            (
+                occupied.path,
+                "cannot write \(occupied.path): replace the directory failed: it holds notes.txt, which is not "
+                    + "one of the files written there"
+            ),
+            ("/", "cannot write /: replace the directory failed: the root directory cannot be replaced")
         ]
         for (out, message) in cases {
             let run = try Tool.run(["run", "--iterations", "200000", "--out", out, "--format", "json"], in: dir)
@@ -157,23 +163,30 @@ final class RunOutputTests: XCTestCase {
         XCTAssertEqual(try recorded(dir.path + "/sub/dir/run.json"), "sub/dir")
         let byDefault = try Tool.run(["run", "known.yaml", "--format", "json"], in: dir)
         XCTAssertEqual(byDefault.status, 0, byDefault.stderr)
-        XCTAssertEqual(try recorded(dir.path + "/notebooks-output/known-answers/run.json"),
-                       "notebooks-output/known-answers")
+        XCTAssertEqual(
+            try recorded(dir.path + "/notebooks-output/known-answers/run.json"),
+            "notebooks-output/known-answers")
         let printed = try JSONSerialization.jsonObject(with: Data(byDefault.stdout.utf8)) as? [String: Any]
-        XCTAssertEqual((printed?["run"] as? [String: Any])?["output_directory"] as? String, "notebooks-output/known-answers")
+        XCTAssertEqual(
+            (printed?["run"] as? [String: Any])?["output_directory"] as? String, "notebooks-output/known-answers")
         XCTAssertEqual((printed?["files"] as? [String])?.first, "notebooks-output/known-answers/summary.csv")
         // The key sits after the scenario's identity, before the run's settings.
         let text = try String(contentsOfFile: out + "/run.json", encoding: .utf8)
-        XCTAssertTrue(text.contains("\"scenario_sha256\": \"") && text.contains("\",\n  \"output_directory\": \"" + out
-                                                                                   + "\",\n  \"seed\": 99,"), text)
+        XCTAssertTrue(
+            text.contains("\"scenario_sha256\": \"")
+                && text.contains(
+                    "\",\n  \"output_directory\": \"" + out
+                        + "\",\n  \"seed\": 99,"),
+            text)
     }
 
     /// A seed above 2^63 is recorded exactly in run.json, and running again with the recorded
     /// seed gives the same files (a clamped seed would give other numbers).
     func testLargestSeedIsRecordedExactly() throws {
         let dir = try Tool.temporaryDirectory()
-        let file = try Tool.write(RunCommandTests.deterministic.replacingOccurrences(of: "noise * 0", with: "noise * 1000"),
-                                  named: "noisy.yaml", in: dir)
+        let file = try Tool.write(
+            RunCommandTests.deterministic.replacingOccurrences(of: "noise * 0", with: "noise * 1000"),
+            named: "noisy.yaml", in: dir)
         func run(_ seed: String, _ name: String) throws -> String {
             let out = dir.appendingPathComponent(name).path
             let result = try Tool.run(["run", file, "--out", out, "--quiet", "--seed", seed])
@@ -197,8 +210,10 @@ final class RunOutputTests: XCTestCase {
         let out = dir.appendingPathComponent("out").path
         let run = try Tool.run(["run", "--iterations", "2048", "--precision", "0.00001%", "--out", out, "--quiet"])
         XCTAssertEqual(run.status, 1)
-        XCTAssertTrue(run.stderr.hasPrefix("error: --precision 0.00001% cannot be reached: after 2048 iterations the mean PV of "),
-                      run.stderr)
+        XCTAssertTrue(
+            run.stderr.hasPrefix(
+                "error: --precision 0.00001% cannot be reached: after 2048 iterations the mean PV of "),
+            run.stderr)
         XCTAssertTrue(run.stderr.contains("; a run may have at most "), run.stderr)
         XCTAssertEqual(entries(dir.path), [])
     }
@@ -215,8 +230,10 @@ final class RunOutputTests: XCTestCase {
     func testRepeatedSetIsAnError() throws {
         let run = try Tool.run(["check", "--set", "incumbent_run_rate=5m", "--set", "incumbent_run_rate=6m"])
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.contains("--set:2:1: error: `--set incumbent_run_rate` is given twice (first at --set:1); "
-                                          + "give each input one --set\n  incumbent_run_rate=6m\n  ^"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains(
+                "--set:2:1: error: `--set incumbent_run_rate` is given twice (first at --set:1); "
+                    + "give each input one --set\n  incumbent_run_rate=6m\n  ^"), run.stderr)
     }
 
     /// The README's example: a constant for a correlated input drops its correlation, warning.
@@ -224,8 +241,10 @@ final class RunOutputTests: XCTestCase {
         let scenario = Tool.packageRoot.appendingPathComponent("scenarios/southwark-2017.yaml").path
         let run = try Tool.run(["check", scenario, "--set", "incumbent_run_rate=5.2m"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stderr.contains("\(scenario):41:5: warning: the correlation between `incumbent_run_rate` and "
-                                          + "`extension_per_month` is dropped: `--set incumbent_run_rate` makes "
-                                          + "`incumbent_run_rate` a value that is not a single distribution"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains(
+                "\(scenario):41:5: warning: the correlation between `incumbent_run_rate` and "
+                    + "`extension_per_month` is dropped: `--set incumbent_run_rate` makes "
+                    + "`incumbent_run_rate` a value that is not a single distribution"), run.stderr)
     }
 }

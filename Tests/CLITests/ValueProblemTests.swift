@@ -37,13 +37,16 @@ final class ValueProblemTests: XCTestCase {
         let out = dir.appendingPathComponent("out").path
         let run = try Tool.run(["run", file, "--out", out, "--quiet"])
         XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertTrue(run.stderr.hasPrefix(file + ":10:14: error: the pert distribution of `a / build (duration)` has invalid parameters in "),
-                      run.stderr)
+        XCTAssertTrue(
+            run.stderr.hasPrefix(
+                file + ":10:14: error: the pert distribution of `a / build (duration)` has invalid parameters in "),
+            run.stderr)
         XCTAssertTrue(run.stderr.contains(" of 4000 iterations; the first is iteration "), run.stderr)
         XCTAssertTrue(run.stderr.contains(", where build_mode = "), run.stderr)
         XCTAssertTrue(run.stderr.contains(": pert mode ("), run.stderr)
-        XCTAssertTrue(run.stderr.contains("\n        build: pert(3, build_mode, 9)\n               ^\n1 error generated.\n"),
-                      run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains("\n        build: pert(3, build_mode, 9)\n               ^\n1 error generated.\n"),
+            run.stderr)
         let n = try count(in: run.stderr)
         XCTAssertGreaterThan(n, 0)
         XCTAssertLessThan(n, 4000)
@@ -52,7 +55,8 @@ final class ValueProblemTests: XCTestCase {
 
     func testChanceOutsideZeroToOneInSomeDrawsFailsTheRun() throws {
         let dir = try Tool.temporaryDirectory()
-        let file = try Tool.write("""
+        let file = try Tool.write(
+            """
             scenario: chances
             start: 2024-01
             horizon: 36 months
@@ -72,14 +76,19 @@ final class ValueProblemTests: XCTestCase {
         XCTAssertEqual(check.status, 0, "an unbounded chance passes check: \(check.stderr)")
         let run = try Tool.run(["run", file, "--out", dir.appendingPathComponent("out").path, "--quiet"])
         XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertTrue(run.stderr.hasPrefix(file + ":13:17: error: `chance` of risk `outage` of option `a` must be between 0% and 100% but is not in "),
-                      run.stderr)
+        XCTAssertTrue(
+            run.stderr.hasPrefix(
+                file
+                    + ":13:17: error: `chance` of risk `outage` of option `a` must be between 0% and 100% but is not in "
+            ),
+            run.stderr)
         XCTAssertTrue(run.stderr.contains(", where p = -"), run.stderr)
     }
 
     func testConstantsThatAreNotFiniteFailCheck() throws {
         let dir = try Tool.temporaryDirectory()
-        let file = try Tool.write("""
+        let file = try Tool.write(
+            """
             scenario: constants
             start: 2024-01
             horizon: 36 months
@@ -97,7 +106,9 @@ final class ValueProblemTests: XCTestCase {
             """, named: "constants.yaml", in: dir)
         let run = try Tool.run(["check", file])
         XCTAssertEqual(run.status, 2, run.stderr)
-        XCTAssertEqual(run.stderr, """
+        XCTAssertEqual(
+            run.stderr,
+            """
             \(file):7:12: error: division by zero: the value is not a finite number
                     fee: 1m / 0
                          ^
@@ -116,7 +127,8 @@ final class ValueProblemTests: XCTestCase {
     /// and `run` (exit 1).
     func testBaseCaseThatIsNotFiniteFailsCheckAndRun() throws {
         let dir = try Tool.temporaryDirectory()
-        let file = try Tool.write("""
+        let file = try Tool.write(
+            """
             scenario: base
             start: 2024-01
             horizon: 36 months
@@ -129,7 +141,8 @@ final class ValueProblemTests: XCTestCase {
                     one-off: 10k
                     at: start + 12 / (x - 5)
             """, named: "base.yaml", in: dir)
-        let message = file + ":11:13: error: `at` of cost line `fee` of option `a` is not a finite number in the base case "
+        let message =
+            file + ":11:13: error: `at` of cost line `fee` of option `a` is not a finite number in the base case "
             + "(every input at its base value, no risk occurring), where x = 5: it is infinity\n"
         let check = try Tool.run(["check", file])
         XCTAssertEqual(check.status, 2, check.stderr)

@@ -9,10 +9,12 @@ final class FamilyCatalogueTests: XCTestCase {
     typealias F = DistributionFamily
 
     func testEveryFamilyOnceByName() {
-        XCTAssertEqual(F.all.map(\.name), [
-            "normal", "lognormal", "interval", "triangular", "pert", "uniform", "loguniform", "beta", "gamma",
-            "weibull", "exponential", "poisson", "binomial", "bernoulli", "chance", "discrete",
-        ])
+        XCTAssertEqual(
+            F.all.map(\.name),
+            [
+                "normal", "lognormal", "interval", "triangular", "pert", "uniform", "loguniform", "beta", "gamma",
+                "weibull", "exponential", "poisson", "binomial", "bernoulli", "chance", "discrete"
+            ])
         for family in F.all { XCTAssertTrue(F.named(family.name) === family, family.name) }
         XCTAssertNil(F.named("Pert"), "the catalogue is lower case; the parser folds the case")
         XCTAssertEqual(F.all.filter { !$0.isCall }.map(\.name), ["interval"])
@@ -37,15 +39,16 @@ final class FamilyCatalogueTests: XCTestCase {
             (.binomial, [2], "binomial takes (n, p)"),
             (.bernoulli, [1], "bernoulli takes (p)"),
             (.chance, [1], "chance takes (p)"),
-            (.discrete, [2, 4, 6, 8], "discrete takes value-probability pairs (v1, p1, v2, p2, ...)"),
+            (.discrete, [2, 4, 6, 8], "discrete takes value-probability pairs (v1, p1, v2, p2, ...)")
         ]
         XCTAssertEqual(forms.count, F.all.count)
         for (family, counts, form) in forms {
             XCTAssertEqual((0...8).filter(family.accepts), counts, family.name)
             XCTAssertEqual(family.expectedForm, form)
             let wrong = counts.contains(1) ? 0 : 1
-            XCTAssertEqual(family.problems(Array(repeating: 1, count: wrong), .written).map(\.message),
-                           ["\(form), found \(wrong) parameters"])
+            XCTAssertEqual(
+                family.problems(Array(repeating: 1, count: wrong), .written).map(\.message),
+                ["\(form), found \(wrong) parameters"])
         }
         XCTAssertEqual(F.discrete.parameterName(2), "value")
         XCTAssertEqual(F.discrete.parameterName(5), "probability")
@@ -74,9 +77,12 @@ final class FamilyCatalogueTests: XCTestCase {
             (.binomial, [3e9, 0.5], 0, "binomial n must be at most 1000000 (it is 3000000000)"),
             (.bernoulli, [-0.1], 0, "bernoulli p must be a probability between 0 and 1, i.e. 0% to 100% (it is -0.1)"),
             (.chance, [1.5], 0, "chance p must be a probability between 0 and 1, i.e. 0% to 100% (it is 1.5)"),
-            (.discrete, [1, 1.5, 2, -0.5], 1, "discrete probability must be between 0 and 1, i.e. 0% to 100% (it is 1.5)"),
+            (
+                .discrete, [1, 1.5, 2, -0.5], 1,
+                "discrete probability must be between 0 and 1, i.e. 0% to 100% (it is 1.5)"
+            ),
             (.discrete, [1, 0.5, 2, 0.4], nil, "discrete probabilities must sum to 1 (100%); they sum to 0.9"),
-            (.normal, [.nan, 1], 0, "normal mean must be a finite number (it is nan)"),
+            (.normal, [.nan, 1], 0, "normal mean must be a finite number (it is nan)")
         ]
         for (family, p, index, message) in cases {
             let first = family.problems(p, .written).first
@@ -85,7 +91,9 @@ final class FamilyCatalogueTests: XCTestCase {
             XCTAssertTrue(first?.family === family, message)
         }
         // Unknown parameters are skipped; the rest still apply.
-        XCTAssertEqual(F.pert.problems([nil, 5, 3], .written).map(\.message), ["pert mode (5) must lie between min (?) and max (3)"])
+        XCTAssertEqual(
+            F.pert.problems([nil, 5, 3], .written).map(\.message),
+            ["pert mode (5) must lie between min (?) and max (3)"])
         XCTAssertEqual(F.discrete.problems([1, nil, 2, 0.2], .written), [], "the sum needs every probability")
     }
 
@@ -96,7 +104,7 @@ final class FamilyCatalogueTests: XCTestCase {
             (.pert, [5, 5, 5], "pert min (5) must be less than max (5)"),
             (.pert, [1, 2, 3, 0], "pert lambda must be positive (it is 0)"),
             (.lognormal, [5, 5], "lognormal p95 (5) must be greater than the median (5)"),
-            (.interval, [2, 2], "in 'a to b', a (2) must be less than b (2)"),
+            (.interval, [2, 2], "in 'a to b', a (2) must be less than b (2)")
         ]
         for (family, p, message) in degenerate {
             XCTAssertEqual(family.problems(p, .written).map(\.message), [message])
@@ -139,7 +147,7 @@ final class FamilyCatalogueTests: XCTestCase {
             (.binomial, [10, 0.3], .binomial(n: 10, p: 0.3)),
             (.bernoulli, [0.7], .bernoulli(p: 0.7)),
             (.chance, [0.7], .bernoulli(p: 0.7)),
-            (.discrete, [10, 0.2, 20, 0.8], .discrete(values: [10, 20], probabilities: [0.2, 0.8])),
+            (.discrete, [10, 0.2, 20, 0.8], .discrete(values: [10, 20], probabilities: [0.2, 0.8]))
         ]
         for (family, p, expected) in built {
             let spec = try DistributionSpec.make(family, parameters: p).get()
@@ -186,23 +194,25 @@ final class FamilyCatalogueTests: XCTestCase {
         let binomial = F.binomial.support(of: [(0, 20), (0, 1)])
         XCTAssertEqual([binomial.lower, binomial.upper], [0, 20])
         let domains = F.all.map { [$0.domain.lower, $0.domain.upper] }
-        XCTAssertEqual(domains, [
-            [-inf, inf], [0, inf], [0, inf], [-inf, inf], [-inf, inf], [-inf, inf], [0, inf], [0, 1], [0, inf],
-            [0, inf], [0, inf], [0, inf], [0, inf], [0, 1], [0, 1], [-inf, inf],
-        ])
+        XCTAssertEqual(
+            domains,
+            [
+                [-inf, inf], [0, inf], [0, inf], [-inf, inf], [-inf, inf], [-inf, inf], [0, inf], [0, 1], [0, inf],
+                [0, inf], [0, inf], [0, inf], [0, inf], [0, 1], [0, 1], [-inf, inf]
+            ])
     }
 
     /// Base values (contract section 2).
     func testBaseValues() {
-        XCTAssertEqual(F.normal.baseValue([3, 1]), 3)                      // the mean
-        XCTAssertEqual(F.lognormal.baseValue([4, 9]), 4)                   // the median
-        XCTAssertEqual(F.interval.baseValue([4, 9]), 6, accuracy: 1e-15)   // √(4·9)
-        XCTAssertEqual(F.triangular.baseValue([1, 2, 5]), 2)               // the mode
-        XCTAssertEqual(F.pert.baseValue([1, 2, 5, 6]), 2)                  // the mode, whatever lambda
-        XCTAssertEqual(F.uniform.baseValue([2, 6]), 4)                     // (2 + 6)/2
+        XCTAssertEqual(F.normal.baseValue([3, 1]), 3)  // the mean
+        XCTAssertEqual(F.lognormal.baseValue([4, 9]), 4)  // the median
+        XCTAssertEqual(F.interval.baseValue([4, 9]), 6, accuracy: 1e-15)  // √(4·9)
+        XCTAssertEqual(F.triangular.baseValue([1, 2, 5]), 2)  // the mode
+        XCTAssertEqual(F.pert.baseValue([1, 2, 5, 6]), 2)  // the mode, whatever lambda
+        XCTAssertEqual(F.uniform.baseValue([2, 6]), 4)  // (2 + 6)/2
         XCTAssertEqual(F.loguniform.baseValue([1, exp(1)]), exp(1) - 1, accuracy: 1e-15)  // (e − 1)/(1 − 0)
-        XCTAssertEqual(F.beta.baseValue([2, 6]), 0.25)                     // 2/(2 + 6)
-        XCTAssertEqual(F.gamma.baseValue([3, 2]), 6)                       // 3·2
+        XCTAssertEqual(F.beta.baseValue([2, 6]), 0.25)  // 2/(2 + 6)
+        XCTAssertEqual(F.gamma.baseValue([3, 2]), 6)  // 3·2
         XCTAssertEqual(F.weibull.baseValue([1, 2]), 0.886226925452758, accuracy: 1e-15)  // Γ(1.5) = √π/2
         XCTAssertEqual(F.exponential.baseValue([5]), 5)
         XCTAssertEqual(F.poisson.baseValue([3.5]), 3.5)
@@ -217,7 +227,8 @@ final class FamilyCatalogueTests: XCTestCase {
         XCTAssertTrue(F.pert.baseValue([1, 2]).isNaN, "wrong count")
         XCTAssertTrue(F.interval.baseValue([-1, 2]).isNaN, "invalid")
         // The spec asks the same entry.
-        XCTAssertEqual(DistributionSpec.discrete(values: [3, 1, 2, 1], probabilities: [0.4, 0.2, 0.2, 0.2]).baseValue, 3)
+        XCTAssertEqual(
+            DistributionSpec.discrete(values: [3, 1, 2, 1], probabilities: [0.4, 0.2, 0.2, 0.2]).baseValue, 3)
     }
 
     /// Means and variances by hand.
@@ -233,8 +244,8 @@ final class FamilyCatalogueTests: XCTestCase {
         check(.lognormal, [100, 200], 100 * exp(sigma * sigma / 2), expm1(sigma * sigma) * 1e4 * exp(sigma * sigma))
         check(.interval, [50, 200], 100 * exp(sigma * sigma / 2), expm1(sigma * sigma) * 1e4 * exp(sigma * sigma))
         check(.triangular, [0, 0, 1], 1.0 / 3, 1.0 / 18)
-        check(.pert, [0, 0.5, 1], 0.5, 1.0 / 28)                         // Beta(3, 3)
-        check(.pert, [2, 5, 12, 2], 6, 100 * 1.6 * 2.4 / (16 * 5))         // α 1.6, β 2.4
+        check(.pert, [0, 0.5, 1], 0.5, 1.0 / 28)  // Beta(3, 3)
+        check(.pert, [2, 5, 12, 2], 6, 100 * 1.6 * 2.4 / (16 * 5))  // α 1.6, β 2.4
         check(.uniform, [-1, 3], 1, 16.0 / 12)
         // loguniform(1, e): density 1/x on [1, e]: mean e − 1, E[X²] = (e² − 1)/2.
         let e = exp(1.0)
@@ -242,7 +253,7 @@ final class FamilyCatalogueTests: XCTestCase {
         check(.loguniform, [4, 4], 4, 0)
         check(.beta, [2, 6], 0.25, 12.0 / (64 * 9))
         check(.gamma, [3, 2], 6, 12)
-        check(.weibull, [3, 1], 3, 9)                                     // the exponential
+        check(.weibull, [3, 1], 3, 9)  // the exponential
         check(.exponential, [4], 4, 16)
         check(.poisson, [3.5], 3.5, 3.5)
         check(.binomial, [20, 0.3], 6, 4.2)

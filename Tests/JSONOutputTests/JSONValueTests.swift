@@ -1,13 +1,14 @@
 import Foundation
-import XCTest
 import JSONOutput
+import XCTest
 
 final class JSONValueTests: XCTestCase {
     /// DEL, C1 and bidirectional controls are escaped too, so that none reaches a terminal raw.
     func testStringEscaping() {
         let value = JSONValue.string("q\"b\\s/\n\r\t\u{08}\u{0C}\u{00}\u{01}\u{1F}\u{7F}\u{9B}\u{202E}£€😀")
-        XCTAssertEqual(value.rendered(),
-                       "\"q\\\"b\\\\s/\\n\\r\\t\\b\\f\\u0000\\u0001\\u001f\\u007f\\u009b\\u202e£€😀\"")
+        XCTAssertEqual(
+            value.rendered(),
+            "\"q\\\"b\\\\s/\\n\\r\\t\\b\\f\\u0000\\u0001\\u001f\\u007f\\u009b\\u202e£€😀\"")
     }
 
     /// Every control character below U+0020 has an escape: the five short forms, else `\u00XX`
@@ -39,10 +40,12 @@ final class JSONValueTests: XCTestCase {
 
     /// `.numberText` is written exactly as given, however many digits (the reader's YAML numbers).
     func testNumberTextIsWrittenAsGiven() {
-        XCTAssertEqual(JSONValue.numberText("123456789012345678901234567890").rendered(),
-                       "123456789012345678901234567890")
-        XCTAssertEqual(JSONValue.array([.numberText("-0.50"), .numberText("1e+300"), .number(0.5)]).rendered(pretty: false),
-                       "[-0.50,1e+300,0.5]")
+        XCTAssertEqual(
+            JSONValue.numberText("123456789012345678901234567890").rendered(),
+            "123456789012345678901234567890")
+        XCTAssertEqual(
+            JSONValue.array([.numberText("-0.50"), .numberText("1e+300"), .number(0.5)]).rendered(pretty: false),
+            "[-0.50,1e+300,0.5]")
         XCTAssertNotEqual(JSONValue.numberText("1.0"), JSONValue.number(1.5))
         XCTAssertEqual(JSONValue.numberText("1.0"), JSONValue.number(1))
     }
@@ -72,7 +75,7 @@ final class JSONValueTests: XCTestCase {
             "none": [],
             "ok": true,
             "missing": nil,
-            "nested": ["p80": 2.5e7],
+            "nested": ["p80": 2.5e7]
         ]
         let expected = """
             {
@@ -92,15 +95,18 @@ final class JSONValueTests: XCTestCase {
             }
             """
         XCTAssertEqual(value.rendered(), expected)
-        XCTAssertEqual(value.rendered(pretty: false),
-                       "{\"scenario\":\"Southwark\",\"seed\":20170207,\"options\":[\"reprocure\",\"siam\"],"
-                       + "\"empty\":{},\"none\":[],\"ok\":true,\"missing\":null,\"nested\":{\"p80\":25000000.0}}")
+        XCTAssertEqual(
+            value.rendered(pretty: false),
+            "{\"scenario\":\"Southwark\",\"seed\":20170207,\"options\":[\"reprocure\",\"siam\"],"
+                + "\"empty\":{},\"none\":[],\"ok\":true,\"missing\":null,\"nested\":{\"p80\":25000000.0}}")
     }
 
     /// Foundation's parser accepts the output and reads back the same values.
     func testOutputParses() throws {
-        let value: JSONValue = ["text": "tab\there \u{01}", "x": .number(1.5e-300), "big": .number(1.5e300),
-                                "list": [1, 2.5, "three", [[]], nil]]
+        let value: JSONValue = [
+            "text": "tab\there \u{01}", "x": .number(1.5e-300), "big": .number(1.5e300),
+            "list": [1, 2.5, "three", [[]], nil]
+        ]
         let parsed = try JSONSerialization.jsonObject(with: Data(value.rendered().utf8)) as? [String: Any]
         XCTAssertEqual(parsed?["text"] as? String, "tab\there \u{01}")
         XCTAssertEqual(parsed?["x"] as? Double, 1.5e-300)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Reports
 
 /// A directory of files replaced as one set: the old set or the new, never a mixture, and no
@@ -28,7 +29,9 @@ final class AtomicDirectoryTests: XCTestCase {
     private func files(_ path: String) -> [String: String] {
         var result: [String: String] = [:]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
-            result[name] = FileManager.default.contents(atPath: path + "/" + name).map { String(decoding: $0, as: UTF8.self) }
+            result[name] = FileManager.default.contents(atPath: path + "/" + name).map {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
         return result
     }
@@ -84,10 +87,12 @@ final class AtomicDirectoryTests: XCTestCase {
     /// A failure part-way through writing the set: the old set is intact, no temporary is left.
     func testFailureWhileWritingLeavesTheOldSetIntact() throws {
         try writeOldSet()
-        XCTAssertThrowsError(try directory().replace { staging throws(AtomicFileError) in
-            try AtomicFile.write("new a", to: staging + "/a.csv")
-            throw AtomicFileError(path: staging + "/b.csv", operation: "write", code: ENOSPC)
-        }) { error in
+        XCTAssertThrowsError(
+            try directory().replace { staging throws(AtomicFileError) in
+                try AtomicFile.write("new a", to: staging + "/a.csv")
+                throw AtomicFileError(path: staging + "/b.csv", operation: "write", code: ENOSPC)
+            }
+        ) { error in
             XCTAssertEqual((error as? AtomicFileError)?.code, ENOSPC)
         }
         XCTAssertEqual(files(out), oldSet)
@@ -98,10 +103,14 @@ final class AtomicDirectoryTests: XCTestCase {
     func testFailureBeforeTheSwapLeavesTheOldSetIntact() throws {
         try writeOldSet()
         var staged: [String: String] = [:]
-        XCTAssertThrowsError(try directory().replace(isCancelled: { false }, beforeSwap: { staging throws(AtomicFileError) in
-            staged = self.files(staging)
-            throw AtomicFileError(path: staging, operation: "simulated interruption", code: EINTR)
-        }, write: writer(["a.csv": "new a"]))) { error in
+        XCTAssertThrowsError(
+            try directory().replace(
+                isCancelled: { false },
+                beforeSwap: { staging throws(AtomicFileError) in
+                    staged = self.files(staging)
+                    throw AtomicFileError(path: staging, operation: "simulated interruption", code: EINTR)
+                }, write: writer(["a.csv": "new a"]))
+        ) { error in
             XCTAssertEqual((error as? AtomicFileError)?.operation, "simulated interruption")
         }
         XCTAssertEqual(staged, ["a.csv": "new a"])
@@ -113,10 +122,12 @@ final class AtomicDirectoryTests: XCTestCase {
     func testCancellationLeavesTheOldSetIntact() throws {
         try writeOldSet()
         var cancelled = false
-        XCTAssertThrowsError(try directory().replace(isCancelled: { cancelled }) { staging throws(AtomicFileError) in
-            try AtomicFile.write("new a", to: staging + "/a.csv")
-            cancelled = true
-        }) { error in
+        XCTAssertThrowsError(
+            try directory().replace(isCancelled: { cancelled }) { staging throws(AtomicFileError) in
+                try AtomicFile.write("new a", to: staging + "/a.csv")
+                cancelled = true
+            }
+        ) { error in
             XCTAssertEqual(error as? AtomicFileError, AtomicFileError.interrupted(self.out))
         }
         XCTAssertEqual(files(out), oldSet)
@@ -127,9 +138,9 @@ final class AtomicDirectoryTests: XCTestCase {
     /// a live process's, another name's and anything not matching the pattern are left alone.
     func testStaleTemporariesOfDeadProcessesAreRemoved() throws {
         let fm = FileManager.default
-        let dead = root + "/.out.tmp-2147483647-3"          // no such process
+        let dead = root + "/.out.tmp-2147483647-3"  // no such process
         let deadWithForeign = root + "/.out.tmp-2147483646-1"
-        let alive = root + "/.out.tmp-1-5"                  // init is always alive
+        let alive = root + "/.out.tmp-1-5"  // init is always alive
         let otherName = root + "/.other.tmp-2147483647-3"
         let lookalike = root + "/.out.tmp-2147483647-x"
         for path in [dead, deadWithForeign, alive, otherName, lookalike] {
@@ -161,13 +172,17 @@ final class AtomicDirectoryTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try "keep".write(toFile: out + "/notes.txt", atomically: false, encoding: .utf8)
         try "old".write(toFile: out + "/a.csv", atomically: false, encoding: .utf8)
-        for attempt in [{ try self.directory().check() }, { try self.directory().replace(write: self.writer(["a.csv": "new"])) }] {
+        for attempt in [
+            { try self.directory().check() }, { try self.directory().replace(write: self.writer(["a.csv": "new"])) }
+        ] {
             XCTAssertThrowsError(try attempt()) { error in
                 let e = error as? AtomicFileError
                 XCTAssertEqual(e?.code, ENOTEMPTY)
-                XCTAssertEqual(e?.description, "cannot write \(self.out): replace the directory failed: it holds notes.txt, "
-                               + "which is not one of the files written there; the directory is replaced as a whole, "
-                               + "so use a new or empty one")
+                XCTAssertEqual(
+                    e?.description,
+                    "cannot write \(self.out): replace the directory failed: it holds notes.txt, "
+                        + "which is not one of the files written there; the directory is replaced as a whole, "
+                        + "so use a new or empty one")
             }
         }
         XCTAssertEqual(files(out), ["notes.txt": "keep", "a.csv": "old"])
@@ -175,7 +190,9 @@ final class AtomicDirectoryTests: XCTestCase {
     }
 
     func testRootCurrentDirectoryAndEmptyNameAreRefused() throws {
-        XCTAssertThrowsError(try directory("")) { XCTAssertEqual(($0 as? AtomicFileError)?.reason, "the name is empty") }
+        XCTAssertThrowsError(try directory("")) {
+            XCTAssertEqual(($0 as? AtomicFileError)?.reason, "the name is empty")
+        }
         XCTAssertThrowsError(try directory("/")) { XCTAssertEqual(($0 as? AtomicFileError)?.code, EBUSY) }
         XCTAssertThrowsError(try directory("//")) { XCTAssertEqual(($0 as? AtomicFileError)?.code, EBUSY) }
         let previous = FileManager.default.currentDirectoryPath
@@ -184,8 +201,9 @@ final class AtomicDirectoryTests: XCTestCase {
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         for path in [".", "./", "..", out, out + "/inner/.."] {
             XCTAssertThrowsError(try directory(path).check(), path) { error in
-                XCTAssertEqual((error as? AtomicFileError)?.reason,
-                               "it is the current directory or contains it; name a directory below it", path)
+                XCTAssertEqual(
+                    (error as? AtomicFileError)?.reason,
+                    "it is the current directory or contains it; name a directory below it", path)
             }
         }
         XCTAssertEqual(entries(out), ["inner"])

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Reports
 
 final class AtomicFileTests: XCTestCase {
@@ -40,10 +41,11 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("row 0\r\nrow 1\r\n"))
         XCTAssertTrue(text.hasSuffix("row 999\r\n"))
         XCTAssertEqual(text.components(separatedBy: "\r\n").count, 1001)
-        XCTAssertThrowsError(try AtomicFile.write(to: path) { emit throws(AtomicFileError) in
-            try emit(Array("partial".utf8))
-            throw AtomicFileError(path: path, operation: "produce the rows", code: EIO)
-        })
+        XCTAssertThrowsError(
+            try AtomicFile.write(to: path) { emit throws(AtomicFileError) in
+                try emit(Array("partial".utf8))
+                throw AtomicFileError(path: path, operation: "produce the rows", code: EIO)
+            })
         XCTAssertEqual(contents(path), text)
         XCTAssertEqual(strayTemporaries(in: root), [])
     }
@@ -62,10 +64,12 @@ final class AtomicFileTests: XCTestCase {
         let path = root + "/summary.csv"
         try AtomicFile.write("earlier results", to: path)
         var sawTemporary = false
-        XCTAssertThrowsError(try AtomicFile.write(Array("half".utf8), to: path) { temporary throws(AtomicFileError) in
-            sawTemporary = FileManager.default.fileExists(atPath: temporary)
-            throw AtomicFileError(path: path, operation: "simulated interruption", code: EINTR)
-        }) { error in
+        XCTAssertThrowsError(
+            try AtomicFile.write(Array("half".utf8), to: path) { temporary throws(AtomicFileError) in
+                sawTemporary = FileManager.default.fileExists(atPath: temporary)
+                throw AtomicFileError(path: path, operation: "simulated interruption", code: EINTR)
+            }
+        ) { error in
             XCTAssertEqual((error as? AtomicFileError)?.operation, "simulated interruption")
         }
         XCTAssertTrue(sawTemporary)

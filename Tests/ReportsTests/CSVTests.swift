@@ -1,6 +1,7 @@
-import XCTest
-@testable import Reports
 import TestSupport
+import XCTest
+
+@testable import Reports
 
 final class CSVNumberTests: XCTestCase {
     func testShortestForm() {
@@ -9,7 +10,7 @@ final class CSVNumberTests: XCTestCase {
             (0.1, "0.1"), (100_000, "100000"), (0.000123, "0.000123"),
             (1e-6, "0.000001"), (1e15, "1000000000000000"), (4_800_000, "4800000"),
             (1.5e-7, "1.5e-07"), (1.5e16, "1.5e+16"), (-2e300, "-2e+300"), (.leastNonzeroMagnitude, "5e-324"),
-            (123_456_789_012_345.6, "123456789012345.6"),
+            (123_456_789_012_345.6, "123456789012345.6")
         ]
         for (x, text) in cases { XCTAssertEqual(CSVNumber.format(x), text, "\(x)") }
     }
@@ -25,7 +26,7 @@ final class CSVNumberTests: XCTestCase {
             (1234567.891, 2, "1234567.89"), (5, 2, "5.00"), (2.675, 2, "2.68"), (1.005, 2, "1.01"),
             (-0.004, 2, "0.00"), (-0.005, 2, "-0.01"), (9.995, 2, "10.00"), (999.5, 0, "1000"),
             (0.5, 0, "1"), (0.4, 0, "0"), (1e-9, 3, "0.000"), (1.234e-7, 9, "0.000000123"),
-            (12.3456, -1, "12"), (0, 3, "0.000"), (-1.25, 1, "-1.3"), (99.99, 1, "100.0"),
+            (12.3456, -1, "12"), (0, 3, "0.000"), (-1.25, 1, "-1.3"), (99.99, 1, "100.0")
         ]
         for (x, d, text) in cases {
             XCTAssertEqual(CSVNumber.format(x, decimals: d), text, "\(x) to \(d) decimals")
@@ -73,10 +74,11 @@ final class CSVTableTests: XCTestCase {
         var table = CSVTable(header: ["option", "label", "P80"])
         try table.append(["reprocure", "Re-procure, single \"managed\" service", CSVNumber.format(27_345_678.5)])
         try table.append(["siam", "", CSVNumber.format(.nan)])
-        XCTAssertEqual(table.rendered(),
-                       "option,label,P80\r\n"
-                       + "reprocure,\"Re-procure, single \"\"managed\"\" service\",27345678.5\r\n"
-                       + "siam,,\r\n")
+        XCTAssertEqual(
+            table.rendered(),
+            "option,label,P80\r\n"
+                + "reprocure,\"Re-procure, single \"\"managed\"\" service\",27345678.5\r\n"
+                + "siam,,\r\n")
         XCTAssertEqual(Array(table.bytes().prefix(6)), Array("option".utf8))
         XCTAssertEqual(Array(table.bytes(byteOrderMark: true).prefix(3)), [0xEF, 0xBB, 0xBF])
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Reports
 
 final class TextTableTests: XCTestCase {
@@ -6,7 +7,9 @@ final class TextTableTests: XCTestCase {
         var table = TextTable(columns: [.init("option"), .init("mean", .right), .init("P80", .right)])
         table.append(["reprocure", "25.1m", "27.3m"])
         table.append(["shared-service", "£23.8m", "25m"])
-        XCTAssertEqual(table.rendered(), """
+        XCTAssertEqual(
+            table.rendered(),
+            """
             option            mean    P80
             --------------  ------  -----
             reprocure        25.1m  27.3m
@@ -19,7 +22,9 @@ final class TextTableTests: XCTestCase {
         var table = TextTable(columns: [.init("a"), .init("b", .right)])
         table.append(["x"])
         table.append(["line\nbreak", "1", "extra"])
-        XCTAssertEqual(table.rendered(), """
+        XCTAssertEqual(
+            table.rendered(),
+            """
             a           b
             ----------  -  -----
             x

@@ -1,6 +1,6 @@
-import XCTest
 import Sampling
 import TestSupport
+import XCTest
 
 final class CorrelationTests: XCTestCase {
     static let target = CorrelationMatrix(size: 3, pairs: [(0, 1, 0.6), (0, 2, -0.3), (1, 2, 0.2)])
@@ -12,7 +12,7 @@ final class CorrelationTests: XCTestCase {
         let n = 100_000
         let stream = RandomStream(seed: 1_234)
         let specs: [DistributionSpec] = [
-            .pert(min: 4.3e6, mode: 4.8e6, max: 5.6e6), .lognormal(median: 100, p95: 300), .poisson(mean: 4),
+            .pert(min: 4.3e6, mode: 4.8e6, max: 5.6e6), .lognormal(median: 100, p95: 300), .poisson(mean: 4)
         ]
         var columns = specs.map { spec -> [Double] in
             var x = [Double](repeating: 0, count: n)

@@ -20,7 +20,7 @@ enum Fixtures {
         .poisson(mean: 3.5),
         .binomial(n: 20, p: 0.3),
         .bernoulli(p: 0.3),
-        .discrete(values: [5, 1, 2], probabilities: [0.3, 0.2, 0.5]),
+        .discrete(values: [5, 1, 2], probabilities: [0.3, 0.2, 0.5])
     ]
 
     /// Sample moments: mean, variance (divisor n) and fourth central moment.

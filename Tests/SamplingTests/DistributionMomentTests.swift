@@ -1,5 +1,5 @@
-import XCTest
 import Sampling
+import XCTest
 
 /// Sample moments against the exact ones.
 ///
@@ -18,10 +18,12 @@ final class DistributionMomentTests: XCTestCase {
         let count = Double(x.count)
         let seMean = spec.standardDeviation / count.squareRoot()
         let seVariance = (Swift.max(m4 - variance * variance, 0) / count).squareRoot()
-        XCTAssertEqual(mean, spec.mean, accuracy: 5 * seMean * meanFactor + 1e-12 * abs(spec.mean),
-                       "\(label) \(spec): mean", file: file, line: line)
-        XCTAssertEqual(variance, spec.variance, accuracy: 5 * seVariance + 1e-12 * spec.variance,
-                       "\(label) \(spec): variance", file: file, line: line)
+        XCTAssertEqual(
+            mean, spec.mean, accuracy: 5 * seMean * meanFactor + 1e-12 * abs(spec.mean),
+            "\(label) \(spec): mean", file: file, line: line)
+        XCTAssertEqual(
+            variance, spec.variance, accuracy: 5 * seVariance + 1e-12 * spec.variance,
+            "\(label) \(spec): variance", file: file, line: line)
     }
 
     func testPlainMonteCarloMoments() {
@@ -66,8 +68,10 @@ final class DistributionMomentTests: XCTestCase {
         XCTAssertEqual(DistributionSpec.weibull(scale: 3, shape: 1).variance, 9, accuracy: 1e-11)
         // Lognormal with median m has mean m·exp(σ²/2).
         let sigma = log(2) / DistributionSpec.z95
-        XCTAssertEqual(DistributionSpec.lognormal(median: 100, p95: 200).mean, 100 * exp(sigma * sigma / 2), accuracy: 1e-10)
-        XCTAssertEqual(DistributionSpec.discrete(values: [5, 1, 2], probabilities: [0.3, 0.2, 0.5]).mean, 2.7, accuracy: 1e-14)
+        XCTAssertEqual(
+            DistributionSpec.lognormal(median: 100, p95: 200).mean, 100 * exp(sigma * sigma / 2), accuracy: 1e-10)
+        XCTAssertEqual(
+            DistributionSpec.discrete(values: [5, 1, 2], probabilities: [0.3, 0.2, 0.5]).mean, 2.7, accuracy: 1e-14)
         XCTAssertEqual(DistributionSpec.pert(min: 7, mode: 7, max: 7).mean, 7)
         XCTAssertEqual(DistributionSpec.pert(min: 7, mode: 7, max: 7).variance, 0)
     }
@@ -86,7 +90,8 @@ final class DistributionMomentTests: XCTestCase {
         XCTAssertEqual(DistributionSpec.lognormal(median: 5, p95: 9).baseValue, 5, accuracy: 1e-13)
         XCTAssertEqual(DistributionSpec.bernoulli(p: 0.5).baseValue, 0)
         XCTAssertEqual(DistributionSpec.bernoulli(p: 0.7).baseValue, 1)
-        XCTAssertEqual(DistributionSpec.discrete(values: [3, 1, 2, 1], probabilities: [0.4, 0.2, 0.2, 0.2]).baseValue, 3)
+        XCTAssertEqual(
+            DistributionSpec.discrete(values: [3, 1, 2, 1], probabilities: [0.4, 0.2, 0.2, 0.2]).baseValue, 3)
         XCTAssertEqual(DistributionSpec.gamma(shape: 2, scale: 3).baseValue, 6)
     }
 }

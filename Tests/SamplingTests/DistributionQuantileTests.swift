@@ -1,11 +1,13 @@
 import CGSL
-import XCTest
 import Sampling
+import XCTest
 
 /// Quantile functions: round trips through GSL's CDFs, known values, and agreement of the
 /// column functions with the scalar ones.
 final class DistributionQuantileTests: XCTestCase {
-    static let probabilities: [Double] = [1e-12, 1e-6, 0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1 - 1e-6, 1 - 1e-12]
+    static let probabilities: [Double] = [
+        1e-12, 1e-6, 0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1 - 1e-6, 1 - 1e-12
+    ]
 
     /// F(Q(u)) = u for continuous families, with F from GSL (`gsl_cdf_*_P`, or `_Q` above
     /// the median where 1 − u is the accurate quantity), to 1e-9 relative, plus what rounding
@@ -16,19 +18,28 @@ final class DistributionQuantileTests: XCTestCase {
         let sigma = log(2) / DistributionSpec.z95
         let cases: [(DistributionSpec, (Double) -> (p: Double, q: Double))] = [
             (.normal(mean: 10, sd: 2), { (gsl_cdf_gaussian_P($0 - 10, 2), gsl_cdf_gaussian_Q($0 - 10, 2)) }),
-            (.lognormal(median: 100, p95: 200), { (gsl_cdf_lognormal_P($0, log(100), sigma), gsl_cdf_lognormal_Q($0, log(100), sigma)) }),
-            (.pert(min: 2, mode: 5, max: 12, lambda: 2), { (gsl_cdf_beta_P(($0 - 2) / 10, 1.6, 2.4), gsl_cdf_beta_Q(($0 - 2) / 10, 1.6, 2.4)) }),
+            (
+                .lognormal(median: 100, p95: 200),
+                { (gsl_cdf_lognormal_P($0, log(100), sigma), gsl_cdf_lognormal_Q($0, log(100), sigma)) }
+            ),
+            (
+                .pert(min: 2, mode: 5, max: 12, lambda: 2),
+                { (gsl_cdf_beta_P(($0 - 2) / 10, 1.6, 2.4), gsl_cdf_beta_Q(($0 - 2) / 10, 1.6, 2.4)) }
+            ),
             (.beta(a: 0.5, b: 3), { (gsl_cdf_beta_P($0, 0.5, 3), gsl_cdf_beta_Q($0, 0.5, 3)) }),
             (.beta(a: 2, b: 5), { (gsl_cdf_beta_P($0, 2, 5), gsl_cdf_beta_Q($0, 2, 5)) }),
             (.gamma(shape: 3, scale: 2), { (gsl_cdf_gamma_P($0, 3, 2), gsl_cdf_gamma_Q($0, 3, 2)) }),
             (.weibull(scale: 2, shape: 1.5), { (gsl_cdf_weibull_P($0, 2, 1.5), gsl_cdf_weibull_Q($0, 2, 1.5)) }),
             (.exponential(mean: 4), { (gsl_cdf_exponential_P($0, 4), gsl_cdf_exponential_Q($0, 4)) }),
             (.uniform(min: -1, max: 3), { (gsl_cdf_flat_P($0, -1, 3), gsl_cdf_flat_Q($0, -1, 3)) }),
-            (.triangular(min: 1, mode: 3, max: 10), { x in
-                let p = x <= 3 ? (x - 1) * (x - 1) / (9 * 2) : 1 - (10 - x) * (10 - x) / (9 * 7)
-                let q = x <= 3 ? 1 - (x - 1) * (x - 1) / (9 * 2) : (10 - x) * (10 - x) / (9 * 7)
-                return (p, q)
-            }),
+            (
+                .triangular(min: 1, mode: 3, max: 10),
+                { x in
+                    let p = x <= 3 ? (x - 1) * (x - 1) / (9 * 2) : 1 - (10 - x) * (10 - x) / (9 * 7)
+                    let q = x <= 3 ? 1 - (x - 1) * (x - 1) / (9 * 2) : (10 - x) * (10 - x) / (9 * 7)
+                    return (p, q)
+                }
+            )
         ]
         for (spec, cdf) in cases {
             for u in Self.probabilities {
@@ -79,7 +90,8 @@ final class DistributionQuantileTests: XCTestCase {
         // PERT(0, 1, 1) is Beta(5, 1): Q(u) = u^(1/5); PERT(0, 0, 1) is Beta(1, 5).
         for u in [1e-12, 0.01, 0.3, 0.5, 0.9, 1 - 1e-9] {
             XCTAssertEqual(DistributionSpec.pert(min: 0, mode: 1, max: 1).quantile(u), pow(u, 0.2), accuracy: 1e-14)
-            XCTAssertEqual(DistributionSpec.pert(min: 0, mode: 0, max: 1).quantile(u), 1 - pow(1 - u, 0.2), accuracy: 1e-14)
+            XCTAssertEqual(
+                DistributionSpec.pert(min: 0, mode: 0, max: 1).quantile(u), 1 - pow(1 - u, 0.2), accuracy: 1e-14)
             XCTAssertEqual(DistributionSpec.pert(min: 0, mode: 0.5, max: 1, lambda: 0).quantile(u), u, accuracy: 1e-15)
         }
         // Ends of the support.
@@ -95,7 +107,9 @@ final class DistributionQuantileTests: XCTestCase {
     func testColumnQuantilesMatchScalarOnes() {
         var u = (0..<5_000).map { (Double($0) + 0.5) / 5_000 }
         u += [1e-300, 1e-15, 1 - 1e-15, 0, 1, -0.5, 1.5, .nan]
-        for spec in Fixtures.all + [.poisson(mean: 2e7), .binomial(n: 1_000_000, p: 0.4), .pert(min: 3, mode: 3, max: 3)] {
+        for spec in Fixtures.all + [
+            .poisson(mean: 2e7), .binomial(n: 1_000_000, p: 0.4), .pert(min: 3, mode: 3, max: 3)
+        ] {
             var out = [Double](repeating: 0, count: u.count)
             let table = spec.pertShape.flatMap { PertQuantileTable(shape: $0) }
             u.withUnsafeBufferPointer { src in

@@ -1,5 +1,5 @@
-import XCTest
 import Sampling
+import XCTest
 
 final class DistributionSamplingTests: XCTestCase {
     /// `fill` consumes the stream exactly as repeated `sample` calls do: same seed, same numbers
@@ -51,7 +51,9 @@ final class DistributionSamplingTests: XCTestCase {
             var plain = [Double](repeating: 0, count: n), strat = [Double](repeating: 0, count: n)
             plain.withUnsafeMutableBufferPointer { spec.fill($0, stream: stream) }
             let u = LatinHypercube.column(count: n, stream: stream)
-            u.withUnsafeBufferPointer { src in strat.withUnsafeMutableBufferPointer { spec.fillQuantiles(src, into: $0) } }
+            u.withUnsafeBufferPointer { src in
+                strat.withUnsafeMutableBufferPointer { spec.fillQuantiles(src, into: $0) }
+            }
             plain.sort()
             strat.sort()
             // D = sup |F₁ − F₂| evaluated just after every distinct value.

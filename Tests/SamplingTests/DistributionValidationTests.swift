@@ -1,5 +1,5 @@
-import XCTest
 import Sampling
+import XCTest
 
 final class DistributionValidationTests: XCTestCase {
     static let invalid: [(DistributionSpec, String)] = [
@@ -29,10 +29,19 @@ final class DistributionValidationTests: XCTestCase {
         (.binomial(n: 10, p: 1.5), "p must be a probability between 0 and 1"),
         (.binomial(n: 1_000_001, p: 0.5), "binomial n must be at most 1000000 (it is 1000001)"),
         (.bernoulli(p: -0.1), "p must be a probability"),
-        (.discrete(values: [], probabilities: []), "discrete takes value-probability pairs (v1, p1, v2, p2, ...), found 0 parameters"),
+        (
+            .discrete(values: [], probabilities: []),
+            "discrete takes value-probability pairs (v1, p1, v2, p2, ...), found 0 parameters"
+        ),
         (.discrete(values: [1, 2], probabilities: [1]), "needs as many probabilities (1) as values (2)"),
-        (.discrete(values: [1, 2], probabilities: [0.5, 0.6]), "discrete probabilities must sum to 1 (100%); they sum to 1.1"),
-        (.discrete(values: [1, 2], probabilities: [1.5, -0.5]), "discrete probability must be between 0 and 1, i.e. 0% to 100% (it is 1.5)"),
+        (
+            .discrete(values: [1, 2], probabilities: [0.5, 0.6]),
+            "discrete probabilities must sum to 1 (100%); they sum to 1.1"
+        ),
+        (
+            .discrete(values: [1, 2], probabilities: [1.5, -0.5]),
+            "discrete probability must be between 0 and 1, i.e. 0% to 100% (it is 1.5)"
+        )
     ]
 
     func testInvalidParametersAreReportedInWords() {
@@ -58,7 +67,9 @@ final class DistributionValidationTests: XCTestCase {
             buffer.withUnsafeMutableBufferPointer { spec.fill($0, stream: stream) }
             XCTAssertTrue(buffer.allSatisfy(\.isNaN), "\(spec)")
             buffer = Array(repeating: 0, count: 16)
-            u.withUnsafeBufferPointer { src in buffer.withUnsafeMutableBufferPointer { spec.fillQuantiles(src, into: $0) } }
+            u.withUnsafeBufferPointer { src in
+                buffer.withUnsafeMutableBufferPointer { spec.fillQuantiles(src, into: $0) }
+            }
             XCTAssertTrue(buffer.allSatisfy(\.isNaN), "\(spec)")
         }
         XCTAssertEqual(stream.rawNext(), twin.rawNext())
@@ -70,7 +81,7 @@ final class DistributionValidationTests: XCTestCase {
             .pert(min: 1, mode: 1, max: 1), .pert(min: 0, mode: 0, max: 1, lambda: 0),
             .triangular(min: 0, mode: 1, max: 1), .poisson(mean: 0), .binomial(n: 0, p: 1),
             .bernoulli(p: 1), .discrete(values: [7], probabilities: [1]),
-            .discrete(values: [1, 2, 3], probabilities: [0.1, 0.2, 0.7000000001]),
+            .discrete(values: [1, 2, 3], probabilities: [0.1, 0.2, 0.7000000001])
         ]
         for spec in valid { XCTAssertNoThrow(try spec.validate(), "\(spec)") }
         XCTAssertNil(PertQuantileTable(shape: PertShape(alpha: 0.5, beta: 2)))

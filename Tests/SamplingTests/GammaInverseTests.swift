@@ -1,6 +1,6 @@
 import CGSL
-import XCTest
 import Sampling
+import XCTest
 
 /// The gamma quantile and the incomplete gamma function behind it (and behind the Poisson
 /// quantile), against 30-digit values computed independently (mpmath 1.3: P(k, x) as
@@ -20,7 +20,7 @@ final class GammaInverseTests: XCTestCase {
         (100000.0, 101897.36659610103, 0.9999999987656911906, 1.2343088093960284317e-9),
         (562341.3251903491, 561710.0825690678, 0.19999301221470070759, 0.80000698778529929241),
         (1000000.0, 999100.0, 0.18407694680602630978, 0.81592305319397369022),
-        (1000000.0, 1002000.0, 0.97719590410123013724, 0.022804095898769862758),
+        (1000000.0, 1002000.0, 0.97719590410123013724, 0.022804095898769862758)
     ]
 
     func testIncompleteGammaAgainstThirtyDigitValues() {
@@ -35,7 +35,7 @@ final class GammaInverseTests: XCTestCase {
         (25000.0, 1e-09, 24058), (25000.0, 0.2, 24867), (25000.0, 0.5, 25000), (25000.0, 0.8, 25133),
         (25000.0, 0.999999999, 25954),
         (562341.3251903491, 1e-09, 557849), (562341.3251903491, 0.2, 561710), (562341.3251903491, 0.5, 562341),
-        (562341.3251903491, 0.8, 562972), (562341.3251903491, 0.999999999, 566845),
+        (562341.3251903491, 0.8, 562972), (562341.3251903491, 0.999999999, 566845)
     ]
 
     func testPoissonQuantilesAtLargeMeansAgainstThirtyDigitValues() {

@@ -1,6 +1,6 @@
-import XCTest
 import Sampling
 import TestSupport
+import XCTest
 
 final class LatinHypercubeTests: XCTestCase {
     /// Exactly one draw in each stratum [fl(j/n), fl((j+1)/n)), every draw in (0, 1).

@@ -1,5 +1,5 @@
-import XCTest
 import Sampling
+import XCTest
 
 /// `loguniform(min, max)`, the family added through the catalogue: its closed-form quantile
 /// exp(ln a + u (ln b − ln a)), the CDF F(x) = ln(x/a)/ln(b/a) it inverts, and draws that agree
@@ -9,7 +9,7 @@ final class LogUniformTests: XCTestCase {
     let spec = DistributionSpec.loguniform(min: 1, max: 100)
 
     func testKnownQuantiles() {
-        XCTAssertEqual(spec.quantile(0.5), 10, accuracy: 1e-13)          // √(1·100)
+        XCTAssertEqual(spec.quantile(0.5), 10, accuracy: 1e-13)  // √(1·100)
         XCTAssertEqual(spec.quantile(0.25), 10.0.squareRoot(), accuracy: 1e-13)
         XCTAssertEqual(spec.quantile(0.75), 10 * 10.0.squareRoot(), accuracy: 1e-12)
         XCTAssertEqual(spec.quantile(0), 1)

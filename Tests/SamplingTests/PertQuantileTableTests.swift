@@ -1,7 +1,7 @@
 import CGSL
 import Foundation
-import XCTest
 import Sampling
+import XCTest
 
 /// The PERT quantile table against an independent reference: GSL's `gsl_cdf_beta_Pinv`,
 /// refined by Newton's method on `gsl_cdf_beta_P` (lower half) or `gsl_cdf_beta_Q` (upper
@@ -17,7 +17,10 @@ final class PertQuantileTableTests: XCTestCase {
             let residual = u <= 0.5 ? gsl_cdf_beta_P(x, a, b) - u : (1 - u) - gsl_cdf_beta_Q(x, a, b)
             let next = x - residual / f
             if !(next > 0 && next < 1) { break }
-            if abs(next - x) < 1e-17 { x = next; break }
+            if abs(next - x) < 1e-17 {
+                x = next
+                break
+            }
             x = next
         }
         return x
@@ -42,20 +45,27 @@ final class PertQuantileTableTests: XCTestCase {
         var worst = 0.0, worstU = 0.0
         for u in points {
             let error = abs(table.unitQuantile(u) - Self.reference(u, alpha, beta))
-            if error > worst { worst = error; worstU = u }
+            if error > worst {
+                worst = error
+                worstU = u
+            }
         }
-        XCTAssertLessThan(worst, 1e-9, "Beta(\(alpha), \(beta)): worst error \(worst) at u = \(worstU)", file: file, line: line)
+        XCTAssertLessThan(
+            worst, 1e-9, "Beta(\(alpha), \(beta)): worst error \(worst) at u = \(worstU)", file: file, line: line)
     }
 
     func testAccuracyOnDenseGridForPertShapes() {
         let dense = Self.grid(even: 60_000, tail: 20_000)  // 100,007 points
-        check(alpha: 3, beta: 3, points: dense)       // PERT(0, 0.5, 1), λ = 4
-        check(alpha: 1, beta: 5, points: dense)       // mode = min
+        check(alpha: 3, beta: 3, points: dense)  // PERT(0, 0.5, 1), λ = 4
+        check(alpha: 1, beta: 5, points: dense)  // mode = min
     }
 
     func testAccuracyForMoreShapes() {
         let grid = Self.grid(even: 6_000, tail: 2_000)
-        for (a, b) in [(5.0, 1.0), (1.8, 4.2), (1.2, 4.8), (1.5, 2.5), (3.5, 8.5), (1, 1), (1, 2), (21, 11), (101, 1), (501, 501), (1001, 1), (1.001, 1000)] {
+        for (a, b) in [
+            (5.0, 1.0), (1.8, 4.2), (1.2, 4.8), (1.5, 2.5), (3.5, 8.5), (1, 1), (1, 2), (21, 11), (101, 1), (501, 501),
+            (1001, 1), (1.001, 1000)
+        ] {
             check(alpha: a, beta: b, points: grid)
         }
     }

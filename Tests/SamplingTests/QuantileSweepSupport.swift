@@ -1,7 +1,7 @@
 import CGSL
 import Foundation
-import XCTest
 import Sampling
+import XCTest
 
 /// Round-trip checks of quantile functions over grids of parameters and probabilities.
 ///
@@ -81,7 +81,8 @@ enum QuantileSweep {
         var failures: [String] = []
         for theta in [1e-3, 2.5e6] {
             for u in probabilities where spec(theta).quantile(u) != theta * spec(1).quantile(u) {
-                failures.append("\(spec(theta)) u=\(u): \(spec(theta).quantile(u)) is not \(theta) × \(spec(1).quantile(u))")
+                failures.append(
+                    "\(spec(theta)) u=\(u): \(spec(theta).quantile(u)) is not \(theta) × \(spec(1).quantile(u))")
             }
         }
         return failures
@@ -111,7 +112,8 @@ enum QuantileSweep {
     /// Fails the test with the number of failures and the first few.
     static func assertNone(_ failures: [String], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
         guard !failures.isEmpty else { return }
-        XCTFail("\(what): \(failures.count) failures, first: \n" + failures.prefix(12).joined(separator: "\n"),
-                file: file, line: line)
+        XCTFail(
+            "\(what): \(failures.count) failures, first: \n" + failures.prefix(12).joined(separator: "\n"),
+            file: file, line: line)
     }
 }

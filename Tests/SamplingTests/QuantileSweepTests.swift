@@ -1,6 +1,6 @@
 import CGSL
-import XCTest
 import Sampling
+import XCTest
 
 /// Every quantile function the sampler uses, swept over wide parameter grids and the
 /// probabilities of `QuantileSweep` (1e-12 to 1 − 1e-12), round-tripped through GSL's CDFs.
@@ -31,7 +31,8 @@ final class QuantileSweepTests: XCTestCase {
         for k in [0.01, 0.1, 0.15, 2000, 1e6] {
             let spec = DistributionSpec.gamma(shape: k, scale: 3)
             var out = [Double](repeating: 0, count: u.count)
-            u.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { spec.fillQuantiles(src, into: $0) } }
+            u.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { spec.fillQuantiles(src, into: $0) }
+            }
             for (x, y) in zip(u, out) { XCTAssertEqual(y, spec.quantile(x), "\(spec) at \(x)") }
         }
     }
@@ -119,7 +120,9 @@ final class QuantileSweepTests: XCTestCase {
     /// and the mirror image for 1 − F; nothing overflows.
     func testTriangularAndUniform() {
         var failures: [String] = []
-        let ranges: [(Double, Double)] = [(0, 1), (1, 10), (4.3e6, 5.6e6), (-1e300, 1e300), (1e9, 1e9 + 1e-3), (-5e307, 5e307)]
+        let ranges: [(Double, Double)] = [
+            (0, 1), (1, 10), (4.3e6, 5.6e6), (-1e300, 1e300), (1e9, 1e9 + 1e-3), (-5e307, 5e307)
+        ]
         for (a, b) in ranges {
             failures += QuantileSweep.continuousFailures(
                 .uniform(min: a, max: b),
@@ -140,7 +143,8 @@ final class QuantileSweepTests: XCTestCase {
                     if x > c { return ((b - x) / r) * ((b - x) / (b - c)) }
                     return ((c - x) / r + ((b - x) / r) * ((x - a) / r)) / ((c - a) / r)
                 }
-                failures += QuantileSweep.continuousFailures(.triangular(min: a, mode: c, max: b), lower: left, upper: right)
+                failures += QuantileSweep.continuousFailures(
+                    .triangular(min: a, mode: c, max: b), lower: left, upper: right)
             }
         }
         QuantileSweep.assertNone(failures, "triangular, uniform")
@@ -152,7 +156,8 @@ final class QuantileSweepTests: XCTestCase {
         var failures: [String] = []
         for k in QuantileSweep.logGrid(0.02, 200, perDecade: 3) {
             failures += QuantileSweep.continuousFailures(
-                .weibull(scale: 1, shape: k), lower: { gsl_cdf_weibull_P($0, 1, k) }, upper: { gsl_cdf_weibull_Q($0, 1, k) })
+                .weibull(scale: 1, shape: k), lower: { gsl_cdf_weibull_P($0, 1, k) },
+                upper: { gsl_cdf_weibull_Q($0, 1, k) })
             failures += QuantileSweep.scalingFailures { .weibull(scale: $0, shape: k) }
         }
         for mean in [1e-9, 1e-3, 1, 4, 1e9] {
@@ -169,7 +174,9 @@ final class QuantileSweepTests: XCTestCase {
         var failures: [String] = []
         for mean in QuantileSweep.logGrid(1e-6, 1e9, perDecade: 2) + [DistributionFamily.maximumPoissonMean] {
             // P(X ≤ n) = Q(n + 1, mean), GSL's below 1e4 (`GammaInverseTests` pins large means).
-            failures += QuantileSweep.discreteFailures(.poisson(mean: mean)) { GammaCDF.upper(mean, shape: Double($0 + 1)) }
+            failures += QuantileSweep.discreteFailures(.poisson(mean: mean)) {
+                GammaCDF.upper(mean, shape: Double($0 + 1))
+            }
         }
         for n in [1, 2, 10, 1000, Int(DistributionFamily.maximumBinomialTrials)] {
             for p in [1e-9, 1e-6, 0.01, 0.3, 0.5, 0.99, 1 - 1e-6, 1 - 1e-9] {
@@ -182,7 +189,9 @@ final class QuantileSweepTests: XCTestCase {
             failures += QuantileSweep.discreteFailures(.bernoulli(p: p)) { k in k < 0 ? 0 : (k == 0 ? 1 - p : 1) }
         }
         let values: [Double] = [0, 1, 2, 3, 4]
-        for probabilities in [[1e-12, 0.5 - 1e-12, 0, 0.25, 0.25], [0.2, 0.2, 0.2, 0.2, 0.2], [1 - 4e-12, 1e-12, 1e-12, 1e-12, 1e-12]] {
+        for probabilities in [
+            [1e-12, 0.5 - 1e-12, 0, 0.25, 0.25], [0.2, 0.2, 0.2, 0.2, 0.2], [1 - 4e-12, 1e-12, 1e-12, 1e-12, 1e-12]
+        ] {
             let total = probabilities.reduce(0, +)
             let cumulative = probabilities.indices.map { i in probabilities[...i].reduce(0, +) / total }
             failures += QuantileSweep.discreteFailures(.discrete(values: values, probabilities: probabilities)) { k in

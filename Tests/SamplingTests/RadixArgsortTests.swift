@@ -20,8 +20,9 @@ final class RadixArgsortTests: XCTestCase {
         }
         let expected = values.indices.sorted(by: before)
         XCTAssertTrue(RadixArgsort.argsort(values).map(Int.init) == expected, "argsort differs from a comparison sort")
-        XCTAssertTrue(RadixArgsort.sorted(values).map(\.bitPattern) == expected.map { values[$0].bitPattern },
-                      "sorted differs from a comparison sort")
+        XCTAssertTrue(
+            RadixArgsort.sorted(values).map(\.bitPattern) == expected.map { values[$0].bitPattern },
+            "sorted differs from a comparison sort")
         XCTAssertEqual(RadixArgsort.sorted([]), [])
         XCTAssertEqual(RadixArgsort.argsort([7]), [0])
     }

@@ -1,5 +1,5 @@
-import XCTest
 import Sampling
+import XCTest
 
 final class RandomStreamTests: XCTestCase {
     /// Known answer: GSL seeds mt19937 like the 2002 reference code (init_genrand), so seed

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ScenarioModel
 
 /// Suggestions, identifiers and the dependency graph used by the builder.

@@ -1,7 +1,8 @@
-import XCTest
 import ScenarioSyntax
-@testable import ScenarioModel
 import TestSupport
+import XCTest
+
+@testable import ScenarioModel
 
 /// Bad distribution parameters reach the user through the builder, at the distribution's mark.
 /// (The messages are the expression checks'; these tests pin where they surface.)
@@ -23,19 +24,25 @@ final class DistributionDiagnosticsTests: XCTestCase {
     }
 
     func testDiscreteWeightsNotSummingToOne() {
-        expectDiagnostic(cost("1️⃣discrete(1k, 0.5, 2k, 0.4)"), contains: "discrete probabilities must sum to 1 (100%); they sum to 0.9")
+        expectDiagnostic(
+            cost("1️⃣discrete(1k, 0.5, 2k, 0.4)"),
+            contains: "discrete probabilities must sum to 1 (100%); they sum to 0.9")
     }
 
     func testIntervalThroughZero() {
-        expectDiagnostic(cost("1️⃣0 to 10k"), contains: "'a to b' is a lognormal 90% interval and needs both ends positive")
+        expectDiagnostic(
+            cost("1️⃣0 to 10k"), contains: "'a to b' is a lognormal 90% interval and needs both ends positive")
     }
 
     func testBadDistributionInAnInputIsReportedOnce() {
-        expectDiagnostic(scenario(top: "inputs:\n  rate: uniform(1️⃣5, 1)\n", optionBody: "    costs:\n      licence: rate\n"),
-                         contains: "uniform min (5) must not exceed max (1)")
+        expectDiagnostic(
+            scenario(top: "inputs:\n  rate: uniform(1️⃣5, 1)\n", optionBody: "    costs:\n      licence: rate\n"),
+            contains: "uniform min (5) must not exceed max (1)")
     }
 
     func testBadDistributionInATaskDuration() {
-        expectDiagnostic(scenario(optionBody: "    timeline:\n      build: triangular(4, 1️⃣2, 6)\n"), contains: "triangular mode (2) must lie between")
+        expectDiagnostic(
+            scenario(optionBody: "    timeline:\n      build: triangular(4, 1️⃣2, 6)\n"),
+            contains: "triangular mode (2) must lie between")
     }
 }

@@ -1,31 +1,36 @@
-import XCTest
 import ScenarioSyntax
+import XCTest
+
 @testable import ScenarioModel
 
 /// Errors point at the offending token: the scalar starts at line 7, column 12.
 final class ExpressionErrorTests: XCTestCase {
     func testLexicalErrors() {
         XCTAssertEqual(exprValue("1 # 2"), "7:14: unexpected character '#'")
-        XCTAssertEqual(exprValue("4.8x"), "7:15: unknown suffix 'x' on a number: use k (thousand), m (million), bn (billion) or %")
+        XCTAssertEqual(
+            exprValue("4.8x"), "7:15: unknown suffix 'x' on a number: use k (thousand), m (million), bn (billion) or %")
         XCTAssertEqual(exprValue("5k%"), "7:14: a number cannot have both 'k' and '%'")
         XCTAssertEqual(exprValue("1.2.3"), "7:12: malformed number '1.2.3'")
         XCTAssertEqual(exprValue("5."), "7:13: a digit must follow the decimal point in '5.'")
         XCTAssertEqual(exprValue("£x"), "7:12: '£' must be followed by a number, e.g. £4.8m")
         XCTAssertEqual(exprValue("$5"), "7:12: unexpected '$': only '£' may decorate a number; write the amount alone")
         XCTAssertEqual(exprValue("a = b"), "7:14: unexpected '=': write '==' to compare")
-        XCTAssertEqual(exprValue("1e999999"),
-                       "7:13: unknown suffix 'e999999' on a number: use k (thousand), m (million), bn (billion) or %")
+        XCTAssertEqual(
+            exprValue("1e999999"),
+            "7:13: unknown suffix 'e999999' on a number: use k (thousand), m (million), bn (billion) or %")
     }
 
     func testCollectsSeveralErrors() {
-        XCTAssertEqual(exprValue("4.8x + 2y"),
-                       "7:15: unknown suffix 'x' on a number: use k (thousand), m (million), bn (billion) or % | "
-                       + "7:20: unknown suffix 'y' on a number: use k (thousand), m (million), bn (billion) or %")
-        XCTAssertEqual(exprValue("pert(1, 2) + foo(3)"),
-                       "7:12: pert takes (min, mode, max) or (min, mode, max, lambda), found 2 arguments | "
-                       + "7:25: unknown function 'foo'; the functions are min, max, if, round and clamp, and the distributions "
-                       + "normal, lognormal, triangular, pert, uniform, loguniform, beta, gamma, weibull, exponential, poisson, binomial, "
-                       + "bernoulli, chance, discrete")
+        XCTAssertEqual(
+            exprValue("4.8x + 2y"),
+            "7:15: unknown suffix 'x' on a number: use k (thousand), m (million), bn (billion) or % | "
+                + "7:20: unknown suffix 'y' on a number: use k (thousand), m (million), bn (billion) or %")
+        XCTAssertEqual(
+            exprValue("pert(1, 2) + foo(3)"),
+            "7:12: pert takes (min, mode, max) or (min, mode, max, lambda), found 2 arguments | "
+                + "7:25: unknown function 'foo'; the functions are min, max, if, round and clamp, and the distributions "
+                + "normal, lognormal, triangular, pert, uniform, loguniform, beta, gamma, weibull, exponential, poisson, binomial, "
+                + "bernoulli, chance, discrete")
     }
 
     func testStructuralErrors() {
@@ -44,8 +49,10 @@ final class ExpressionErrorTests: XCTestCase {
         XCTAssertEqual(exprValue("to 5"), "7:12: missing value before 'to'")
         XCTAssertEqual(exprValue("1 to"), "7:14: missing value after 'to'")
         XCTAssertEqual(exprValue("1 to 2 to 3"), "7:19: 'to' cannot be chained: write one interval 'a to b'")
-        XCTAssertEqual(exprValue("pert 1, 2, 3"),
-                       "7:12: 'pert' needs parentheses around its arguments: pert takes (min, mode, max) or (min, mode, max, lambda)")
+        XCTAssertEqual(
+            exprValue("pert 1, 2, 3"),
+            "7:12: 'pert' needs parentheses around its arguments: pert takes (min, mode, max) or (min, mode, max, lambda)"
+        )
     }
 
     func testArityMessages() {
@@ -67,7 +74,7 @@ final class ExpressionErrorTests: XCTestCase {
             ("binomial(1)", "binomial takes (n, p), found 1 argument"),
             ("bernoulli(1, 2)", "bernoulli takes (p), found 2 arguments"),
             ("chance(1, 2)", "chance takes (p), found 2 arguments"),
-            ("discrete(1, 0.5, 2)", "discrete takes value-probability pairs (v1, p1, v2, p2, ...), found 3 arguments"),
+            ("discrete(1, 0.5, 2)", "discrete takes value-probability pairs (v1, p1, v2, p2, ...), found 3 arguments")
         ]
         for (text, message) in expected {
             XCTAssertEqual(exprValue("x + " + text), "7:16: " + message, text)
@@ -76,7 +83,8 @@ final class ExpressionErrorTests: XCTestCase {
 
     func testDidYouMean() {
         XCTAssertEqual(exprValue("prt(1, 2, 3)"), "7:12: unknown function 'prt'; did you mean 'pert'?")
-        XCTAssertEqual(exprValue("2 * lognormel(1, 2)"), "7:16: unknown function 'lognormel'; did you mean 'lognormal'?")
+        XCTAssertEqual(
+            exprValue("2 * lognormel(1, 2)"), "7:16: unknown function 'lognormel'; did you mean 'lognormal'?")
         XCTAssertEqual(exprValue("uniforn(1, 2)"), "7:12: unknown function 'uniforn'; did you mean 'uniform'?")
         XCTAssertEqual(exprValue("clmp(1, 2, 3)"), "7:12: unknown function 'clmp'; did you mean 'clamp'?")
     }
@@ -88,10 +96,12 @@ final class ExpressionErrorTests: XCTestCase {
 
     func testDepthLimits() {
         let nested = String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150)
-        XCTAssertEqual(exprValue(nested),
-                       "7:112: expression is nested too deeply (more than 100 levels of parentheses, calls or signs)")
-        XCTAssertEqual(exprValue(String(repeating: "-", count: 300) + "1"),
-                       "7:112: expression is nested too deeply (more than 100 levels of parentheses, calls or signs)")
+        XCTAssertEqual(
+            exprValue(nested),
+            "7:112: expression is nested too deeply (more than 100 levels of parentheses, calls or signs)")
+        XCTAssertEqual(
+            exprValue(String(repeating: "-", count: 300) + "1"),
+            "7:112: expression is nested too deeply (more than 100 levels of parentheses, calls or signs)")
         let (e, d) = ExpressionParser.parseValue(exprScalar(Array(repeating: "1", count: 300).joined(separator: "+")))
         XCTAssertNil(e)
         XCTAssertEqual(d.count, 1)
@@ -104,8 +114,10 @@ final class ExpressionErrorTests: XCTestCase {
     /// Random token soups (fixed seed) through every entry point: nothing traps, and an expression
     /// comes back exactly when there are no diagnostics.
     func testRandomInputsNeverCrash() {
-        let pieces = ["1", "4.8m", "5%", "£", "x", "to", "months", "(", ")", ",", "+", "-", "*", "/", "^", "<=", "==",
-                      "=", "pert(", "min(", "foo(", " ", " ", "2017-11", "go-live", ".start", "per year", "#", "\n", "é"]
+        let pieces = [
+            "1", "4.8m", "5%", "£", "x", "to", "months", "(", ")", ",", "+", "-", "*", "/", "^", "<=", "==",
+            "=", "pert(", "min(", "foo(", " ", " ", "2017-11", "go-live", ".start", "per year", "#", "\n", "é"
+        ]
         var state: UInt64 = 20_170_207
         func next() -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407  // 64-bit LCG (Knuth MMIX)
@@ -130,8 +142,10 @@ final class ExpressionErrorTests: XCTestCase {
     }
 
     func testNoCrashOnOddInput() {
-        let inputs = ["(", ")", ",", "(((", ")))", "pert(", "pert(,", "1 +* 2", "£", "%", "to", "to to", "^", "-",
-                      "1 ^", "a(", "min(,)", "\u{0}", "é + ü", "1_", "_", "1..2", "month", "per year", "1 months months"]
+        let inputs = [
+            "(", ")", ",", "(((", ")))", "pert(", "pert(,", "1 +* 2", "£", "%", "to", "to to", "^", "-",
+            "1 ^", "a(", "min(,)", "\u{0}", "é + ü", "1_", "_", "1..2", "month", "per year", "1 months months"
+        ]
         for text in inputs {
             _ = ExpressionParser.parseValue(exprScalar(text))
             _ = ExpressionParser.parseDuration(exprScalar(text))

@@ -1,5 +1,6 @@
-import XCTest
 import ScenarioSyntax
+import XCTest
+
 @testable import ScenarioModel
 
 /// Values: literals, suffixes, precedence, functions and distributions.
@@ -67,7 +68,7 @@ final class ExpressionParserTests: XCTestCase {
         let cases = [
             "normal(1, 2)", "lognormal(1, 2)", "triangular(1, 2, 3)", "pert(1, 2, 3)", "pert(1, 2, 3, 6)",
             "uniform(1, 2)", "beta(1, 2)", "gamma(1, 2)", "weibull(1, 2)", "exponential(1)", "poisson(1)",
-            "binomial(10, 0.5)", "bernoulli(0.5)", "chance(0.5)", "discrete(1, 0.5, 2, 0.5)",
+            "binomial(10, 0.5)", "bernoulli(0.5)", "chance(0.5)", "discrete(1, 0.5, 2, 0.5)"
         ]
         for text in cases {
             let (e, d) = ExpressionParser.parseValue(exprScalar(text))
@@ -76,10 +77,12 @@ final class ExpressionParserTests: XCTestCase {
             XCTAssertEqual(dist.family.name, String(text.prefix { $0 != "(" }), text)
             XCTAssertEqual(dist.mark, SourceMark(file: "s.yaml", line: 7, column: 12))
         }
-        XCTAssertEqual(exprValue("incumbent_run_rate * pert(0.85, 0.93, 1.05)"),
-                       "(* incumbent_run_rate (pert 0.85 0.93 1.05))")
-        XCTAssertEqual(exprValue("if(incumbent_wins, pert(1, 2, 3), pert(4, 6, 9))"),
-                       "(if incumbent_wins (pert 1 2 3) (pert 4 6 9))")
+        XCTAssertEqual(
+            exprValue("incumbent_run_rate * pert(0.85, 0.93, 1.05)"),
+            "(* incumbent_run_rate (pert 0.85 0.93 1.05))")
+        XCTAssertEqual(
+            exprValue("if(incumbent_wins, pert(1, 2, 3), pert(4, 6, 9))"),
+            "(if incumbent_wins (pert 1 2 3) (pert 4 6 9))")
     }
 
     func testIntervals() {
@@ -102,8 +105,9 @@ final class ExpressionParserTests: XCTestCase {
         guard case .binary(_, _, let x)? = q?.kind else { return XCTFail() }
         XCTAssertEqual(x.mark.column, 17)
         // A scalar folded from several lines: the scalar's own mark.
-        let multi = Scalar(text: "pert(1,\n2, 3) + y", style: .plain, mark: SourceMark(file: "s.yaml", line: 7, column: 12),
-                           end: SourceMark(file: "s.yaml", line: 8, column: 10))
+        let multi = Scalar(
+            text: "pert(1,\n2, 3) + y", style: .plain, mark: SourceMark(file: "s.yaml", line: 7, column: 12),
+            end: SourceMark(file: "s.yaml", line: 8, column: 10))
         let (m, _) = ExpressionParser.parseValue(multi)
         guard case .binary(_, _, let y)? = m?.kind else { return XCTFail() }
         XCTAssertEqual(y.mark, SourceMark(file: "s.yaml", line: 7, column: 12))
@@ -138,8 +142,9 @@ final class ExpressionDurationTests: XCTestCase {
 
     func testUnitErrors() {
         XCTAssertEqual(exprValue("3 months"), "7:14: a duration is not allowed here: 'months' needs a duration field")
-        XCTAssertEqual(exprDuration("1 years months"),
-                       "7:20: a second unit 'months': write one unit per amount, e.g. '2 years + 3 months'")
+        XCTAssertEqual(
+            exprDuration("1 years months"),
+            "7:20: a second unit 'months': write one unit per amount, e.g. '2 years + 3 months'")
         XCTAssertEqual(exprDuration("months"), "7:12: 'months' is a unit and needs a number before it, e.g. '3 months'")
     }
 }

@@ -1,5 +1,6 @@
-import XCTest
 import ScenarioSyntax
+import XCTest
+
 @testable import ScenarioModel
 
 /// `ValueRange`: interval arithmetic over the supports of an expression's distributions.
@@ -34,7 +35,8 @@ final class ExpressionRangeTests: XCTestCase {
         XCTAssertEqual(range("min(uniform(0, 10), 5)"), ValueRange(0, 5))
         XCTAssertEqual(range("max(uniform(0, 10), 5)"), ValueRange(5, 10))
         XCTAssertEqual(range("if(uniform(0, 1) > 0.5, uniform(1, 2), uniform(5, 6))"), ValueRange(1, 6))
-        XCTAssertEqual(range("if(1, uniform(1, 2), uniform(5, 6))"), ValueRange(1, 2), "a constant condition picks its branch")
+        XCTAssertEqual(
+            range("if(1, uniform(1, 2), uniform(5, 6))"), ValueRange(1, 2), "a constant condition picks its branch")
         XCTAssertEqual(range("round(uniform(0.4, 2.5))"), ValueRange(0, 3))
         XCTAssertEqual(range("clamp(normal(0, 1), 0, 1)"), ValueRange(0, 1))
     }

@@ -1,5 +1,6 @@
-import XCTest
 import ScenarioSyntax
+import XCTest
+
 @testable import ScenarioModel
 
 /// Scalars at a known place (line 7, column 12 of `s.yaml`) so that marks can be checked exactly.
@@ -35,6 +36,7 @@ func exprDuration(_ text: String) -> String {
 }
 
 func exprConstant(_ text: String, duration: Bool = false) -> Double? {
-    let (e, _) = duration ? ExpressionParser.parseDuration(exprScalar(text)) : ExpressionParser.parseValue(exprScalar(text))
+    let (e, _) =
+        duration ? ExpressionParser.parseDuration(exprScalar(text)) : ExpressionParser.parseValue(exprScalar(text))
     return e.flatMap(ExpressionChecks.constantValue)
 }

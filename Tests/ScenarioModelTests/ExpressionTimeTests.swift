@@ -1,12 +1,15 @@
-import XCTest
 import ScenarioSyntax
+import XCTest
+
 @testable import ScenarioModel
 
 /// Time references, chances and calendar months.
 final class ExpressionTimeTests: XCTestCase {
     private func time(_ text: String) -> String {
         let (r, d) = ExpressionParser.parseTime(exprScalar(text))
-        guard let r else { return d.map { "\($0.mark.line):\($0.mark.column): \($0.message)" }.joined(separator: " | ") }
+        guard let r else {
+            return d.map { "\($0.mark.line):\($0.mark.column): \($0.message)" }.joined(separator: " | ")
+        }
         let base: String
         switch r.base {
         case .start: base = "start"
@@ -84,8 +87,9 @@ final class ExpressionTimeTests: XCTestCase {
         let tooMany = "x" + String(repeating: " + 1", count: 40)
         let (_, f) = ExpressionParser.parseTime(exprScalar(tooMany))
         // The 33rd sign is at offset 1 + 32·4 + 1 = 130, column 12 + 130.
-        XCTAssertEqual(f.map { "\($0.mark.column): \($0.message)" },
-                       ["142: time reference has too many '+' and '-' (more than 32); add up the offset in a named input"])
+        XCTAssertEqual(
+            f.map { "\($0.mark.column): \($0.message)" },
+            ["142: time reference has too many '+' and '-' (more than 32); add up the offset in a named input"])
         // Near the length limit, a sign-free text that fails everywhere is still quick.
         let long = String(repeating: "a", count: 1_990) + " + ("
         XCTAssertNil(ExpressionParser.parseTime(exprScalar(long)).0)
@@ -94,7 +98,9 @@ final class ExpressionTimeTests: XCTestCase {
     func testChance() {
         func chance(_ text: String) -> (String, Bool) {
             let (e, perYear, d) = ExpressionParser.parseChance(exprScalar(text))
-            return (e.map(exprPrefixForm) ?? d.map { "\($0.mark.column): \($0.message)" }.joined(separator: " | "), perYear)
+            return (
+                e.map(exprPrefixForm) ?? d.map { "\($0.mark.column): \($0.message)" }.joined(separator: " | "), perYear
+            )
         }
         XCTAssertTrue(chance("5% per year") == ("0.05", true))
         XCTAssertTrue(chance("pert(5%, 7%, 10%)") == ("(pert 0.05 0.07 0.1)", false))
@@ -104,12 +110,15 @@ final class ExpressionTimeTests: XCTestCase {
         let (text, perYear) = chance("per year")
         XCTAssertEqual(text, "12: empty expression: expected a value")
         XCTAssertTrue(perYear)
-        XCTAssertTrue(chance("5% years") == ("15: a duration is not allowed here: 'years' needs a duration field", false))
+        XCTAssertTrue(
+            chance("5% years") == ("15: a duration is not allowed here: 'years' needs a duration field", false))
     }
 
     func testCalendarMonth() {
-        XCTAssertEqual(ExpressionParser.parseCalendarMonth(exprScalar("2017-02")).0, CalendarMonth(year: 2017, month: 2))
-        XCTAssertEqual(ExpressionParser.parseCalendarMonth(exprScalar("2017-12")).0, CalendarMonth(year: 2017, month: 12))
+        XCTAssertEqual(
+            ExpressionParser.parseCalendarMonth(exprScalar("2017-02")).0, CalendarMonth(year: 2017, month: 2))
+        XCTAssertEqual(
+            ExpressionParser.parseCalendarMonth(exprScalar("2017-12")).0, CalendarMonth(year: 2017, month: 12))
         XCTAssertEqual(ExpressionParser.parseCalendarMonth(exprScalar("2017-2")).0, CalendarMonth(year: 2017, month: 2))
         let (bad, d) = ExpressionParser.parseCalendarMonth(exprScalar("2017-00"))
         XCTAssertNil(bad)

@@ -1,8 +1,9 @@
-import XCTest
-import ScenarioSyntax
-@testable import ScenarioModel
 import Distributions
+import ScenarioSyntax
 import Simulation
+import XCTest
+
+@testable import ScenarioModel
 
 /// The catalogue seen through the language: every family is found by name, has its arity
 /// checked by the parser, its rules reported at the offending parameter's column by
@@ -20,8 +21,11 @@ final class FamilyCatalogueCheckTests: XCTestCase {
         let cases: [(String, String)] = [
             ("normal(1, -2)", "7:22: normal sd must not be negative (it is -2)"),
             ("lognormal(-1, 5)", "7:22: lognormal median must be positive (it is -1)"),
-            ("-1 to 5", "7:12: 'a to b' is a lognormal 90% interval and needs both ends positive (a is -1); "
-                + "write normal(mean, sd) for a range through zero"),
+            (
+                "-1 to 5",
+                "7:12: 'a to b' is a lognormal 90% interval and needs both ends positive (a is -1); "
+                    + "write normal(mean, sd) for a range through zero"
+            ),
             ("triangular(1, 9, 3)", "7:26: triangular mode (9) must lie between min (1) and max (3)"),
             ("pert(1, 2, 3, 2000)", "7:26: pert lambda must be at most 1000 (it is 2000)"),
             ("uniform(9, 3)", "7:20: uniform min (9) must not exceed max (3)"),
@@ -34,7 +38,7 @@ final class FamilyCatalogueCheckTests: XCTestCase {
             ("binomial(3bn, 0.5)", "7:21: binomial n must be at most 1000000 (it is 3000000000)"),
             ("bernoulli(2)", "7:22: bernoulli p must be a probability between 0 and 1, i.e. 0% to 100% (it is 2)"),
             ("chance(-5%)", "7:19: chance p must be a probability between 0 and 1, i.e. 0% to 100% (it is -0.05)"),
-            ("discrete(1, 0.5, 2, 2)", "7:32: discrete probability must be between 0 and 1, i.e. 0% to 100% (it is 2)"),
+            ("discrete(1, 0.5, 2, 2)", "7:32: discrete probability must be between 0 and 1, i.e. 0% to 100% (it is 2)")
         ]
         XCTAssertEqual(cases.count, Distribution.Family.all.count)
         for (text, expected) in cases { XCTAssertEqual(checked(text), [expected], text) }
@@ -49,7 +53,8 @@ final class FamilyCatalogueCheckTests: XCTestCase {
             XCTAssertEqual(d, [], family.name)
             guard case .distribution(let dist)? = e?.kind else { return XCTFail(family.name) }
             XCTAssertTrue(dist.family === family)
-            let (_, wrong) = ExpressionParser.parseValue(exprScalar(family.name + "(0.5" + String(repeating: ", 0.5", count: count) + ")"))
+            let (_, wrong) = ExpressionParser.parseValue(
+                exprScalar(family.name + "(0.5" + String(repeating: ", 0.5", count: count) + ")"))
             let found = "\(count + 1) arguments"
             XCTAssertEqual(wrong.map(\.message), ["\(family.expectedForm), found \(found)"], family.name)
         }
@@ -72,10 +77,12 @@ final class FamilyCatalogueCheckTests: XCTestCase {
     /// The model's base value (`BaseValue`, used by the warnings) and the plan's (the spec's)
     /// are the same number for every family: both ask the catalogue.
     func testModelAndPlanAgreeOnBaseValues() throws {
-        let texts = ["normal(3, 1)", "lognormal(4.8m, 6m)", "4m to 9m", "triangular(1, 2, 5)", "pert(1, 2, 5, 6)",
-                     "uniform(0.1, 0.7)", "loguniform(2, 8)", "beta(2, 6)", "gamma(3, 2)", "weibull(2.5, 1.7)",
-                     "exponential(5)", "poisson(3.5)", "binomial(10, 0.3)", "bernoulli(0.7)", "chance(50%)",
-                     "discrete(3, 0.4, 1, 0.2, 2, 0.2, 1, 0.2)"]
+        let texts = [
+            "normal(3, 1)", "lognormal(4.8m, 6m)", "4m to 9m", "triangular(1, 2, 5)", "pert(1, 2, 5, 6)",
+            "uniform(0.1, 0.7)", "loguniform(2, 8)", "beta(2, 6)", "gamma(3, 2)", "weibull(2.5, 1.7)",
+            "exponential(5)", "poisson(3.5)", "binomial(10, 0.3)", "bernoulli(0.7)", "chance(50%)",
+            "discrete(3, 0.4, 1, 0.2, 2, 0.2, 1, 0.2)"
+        ]
         XCTAssertEqual(texts.count, Distribution.Family.all.count)
         for text in texts {
             let (e, _) = ExpressionParser.parseValue(exprScalar(text))
@@ -85,14 +92,17 @@ final class FamilyCatalogueCheckTests: XCTestCase {
             XCTAssertEqual(BaseValue.evaluate(try XCTUnwrap(e)) { _ in nil }, spec.baseValue, text)
         }
         let (e, _) = ExpressionParser.parseValue(exprScalar("discrete(3, 0.4, 1, 0.2, 2, 0.2, 1, 0.2)"))
-        XCTAssertEqual(BaseValue.evaluate(try XCTUnwrap(e)) { _ in nil }, 3, "merged repeats; the tie to the first written")
+        XCTAssertEqual(
+            BaseValue.evaluate(try XCTUnwrap(e)) { _ in nil }, 3, "merged repeats; the tie to the first written")
     }
 
     /// A problem with drawn parameters reads as the check's message for the same constants.
     func testRunTimeAndCheckSayTheSame() {
         let (e, _) = ExpressionParser.parseValue(exprScalar("pert(3, 10, 9)"))
         guard case .distribution(let d)? = e?.kind else { return XCTFail() }
-        guard case .failure(let problem) = DistributionSpec.make(d.family, parameters: [3, 10, 9]) else { return XCTFail() }
+        guard case .failure(let problem) = DistributionSpec.make(d.family, parameters: [3, 10, 9]) else {
+            return XCTFail()
+        }
         XCTAssertEqual(checked("pert(3, 10, 9)"), ["7:20: " + problem.message])
         XCTAssertEqual(problem.parameter, 1)
     }

@@ -1,7 +1,8 @@
-import XCTest
 import ScenarioSyntax
-@testable import ScenarioModel
 import TestSupport
+import XCTest
+
+@testable import ScenarioModel
 
 /// What the model hands to the plan compiler: every name resolved to its input, every task
 /// reference to a scheduled `TaskID`, every time to its base, and every distribution numbered
@@ -10,32 +11,35 @@ final class ResolutionTests: XCTestCase {
     /// A task of the same option resolves to its place in the schedule (not in the file) wherever
     /// it is used: `after`, `not-before`, `go-live`, `during`, `at`, `delays`.
     func testTaskReferencesResolveToScheduledTaskIDs() throws {
-        let (s, _) = loadClean(scenario(top: "deadline: 2021-01\n", optionBody: """
-                timeline:
-                  build:
-                    after: design
-                    duration: 4
-                    not-before: design.start + 1 months
-                  design: 2
-                go-live: build
-                costs:
-                  team:
-                    one-off: 10k
-                    during: build
-                  fee:
-                    one-off: 5k
-                    at: design
-                  run:
-                    monthly: 1k
-                    from: go-live
-                    until: deadline
-                risks:
-                  challenge:
-                    chance: 10%
-                    delays: design
-                    delay: 2 months
+        let (s, _) = loadClean(
+            scenario(
+                top: "deadline: 2021-01\n",
+                optionBody: """
+                        timeline:
+                          build:
+                            after: design
+                            duration: 4
+                            not-before: design.start + 1 months
+                          design: 2
+                        go-live: build
+                        costs:
+                          team:
+                            one-off: 10k
+                            during: build
+                          fee:
+                            one-off: 5k
+                            at: design
+                          run:
+                            monthly: 1k
+                            from: go-live
+                            until: deadline
+                        risks:
+                          challenge:
+                            chance: 10%
+                            delays: design
+                            delay: 2 months
 
-            """))
+                    """))
         let option = try XCTUnwrap(s?.options.first)
         XCTAssertEqual(option.tasks.map(\.name), ["design", "build"])
         let design = TaskID(0), build = TaskID(1)
@@ -44,7 +48,8 @@ final class ResolutionTests: XCTestCase {
         XCTAssertEqual(option.tasks[build].notBefore?.offset?.constant, 1)
         XCTAssertEqual(option.goLive, build)
         XCTAssertEqual(option.costs[0].timing, .during(build))
-        guard case .at(let at) = option.costs[1].timing, case .recurring(let from, let until) = option.costs[2].timing else {
+        guard case .at(let at) = option.costs[1].timing, case .recurring(let from, let until) = option.costs[2].timing
+        else {
             return XCTFail("one-off at a time, then a monthly line")
         }
         XCTAssertEqual(at.base, .scheduled(.taskFinish(design)))
@@ -58,19 +63,22 @@ final class ResolutionTests: XCTestCase {
     /// Fixed bases become months: `start`, `end` (the horizon), a calendar month, `month N`;
     /// a constant offset folds into `constantMonths`.
     func testFixedTimesAreMonths() throws {
-        let (s, _) = loadClean(scenario(optionBody: """
-                costs:
-                  run:
-                    monthly: 1k
-                    from: 2021-03 + 2 months
-                    until: end
-                  fee:
-                    one-off: 5k
-                    at: month 7
+        let (s, _) = loadClean(
+            scenario(
+                optionBody: """
+                        costs:
+                          run:
+                            monthly: 1k
+                            from: 2021-03 + 2 months
+                            until: end
+                          fee:
+                            one-off: 5k
+                            at: month 7
 
-            """))
+                    """))
         let option = try XCTUnwrap(s?.options.first)
-        guard case .recurring(let from, let until) = option.costs[0].timing, case .at(let at) = option.costs[1].timing else {
+        guard case .recurring(let from, let until) = option.costs[0].timing, case .at(let at) = option.costs[1].timing
+        else {
             return XCTFail("a monthly line, then a one-off")
         }
         XCTAssertEqual(from.base, .scheduled(.month(14)))
@@ -82,7 +90,8 @@ final class ResolutionTests: XCTestCase {
     /// A shared input is one uncertain input whichever options read it: both options' lines
     /// refer to the same shared input, whose value is one numbered distribution.
     func testSharedInputReadByTwoOptionsIsOneUncertainInput() throws {
-        let (s, _) = loadClean("""
+        let (s, _) = loadClean(
+            """
             scenario: Test
             start: 2020-01
             horizon: 60 months
@@ -99,7 +108,9 @@ final class ResolutionTests: XCTestCase {
             """)
         let scenario = try XCTUnwrap(s)
         let rate = NamedInputID(0)
-        guard case .draw(let id, _) = scenario.inputs[rate].value.kind else { return XCTFail("rate is one distribution") }
+        guard case .draw(let id, _) = scenario.inputs[rate].value.kind else {
+            return XCTFail("rate is one distribution")
+        }
         XCTAssertEqual(id, InputID(0))
         for option in scenario.options {
             XCTAssertEqual(references(option.costs[0].amount), [.shared(rate)], option.name)
@@ -112,7 +123,8 @@ final class ResolutionTests: XCTestCase {
     /// An option's own input resolves within its option: two options with an own input of the
     /// same name get different uncertain inputs, labelled `option.name`.
     func testOwnInputsResolveWithinTheirOption() throws {
-        let (s, _) = loadClean("""
+        let (s, _) = loadClean(
+            """
             scenario: Test
             start: 2020-01
             horizon: 60 months
@@ -148,16 +160,18 @@ final class ResolutionTests: XCTestCase {
         let (s, _) = loadClean(Self.everyPlace)
         let catalogue = try XCTUnwrap(s).uncertainInputs
         let labels = catalogue.map(\.label)
-        XCTAssertEqual(labels, [
-            "rate", "pair", "pair #2", "base_cost", "a.own", "a.own2", "a / challenge (chance)",
-            "a / challenge (delay)", "a / design (duration)", "a / time offset", "a / licence",
-            "a / licence (share)", "a / time offset #2", "a / team (escalate)", "a / time offset #3",
-            "a / dependent", "a / savings", "a / challenge", "a / time offset #4", "a / exit (year 0)",
-            "a / exit (year 0) (monthly)", "a / exit (year 0) (for)", "a / exit (year 1)",
-            "a / exit (year 1) (monthly)", "a / exit (year 1) (for)", "a / exit (year 2)",
-            "a / exit (year 2) (monthly)", "a / exit (year 2) (for)", "a / flat (chance)",
-            "criteria / quality / a", "b / same", "b / same #2",
-        ])
+        XCTAssertEqual(
+            labels,
+            [
+                "rate", "pair", "pair #2", "base_cost", "a.own", "a.own2", "a / challenge (chance)",
+                "a / challenge (delay)", "a / design (duration)", "a / time offset", "a / licence",
+                "a / licence (share)", "a / time offset #2", "a / team (escalate)", "a / time offset #3",
+                "a / dependent", "a / savings", "a / challenge", "a / time offset #4", "a / exit (year 0)",
+                "a / exit (year 0) (monthly)", "a / exit (year 0) (for)", "a / exit (year 1)",
+                "a / exit (year 1) (monthly)", "a / exit (year 1) (for)", "a / exit (year 2)",
+                "a / exit (year 2) (monthly)", "a / exit (year 2) (for)", "a / flat (chance)",
+                "criteria / quality / a", "b / same", "b / same #2"
+            ])
         XCTAssertEqual(Set(labels).count, labels.count)
         XCTAssertEqual(catalogue.filter(\.isCriterion).map(\.label), ["criteria / quality / a"])
         XCTAssertEqual(catalogue.filter { $0.option == nil }.count, 4)
@@ -169,8 +183,10 @@ final class ResolutionTests: XCTestCase {
     /// outer one and labelled apart (the plan compiler used to give both the same label and draw
     /// the outer with the inner's family).
     func testNestedDistributionIsNumberedAfterTheOuterOne() throws {
-        let (s, _) = loadClean(scenario(top: "inputs:\n  x: normal(pert(100, 200, 300), 10)\n",
-                                        optionBody: "    costs:\n      licence: x\n"))
+        let (s, _) = loadClean(
+            scenario(
+                top: "inputs:\n  x: normal(pert(100, 200, 300), 10)\n",
+                optionBody: "    costs:\n      licence: x\n"))
         let scenario = try XCTUnwrap(s)
         XCTAssertEqual(scenario.uncertainInputs.map(\.label), ["x", "x #2"])
         XCTAssertEqual(scenario.uncertainInputs.map(\.family), [.normal, .pert])
@@ -197,7 +213,9 @@ final class ResolutionTests: XCTestCase {
         switch e.kind {
         case .number, .input: break
         case .negate(let a), .duration(let a, _): visit(a, body)
-        case .binary(_, let a, let b): visit(a, body); visit(b, body)
+        case .binary(_, let a, let b):
+            visit(a, body)
+            visit(b, body)
         case .function(_, let args): for a in args { visit(a, body) }
         case .draw(_, let parameters): for p in parameters { visit(p, body) }
         }

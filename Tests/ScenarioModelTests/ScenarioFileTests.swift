@@ -1,5 +1,6 @@
-import XCTest
 import ScenarioSyntax
+import XCTest
+
 @testable import ScenarioModel
 
 /// The scenario files shipped in `scenarios/`: the Southwark example and the template.
@@ -29,17 +30,23 @@ final class ScenarioFileTests: XCTestCase {
         XCTAssertEqual(s.options.map(\.tasks.count), [4, 5, 5])
         XCTAssertEqual(s.options.map(\.costs.count), [5, 6, 5])
         XCTAssertEqual(s.options.map(\.risks.count), [2, 2, 2])
-        XCTAssertEqual(s.options.map { o in o.goLive.map { o.tasks[$0].name } }, ["transition", "implementation", "cutover"])
+        XCTAssertEqual(
+            s.options.map { o in o.goLive.map { o.tasks[$0].name } }, ["transition", "implementation", "cutover"])
         XCTAssertEqual(s.options[0].inputs.map(\.name), ["incumbent_wins"])
-        XCTAssertEqual(s.options[1].tasks.map(\.name),
-                       ["discovery", "market engagement", "procurement", "retained team", "implementation"])
+        XCTAssertEqual(
+            s.options[1].tasks.map(\.name),
+            ["discovery", "market engagement", "procurement", "retained team", "implementation"])
         XCTAssertEqual(s.options[2].optimismBias?.oneOff, 0.1)
         XCTAssertNil(s.options[0].optimismBias)
-        XCTAssertEqual(s.criteria.map(\.name),
-                       ["sovereignty in decision-making", "service planning", "maximising performance"])
+        XCTAssertEqual(
+            s.criteria.map(\.name),
+            ["sovereignty in decision-making", "service planning", "maximising performance"])
         XCTAssertTrue(s.options[2].risks[1].perYear)
         XCTAssertEqual(s.options[0].risks[0].delays.map { s.options[0].tasks[$0].name }, "procurement")
-        XCTAssertEqual(s.description, "Options for the core IT infrastructure service when the outsourced contract expires at the end of October 2017.\n")
+        XCTAssertEqual(
+            s.description,
+            "Options for the core IT infrastructure service when the outsourced contract expires at the end of October 2017.\n"
+        )
     }
 
     func testSouthwarkWarnsOnlyAboutOptimismBiasWithRisks() throws {
@@ -47,7 +54,8 @@ final class ScenarioFileTests: XCTestCase {
         let (_, ds) = ScenarioLoader.load(text: text, file: "southwark-2017.yaml")
         XCTAssertEqual(ds.count, 1, ds.map(\.description).joined(separator: "\n"))
         XCTAssertEqual(ds.first?.severity, .warning)
-        XCTAssertTrue(ds.first?.message.contains("option `shared-service` has optimism bias and explicit risks") == true)
+        XCTAssertTrue(
+            ds.first?.message.contains("option `shared-service` has optimism bias and explicit risks") == true)
     }
 
     func testTemplateLoadsCleanly() throws {
@@ -98,7 +106,8 @@ final class DamagedScenarioTests: XCTestCase {
     }
 
     func testEachLineRemoved() throws {
-        let lines = try ScenarioFileTests.read("southwark-2017.yaml").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try ScenarioFileTests.read("southwark-2017.yaml").split(
+            separator: "\n", omittingEmptySubsequences: false)
         for i in lines.indices {
             var copy = lines
             copy.remove(at: i)

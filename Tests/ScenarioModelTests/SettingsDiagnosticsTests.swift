@@ -1,20 +1,26 @@
-import XCTest
 import ScenarioSyntax
-@testable import ScenarioModel
 import TestSupport
+import XCTest
+
+@testable import ScenarioModel
 
 /// Broken top-level settings. The `1️⃣` marker in each text is where the diagnostic must point.
 final class SettingsDiagnosticsTests: XCTestCase {
     func testUnknownTopKeySuggestsTheClosestKey() {
-        expectDiagnostic(scenario(top: "1️⃣discont: 3.5%\n"), contains: "unknown key `discont` in the scenario; did you mean `discount`?")
+        expectDiagnostic(
+            scenario(top: "1️⃣discont: 3.5%\n"),
+            contains: "unknown key `discont` in the scenario; did you mean `discount`?")
     }
 
     func testUnknownKeyFarFromAnyListsTheKeys() {
-        expectDiagnostic(scenario(top: "1️⃣colour: red\n"), contains: "unknown key `colour` in the scenario; expected one of: scenario, description")
+        expectDiagnostic(
+            scenario(top: "1️⃣colour: red\n"),
+            contains: "unknown key `colour` in the scenario; expected one of: scenario, description")
     }
 
     func testMissingRequiredKeyIsReportedAtTheTopMapping() {
-        expectDiagnostic("""
+        expectDiagnostic(
+            """
             1️⃣scenario: Test
             horizon: 60 months
             options:
@@ -26,7 +32,8 @@ final class SettingsDiagnosticsTests: XCTestCase {
 
     func testBadStartMonth() {
         // The month is out of range: the calendar-month parser reports it at the month digits.
-        expectDiagnostic("""
+        expectDiagnostic(
+            """
             scenario: Test
             start: 2017-1️⃣13
             horizon: 60 months
@@ -38,7 +45,8 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testZeroHorizon() {
-        expectDiagnostic("""
+        expectDiagnostic(
+            """
             scenario: Test
             start: 2020-01
             horizon: 1️⃣0 months
@@ -50,7 +58,8 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testHorizonMustBeConstant() {
-        expectDiagnostic("""
+        expectDiagnostic(
+            """
             scenario: Test
             start: 2020-01
             horizon: 1️⃣pert(50, 60, 70)
@@ -62,7 +71,8 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testHorizonLongerThanSupported() {
-        expectDiagnostic("""
+        expectDiagnostic(
+            """
             scenario: Test
             start: 2020-01
             horizon: 1️⃣200 years
@@ -78,36 +88,46 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testDiscountRateOutOfRange() {
-        expectDiagnostic(scenario(top: "discount: 1️⃣150%\n"), contains: "`discount` rate must be between 0% and 100%, not 150%")
+        expectDiagnostic(
+            scenario(top: "discount: 1️⃣150%\n"), contains: "`discount` rate must be between 0% and 100%, not 150%")
     }
 
     func testDiscountingTypoSuggestsAnnual() {
-        expectDiagnostic(scenario(top: "discounting: 1️⃣anual\n"),
-                         contains: "`discounting` is `annual` or `monthly`, not `anual`; did you mean `annual`?")
+        expectDiagnostic(
+            scenario(top: "discounting: 1️⃣anual\n"),
+            contains: "`discounting` is `annual` or `monthly`, not `anual`; did you mean `annual`?")
     }
 
     func testUnknownSamplingMethod() {
-        expectDiagnostic(scenario(top: "sampling: 1️⃣sobol\n"), contains: "`sampling` is `latin-hypercube` or `monte-carlo`, not `sobol`")
+        expectDiagnostic(
+            scenario(top: "sampling: 1️⃣sobol\n"),
+            contains: "`sampling` is `latin-hypercube` or `monte-carlo`, not `sobol`")
     }
 
     func testIterationsMustBePositive() {
-        expectDiagnostic(scenario(top: "iterations: 1️⃣0\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
+        expectDiagnostic(
+            scenario(top: "iterations: 1️⃣0\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
     }
 
     func testIterationsMustBeWhole() {
-        expectDiagnostic(scenario(top: "iterations: 1️⃣2.5\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
+        expectDiagnostic(
+            scenario(top: "iterations: 1️⃣2.5\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
     }
 
     func testSeedMustNotBeNegative() {
-        expectDiagnostic(scenario(top: "seed: 1️⃣-3\n"), contains: "`seed` must be a whole number from 0 to 18446744073709551615, not -3")
+        expectDiagnostic(
+            scenario(top: "seed: 1️⃣-3\n"),
+            contains: "`seed` must be a whole number from 0 to 18446744073709551615, not -3")
     }
 
     func testSeedTooLarge() {
-        expectDiagnostic(scenario(top: "seed: 1️⃣99999999999999999999\n"), contains: "`seed` must be a whole number from 0 to")
+        expectDiagnostic(
+            scenario(top: "seed: 1️⃣99999999999999999999\n"), contains: "`seed` must be a whole number from 0 to")
     }
 
     func testDeadlineCannotBeGoLive() {
-        expectDiagnostic(scenario(top: "deadline: 1️⃣go-live\n"), contains: "`go-live` cannot be used in a scenario-level field")
+        expectDiagnostic(
+            scenario(top: "deadline: 1️⃣go-live\n"), contains: "`go-live` cannot be used in a scenario-level field")
     }
 
     func testDeadlineCannotBeATask() {
@@ -115,7 +135,8 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testOptionsAsAListIsAWrongKind() {
-        expectDiagnostic("""
+        expectDiagnostic(
+            """
             scenario: Test
             start: 2020-01
             horizon: 60 months
@@ -126,7 +147,8 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testOptionsMustNotBeEmpty() {
-        expectDiagnostic("""
+        expectDiagnostic(
+            """
             scenario: Test
             start: 2020-01
             horizon: 60 months
@@ -135,13 +157,15 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testScenarioOptimismBiasUnknownKey() {
-        expectDiagnostic(scenario(top: "optimism-bias:\n  1️⃣capex: 10%\n"),
-                         contains: "unknown key `capex` in `optimism-bias`; expected one of: one-off, recurring, duration")
+        expectDiagnostic(
+            scenario(top: "optimism-bias:\n  1️⃣capex: 10%\n"),
+            contains: "unknown key `capex` in `optimism-bias`; expected one of: one-off, recurring, duration")
     }
 
     func testNegativeOptimismBias() {
-        expectDiagnostic(scenario(top: "optimism-bias:\n  one-off: 1️⃣-10%\n"),
-                         contains: "optimism-bias `one-off` must be an uplift of 0% or more")
+        expectDiagnostic(
+            scenario(top: "optimism-bias:\n  one-off: 1️⃣-10%\n"),
+            contains: "optimism-bias `one-off` must be an uplift of 0% or more")
     }
 
     func testDeadlineAsMonthAndCalendarMonth() {
@@ -167,15 +191,17 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testSettingsAreRead() throws {
-        let (s, _) = loadClean(scenario(top: """
-            currency: EUR
-            discount: 3.5%
-            discounting: monthly
-            iterations: 20_000
-            seed: 0
-            sampling: monte-carlo
+        let (s, _) = loadClean(
+            scenario(
+                top: """
+                    currency: EUR
+                    discount: 3.5%
+                    discounting: monthly
+                    iterations: 20_000
+                    seed: 0
+                    sampling: monte-carlo
 
-            """))
+                    """))
         let scenario = try XCTUnwrap(s)
         XCTAssertEqual(scenario.currency, "EUR")
         XCTAssertEqual(scenario.discount, .rate(0.035))

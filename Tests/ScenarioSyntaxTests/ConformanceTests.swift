@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ScenarioSyntax
 
 /// Runs the reader over the public YAML test suite (../shared/yaml-test-suite beside the package).
@@ -25,7 +26,8 @@ final class ConformanceTests: XCTestCase {
             if fm.fileExists(atPath: dir.appendingPathComponent("in.yaml").path) {
                 result.append(dir)
             } else if let subs = try? fm.contentsOfDirectory(atPath: dir.path) {
-                for sub in subs.sorted() where fm.fileExists(atPath: dir.appendingPathComponent(sub).appendingPathComponent("in.yaml").path) {
+                for sub in subs.sorted()
+                where fm.fileExists(atPath: dir.appendingPathComponent(sub).appendingPathComponent("in.yaml").path) {
                     result.append(dir.appendingPathComponent(sub))
                 }
             }
@@ -53,7 +55,8 @@ final class ConformanceTests: XCTestCase {
                 continue
             }
             guard let jsonData = fm.contents(atPath: dir.appendingPathComponent("in.json").path),
-                  let expected = JSONValue.parseStream(String(decoding: jsonData, as: UTF8.self)) else {
+                let expected = JSONValue.parseStream(String(decoding: jsonData, as: UTF8.self))
+            else {
                 // No JSON form: what the reader accepts must match the event stream.
                 if accepted {
                     let events = fm.contents(atPath: dir.appendingPathComponent("test.event").path)
@@ -76,9 +79,10 @@ final class ConformanceTests: XCTestCase {
                 misparses.append(name)
             }
         }
-        print("yaml-test-suite: accepted-identical \(identical) / refused \(refusedValid) / total valid single-doc \(validSingle); "
-              + "error cases refused \(errorRefused) of \(errorCases); empty streams accepted \(zeroDocAccepted); "
-              + "accepted without in.json, checked against test.event \(eventChecked)")
+        print(
+            "yaml-test-suite: accepted-identical \(identical) / refused \(refusedValid) / total valid single-doc \(validSingle); "
+                + "error cases refused \(errorRefused) of \(errorCases); empty streams accepted \(zeroDocAccepted); "
+                + "accepted without in.json, checked against test.event \(eventChecked)")
         XCTAssertEqual(misparses, [], "silent misparses")
         XCTAssertEqual(wrongAccepts, [], "invalid YAML accepted")
         XCTAssertGreaterThanOrEqual(identical, 120)

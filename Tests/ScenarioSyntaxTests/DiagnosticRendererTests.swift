@@ -1,18 +1,23 @@
 import JSONOutput
 import XCTest
+
 @testable import ScenarioSyntax
 
 /// What the renderer prints: never a raw control character, never an unbounded line, and the
 /// caret under the character the diagnostic points at.
 final class DiagnosticRendererTests: XCTestCase {
-    private func render(_ text: String, line: Int, column: Int, _ message: String = "boom", fix: String? = nil) -> String {
+    private func render(_ text: String, line: Int, column: Int, _ message: String = "boom", fix: String? = nil)
+        -> String
+    {
         let d = Diagnostic.error(message, at: SourceMark(file: "s.yaml", line: line, column: column), fix: fix)
         return DiagnosticRenderer(sources: ["s.yaml": text]).render(d)
     }
 
     private func assertNoRawUnsafe(_ out: String, file: StaticString = #filePath, line: UInt = #line) {
         let raw = out.unicodeScalars.filter { UnsafeCharacters.contains($0) && $0 != "\n" }
-        XCTAssertTrue(raw.isEmpty, "raw \(raw.map { UnsafeCharacters.escape($0) }) in \(out.debugDescription)", file: file, line: line)
+        XCTAssertTrue(
+            raw.isEmpty, "raw \(raw.map { UnsafeCharacters.escape($0) }) in \(out.debugDescription)", file: file,
+            line: line)
     }
 
     /// The reader's own errors for raw ESC, DEL and U+009B in the file: the line shows their
@@ -27,7 +32,8 @@ final class DiagnosticRendererTests: XCTestCase {
         // Before ESC: `name: x` (7); before DEL: + `\u{1B}` (6) + `[31my` (5); before U+009B: + `\u{7F}z` (7).
         for (column, before) in [(8, 7), (14, 18), (16, 25)] {
             XCTAssertTrue(out.contains("s.yaml:2:\(column): error: the character U+"), out)
-            XCTAssertTrue(out.contains(shown + String(repeating: " ", count: before) + "^\n"), "column \(column):\n" + out)
+            XCTAssertTrue(
+                out.contains(shown + String(repeating: " ", count: before) + "^\n"), "column \(column):\n" + out)
         }
     }
 
@@ -37,11 +43,13 @@ final class DiagnosticRendererTests: XCTestCase {
 
     /// The message, the file name and the fix are escaped too.
     func testMessageAndFixAreEscaped() {
-        let d = Diagnostic.error("unknown option `a\u{1B}]0;x\u{7}`", at: SourceMark(file: "f\u{202E}.yaml", line: 1, column: 1),
-                                 fix: "b:\n  c\u{1B}")
+        let d = Diagnostic.error(
+            "unknown option `a\u{1B}]0;x\u{7}`", at: SourceMark(file: "f\u{202E}.yaml", line: 1, column: 1),
+            fix: "b:\n  c\u{1B}")
         let out = DiagnosticRenderer().render(d)
         assertNoRawUnsafe(out)
-        XCTAssertEqual(out, "f\\u{202E}.yaml:1:1: error: unknown option `a\\u{1B}]0;x\\u{7}`\n  fix: b:\n         c\\u{1B}\n")
+        XCTAssertEqual(
+            out, "f\\u{202E}.yaml:1:1: error: unknown option `a\\u{1B}]0;x\\u{7}`\n  fix: b:\n         c\\u{1B}\n")
     }
 
     /// A 100,000-character line shows 160 characters around the caret, `...` on each side.
@@ -71,11 +79,16 @@ final class DiagnosticRendererTests: XCTestCase {
     /// Two hundred diagnostics on one 2 MB line print a bounded amount, in one pass.
     func testManyDiagnosticsOnAHugeLineStayBounded() {
         let text = String(repeating: "x", count: 2_000_000)
-        let ds = (0..<200).map { Diagnostic.error("e\($0)", at: SourceMark(file: "s.yaml", line: 1, column: 1 + $0 * 10_000)) }
+        let ds = (0..<200).map {
+            Diagnostic.error("e\($0)", at: SourceMark(file: "s.yaml", line: 1, column: 1 + $0 * 10_000))
+        }
         let out = DiagnosticRenderer(sources: ["s.yaml": text]).render(ds)
         XCTAssertLessThan(out.utf8.count, 200 * 400)
-        XCTAssertTrue(out.hasPrefix("s.yaml:1:1: error: e0\n  " + String(repeating: "x", count: 160) + "...\n  ^\n"), String(out.prefix(400)))
-        XCTAssertTrue(out.contains("s.yaml:1:1990001: error: e199\n  ..." + String(repeating: "x", count: 160) + "...\n"))
+        XCTAssertTrue(
+            out.hasPrefix("s.yaml:1:1: error: e0\n  " + String(repeating: "x", count: 160) + "...\n  ^\n"),
+            String(out.prefix(400)))
+        XCTAssertTrue(
+            out.contains("s.yaml:1:1990001: error: e199\n  ..." + String(repeating: "x", count: 160) + "...\n"))
     }
 
     /// A message quoting a huge name loses its middle; a fix keeps at most 40 lines of 160.

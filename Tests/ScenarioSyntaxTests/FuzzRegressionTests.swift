@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ScenarioSyntax
 
 /// Inputs the fuzzer found troublesome (kept in FuzzRegressions/), plus a few hand-made hostile
@@ -37,7 +38,7 @@ final class FuzzRegressionTests: XCTestCase {
             "", "\n", "-", "- ", ":", "? ", "---", "...", "--- ---", "[", "{", "]", "}", "\"", "'", "|", ">",
             "a: |", "a: >-2", "- - - - -", "[[[[", "{{{{", "a: [b, {c: [d, {e", "\"\\", "'''", "\t", "\u{0}",
             "a:\n\t- b", "#", "a: 'x\n---\n'", "a: \"\\\n", String(repeating: "- [", count: 500),
-            String(repeating: "a:\n ", count: 300), "a: b\n" + String(repeating: " ", count: 10_000) + "c",
+            String(repeating: "a:\n ", count: 300), "a: b\n" + String(repeating: " ", count: 10_000) + "c"
         ]
         for (i, text) in inputs.enumerated() {
             check(Array(text.utf8), "hostile-\(i).yaml")

@@ -52,21 +52,33 @@ private struct JSONParser {
             i += 1
             var items: [JSONValue] = []
             skipSpace()
-            if i < c.count && c[i] == "]" { i += 1; return .array(items) }
+            if i < c.count && c[i] == "]" {
+                i += 1
+                return .array(items)
+            }
             while true {
                 guard let v = value(depth: depth + 1) else { return nil }
                 items.append(v)
                 skipSpace()
                 guard i < c.count else { return nil }
-                if c[i] == "," { i += 1; continue }
-                if c[i] == "]" { i += 1; return .array(items) }
+                if c[i] == "," {
+                    i += 1
+                    continue
+                }
+                if c[i] == "]" {
+                    i += 1
+                    return .array(items)
+                }
                 return nil
             }
         case "{":
             i += 1
             var object: [String: JSONValue] = [:]
             skipSpace()
-            if i < c.count && c[i] == "}" { i += 1; return .object(object) }
+            if i < c.count && c[i] == "}" {
+                i += 1
+                return .object(object)
+            }
             while true {
                 skipSpace()
                 guard i < c.count, c[i] == "\"", let key = string() else { return nil }
@@ -77,8 +89,14 @@ private struct JSONParser {
                 object[key] = v
                 skipSpace()
                 guard i < c.count else { return nil }
-                if c[i] == "," { i += 1; continue }
-                if c[i] == "}" { i += 1; return .object(object) }
+                if c[i] == "," {
+                    i += 1
+                    continue
+                }
+                if c[i] == "}" {
+                    i += 1
+                    return .object(object)
+                }
                 return nil
             }
         default:
@@ -98,7 +116,10 @@ private struct JSONParser {
             let ch = c[i]
             i += 1
             if ch == "\"" { return String(out) }
-            if ch != "\\" { out.append(ch); continue }
+            if ch != "\\" {
+                out.append(ch)
+                continue
+            }
             guard i < c.count else { return nil }
             let e = c[i]
             i += 1
@@ -112,9 +133,14 @@ private struct JSONParser {
             case "\\": out.append("\\")
             case "\"": out.append("\"")
             case "u":
-                guard i + 4 <= c.count, let v = UInt32(String(String.UnicodeScalarView(c[i..<i + 4])), radix: 16) else { return nil }
+                guard i + 4 <= c.count, let v = UInt32(String(String.UnicodeScalarView(c[i..<i + 4])), radix: 16) else {
+                    return nil
+                }
                 i += 4
-                if (0xD800...0xDBFF).contains(v) { pendingHigh = v; continue }
+                if (0xD800...0xDBFF).contains(v) {
+                    pendingHigh = v
+                    continue
+                }
                 if (0xDC00...0xDFFF).contains(v), let h = pendingHigh {
                     pendingHigh = nil
                     guard let s = Unicode.Scalar(0x10000 + ((h - 0xD800) << 10) + (v - 0xDC00)) else { return nil }

@@ -1,6 +1,7 @@
-import XCTest
-@testable import ScenarioSyntax
 import TestSupport
+import XCTest
+
+@testable import ScenarioSyntax
 
 /// Every refusal rule, with the expected error positions marked in the input by `1️⃣`, `2️⃣`, …
 /// (see `MarkedText` in TestSupport).
@@ -85,7 +86,8 @@ final class ReaderErrorTests: XCTestCase {
     }
 
     func testErrorsAreCollectedNotOnlyTheFirst() {
-        let errors = assertErrors("""
+        let errors = assertErrors(
+            """
             a: 1️⃣&x 1
             b: 2️⃣*y
             c: 1
@@ -99,10 +101,13 @@ final class ReaderErrorTests: XCTestCase {
     }
 
     func testFlowCommaSplitExplainsAndShowsTheBlockFix() throws {
-        let errors = assertErrors("optimism-bias: {one-off: 10%, duration: 1️⃣pert(1, 2, 3)}\n",
-                                  ["inside {...} a comma ends a value, so 'pert(1, 2, 3)' is cut at its first comma"])
+        let errors = assertErrors(
+            "optimism-bias: {one-off: 10%, duration: 1️⃣pert(1, 2, 3)}\n",
+            ["inside {...} a comma ends a value, so 'pert(1, 2, 3)' is cut at its first comma"])
         let fix = try XCTUnwrap(errors.first?.fix)
-        XCTAssertEqual(fix, """
+        XCTAssertEqual(
+            fix,
+            """
             optimism-bias:
               one-off: 10%
               duration: pert(1, 2, 3)
@@ -114,8 +119,9 @@ final class ReaderErrorTests: XCTestCase {
         let nested = assertErrors("- {d: 1️⃣uniform(2, 6)}\n", ["comma ends a value"])
         XCTAssertEqual(nested.first?.fix, "d: uniform(2, 6)\n(or quote the expression: \"uniform(2, 6)\")")
         // Quoted or block style is fine.
-        XCTAssertEqual(compactJSON("a: {d: \"pert(1, 2, 3)\"}\nb:\n  d: pert(1, 2, 3)\n"),
-                       #"{"a":{"d":"pert(1, 2, 3)"},"b":{"d":"pert(1, 2, 3)"}}"#)
+        XCTAssertEqual(
+            compactJSON("a: {d: \"pert(1, 2, 3)\"}\nb:\n  d: pert(1, 2, 3)\n"),
+            #"{"a":{"d":"pert(1, 2, 3)"},"b":{"d":"pert(1, 2, 3)"}}"#)
     }
 
     func testDeepNestingIsAnErrorNotACrash() {

@@ -1,8 +1,9 @@
-import JSONOutput
 import Foundation
-import XCTest
-@testable import ScenarioSyntax
+import JSONOutput
 import TestSupport
+import XCTest
+
+@testable import ScenarioSyntax
 
 /// The trees and marks the reader produces for the subset.
 final class ReaderNodeTests: XCTestCase {
@@ -11,15 +12,17 @@ final class ReaderNodeTests: XCTestCase {
     }
 
     func testMarksOfKeysValuesAndCollections() throws {
-        let root = try XCTUnwrap(readClean("""
-            # comment
-            name: £4.8m
-            list:
-              - a
-              - [b, "c"]
-            nested:
-                deep: 'x'
-            """))
+        let root = try XCTUnwrap(
+            readClean(
+                """
+                # comment
+                name: £4.8m
+                list:
+                  - a
+                  - [b, "c"]
+                nested:
+                    deep: 'x'
+                """))
         XCTAssertEqual(root.mark, m(2, 1))
         let entries = try XCTUnwrap(root.entries)
         XCTAssertEqual(entries.map(\.key.text), ["name", "list", "nested"])
@@ -54,8 +57,9 @@ final class ReaderNodeTests: XCTestCase {
     }
 
     func testCompactAndSameIndentCollections() {
-        XCTAssertEqual(compactJSON("- a: 1\n  b: 2\n- - x\n  - y\n-\n  z: 3\n"),
-                       #"[{"a":1,"b":2},["x","y"],{"z":3}]"#)
+        XCTAssertEqual(
+            compactJSON("- a: 1\n  b: 2\n- - x\n  - y\n-\n  z: 3\n"),
+            #"[{"a":1,"b":2},["x","y"],{"z":3}]"#)
         XCTAssertEqual(compactJSON("key:\n- a\n- b\nnext: 1\n"), #"{"key":["a","b"],"next":1}"#)
         XCTAssertEqual(compactJSON("- k:\n  - v\n  j: 2\n"), #"[{"k":["v"],"j":2}]"#)
         XCTAssertEqual(compactJSON("a: {b: [1, {c: d}], e: f}\n"), #"{"a":{"b":[1,{"c":"d"}],"e":"f"}}"#)
@@ -73,16 +77,18 @@ final class ReaderNodeTests: XCTestCase {
     /// `parse` writes through the shared JSON writer (`JSONValue`): core-schema numbers keep the
     /// digits `CoreSchema` gives them however large, strings are escaped like run.json's.
     func testParseJSONGoesThroughTheSharedWriter() throws {
-        let root = try XCTUnwrap(readClean(#"""
-            big: 123456789012345678901234567890
-            hex: 0x1F
-            float: +1.
-            text: "tab\there \x01 é"
-            inf: .inf
-            empty:
-            list: []
-            map: {}
-            """#))
+        let root = try XCTUnwrap(
+            readClean(
+                #"""
+                big: 123456789012345678901234567890
+                hex: 0x1F
+                float: +1.
+                text: "tab\there \x01 é"
+                inf: .inf
+                empty:
+                list: []
+                map: {}
+                """#))
         let expected = """
             {
               "big": 123456789012345678901234567890,
@@ -113,12 +119,13 @@ final class ReaderNodeTests: XCTestCase {
             f: "fold
               ed \
               joined
-            
+
               para"
             """#
         let root = try XCTUnwrap(readClean(text))
-        XCTAssertEqual(root["e"]?.scalar?.text,
-                       "\n\t\\\"/\u{0}\u{07}\u{08}\u{1B}\u{0C}\r\u{0B}\u{85}\u{A0}\u{2028}\u{2029}A\u{E9}\u{1F600} ")
+        XCTAssertEqual(
+            root["e"]?.scalar?.text,
+            "\n\t\\\"/\u{0}\u{07}\u{08}\u{1B}\u{0C}\r\u{0B}\u{85}\u{A0}\u{2028}\u{2029}A\u{E9}\u{1F600} ")
         XCTAssertEqual(root["s"]?.scalar?.text, "it's \\n")
         XCTAssertEqual(root["f"]?.scalar?.text, "fold ed joined\npara")
         XCTAssertEqual(compactJSON(#"a: "\u0001x""#), #"{"a":"\u0001x"}"#)
@@ -127,18 +134,20 @@ final class ReaderNodeTests: XCTestCase {
     /// Inside quotes `#` is text (YAML 1.2 §6.6: a comment needs to be outside any scalar), so
     /// a quoted scalar continues on a line that starts with `#`; a plain scalar does not.
     func testQuotedScalarsContinueOnLinesStartingWithHash() throws {
-        let root = try XCTUnwrap(readClean("""
-            a: "one
-              # two"
-            b: 'x
-              #y'
-            c: "joined\\
-              #z"
-            d: ["p
-              #q", r]
-            e: plain
-              # a comment, not text
-            """))
+        let root = try XCTUnwrap(
+            readClean(
+                """
+                a: "one
+                  # two"
+                b: 'x
+                  #y'
+                c: "joined\\
+                  #z"
+                d: ["p
+                  #q", r]
+                e: plain
+                  # a comment, not text
+                """))
         XCTAssertEqual(root["a"]?.scalar?.text, "one # two")
         XCTAssertEqual(root["a"]?.scalar?.mark, m(1, 4))
         XCTAssertEqual(root["a"]?.scalar?.end, m(2, 9))
@@ -159,24 +168,28 @@ final class ReaderNodeTests: XCTestCase {
     /// from: the character, the backslash of its escape, or the end of the line whose break
     /// the text keeps.
     func testScalarsRecordTheirFirstUnsafeCharacter() throws {
-        let root = try XCTUnwrap(readClean("""
-            plain: x\ty
-            folded: one
+        let root = try XCTUnwrap(
+            readClean(
+                """
+                plain: x\ty
+                folded: one
 
-              two
-            escaped: "ok\\e"
-            blanks: "a \tb"
-            trailing: 'c\t'
-            literal: |
-              one
-              two
-            folded block: >
-              one
-              two
-            clean: "fine \\x41"
-            k\u{85}ey: 1
-            """))
-        func unsafe(_ key: String) -> SourceMark? { root.entries?.first { $0.key.text == key }?.value.scalar?.firstUnsafe }
+                  two
+                escaped: "ok\\e"
+                blanks: "a \tb"
+                trailing: 'c\t'
+                literal: |
+                  one
+                  two
+                folded block: >
+                  one
+                  two
+                clean: "fine \\x41"
+                k\u{85}ey: 1
+                """))
+        func unsafe(_ key: String) -> SourceMark? {
+            root.entries?.first { $0.key.text == key }?.value.scalar?.firstUnsafe
+        }
         XCTAssertEqual(unsafe("plain"), m(1, 9))
         XCTAssertEqual(unsafe("folded"), m(2, 12))
         XCTAssertEqual(unsafe("escaped"), m(5, 13))
@@ -231,7 +244,8 @@ final class ReaderNodeTests: XCTestCase {
         let lf = "a:\n  - 1\n  - \"x\"\nb: |\n  t\n"
         let expected = compactJSON(lf)
         let lfRoot = try XCTUnwrap(readClean(lf))
-        for variant in [lf.replacingOccurrences(of: "\n", with: "\r\n"), lf.replacingOccurrences(of: "\n", with: "\r")] {
+        for variant in [lf.replacingOccurrences(of: "\n", with: "\r\n"), lf.replacingOccurrences(of: "\n", with: "\r")]
+        {
             for bom in [false, true] {
                 let bytes = (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(variant.utf8)
                 let (root, diagnostics) = ScenarioReader.read(bytes: bytes, file: "test.yaml")
@@ -252,8 +266,12 @@ final class ReaderNodeTests: XCTestCase {
     }
 
     func testCoreSchemaTyping() {
-        XCTAssertEqual(compactJSON("[1, -2, +3, 007, 0o17, 0x1F, 1.5, .5, 2., 1e3, -1.2E-2, .inf, -.Inf, .nan, true, False, NULL, ~, 1_000, 4.8m, '1', \"true\"]"),
-                       #"[1,-2,3,7,15,31,1.5,0.5,2.0,1e3,-1.2e-2,".inf","-.Inf",".nan",true,false,null,null,"1_000","4.8m","1","true"]"#)
+        XCTAssertEqual(
+            compactJSON(
+                "[1, -2, +3, 007, 0o17, 0x1F, 1.5, .5, 2., 1e3, -1.2E-2, .inf, -.Inf, .nan, true, False, NULL, ~, 1_000, 4.8m, '1', \"true\"]"
+            ),
+            #"[1,-2,3,7,15,31,1.5,0.5,2.0,1e3,-1.2e-2,".inf","-.Inf",".nan",true,false,null,null,"1_000","4.8m","1","true"]"#
+        )
     }
 
     func testContractExampleReads() throws {
@@ -265,10 +283,13 @@ final class ReaderNodeTests: XCTestCase {
         XCTAssertEqual(root["options"]?.entries?.map(\.key.text), ["reprocure", "siam", "shared-service"])
         let bias = try XCTUnwrap(root["options"]?["shared-service"]?["optimism-bias"])
         XCTAssertEqual(bias.entries?.map(\.value.scalar?.text), ["10%", "0%", "0%"])
-        XCTAssertEqual(root["options"]?["siam"]?["timeline"]?["implementation"]?["after"]?.items?.map(\.scalar?.text),
-                       ["procurement", "retained team"])
-        XCTAssertEqual(root["description"]?.scalar?.text,
-                       "Options for the core IT infrastructure service when the outsourced contract expires at the end of October 2017.\n")
+        XCTAssertEqual(
+            root["options"]?["siam"]?["timeline"]?["implementation"]?["after"]?.items?.map(\.scalar?.text),
+            ["procurement", "retained team"])
+        XCTAssertEqual(
+            root["description"]?.scalar?.text,
+            "Options for the core IT infrastructure service when the outsourced contract expires at the end of October 2017.\n"
+        )
         XCTAssertEqual(root["discount"]?.scalar?.text, "green-book")
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ScenarioSyntax
 
 /// Reads `text`, asserting there is no diagnostic, and returns the root.

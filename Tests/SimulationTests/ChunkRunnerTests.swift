@@ -20,12 +20,14 @@ final class ChunkRunnerTests: XCTestCase {
         XCTAssertEqual(chunks.map(\.offset), [0, 1_024, 2_048])
         XCTAssertEqual(chunks.map(\.count), [1_024, 1_024, 452])
         XCTAssertEqual(chunks.map(\.seed), (0..<3).map { SeedMix.chunkSeed(master: 42, chunk: $0) })
-        XCTAssertEqual(chunks[1].stream().uniform(), RandomStream(seed: SeedMix.chunkSeed(master: 42, chunk: 1)).uniform())
+        XCTAssertEqual(
+            chunks[1].stream().uniform(), RandomStream(seed: SeedMix.chunkSeed(master: 42, chunk: 1)).uniform())
 
         XCTAssertEqual(ChunkRunner(iterations: 2_048, seed: 1, threads: 1).chunks, 2)
         XCTAssertEqual(ChunkRunner(iterations: 2_049, seed: 1, threads: 1).chunk(2).count, 1)
-        XCTAssertEqual(ChunkRunner(iterations: 100 * 1_024, seed: 1, threads: 0).workers,
-                       min(Engine.defaultThreads, 100), "0 threads: all cores")
+        XCTAssertEqual(
+            ChunkRunner(iterations: 100 * 1_024, seed: 1, threads: 0).workers,
+            min(Engine.defaultThreads, 100), "0 threads: all cores")
         let empty = ChunkRunner(iterations: 0, seed: 1, threads: 4)
         XCTAssertEqual([empty.chunks, empty.workers], [0, 1])
         XCTAssertEqual(ChunkRunner(iterations: -5, seed: 1, threads: 4).iterations, 0)

@@ -1,13 +1,15 @@
 import ScenarioModel
-@testable import Simulation
 import XCTest
+
+@testable import Simulation
 
 /// The engine's chunks: each chunk of `Plan.chunkSize` iterations draws from its own stream
 /// seeded from (master seed, chunk index), and every thread reads the plan's one PERT quantile
 /// table. The bytes must not depend on the number of threads.
 final class ChunkedDeterminismTests: XCTestCase {
     func testSameBytesOnOneOrFourThreads() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: chunks
             start: 2020-01
             horizon: 12 months
@@ -21,7 +23,8 @@ final class ChunkedDeterminismTests: XCTestCase {
         XCTAssertNotNil(plan.inputs.first?.pertTable, "the input is drawn through the shared PERT table")
         let engine = Engine(plan: plan)
         func run(threads: Int) -> SimulationResults {
-            engine.run(.init(iterations: 16 * Plan.chunkSize, seed: 20_170_207, sampling: .latinHypercube, threads: threads))
+            engine.run(
+                .init(iterations: 16 * Plan.chunkSize, seed: 20_170_207, sampling: .latinHypercube, threads: threads))
         }
         let one = run(threads: 1), four = run(threads: 4)
         XCTAssertEqual(one.chunks, 16)

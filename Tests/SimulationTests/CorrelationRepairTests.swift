@@ -1,7 +1,8 @@
 import ScenarioModel
 import ScenarioSyntax
-@testable import Simulation
 import XCTest
+
+@testable import Simulation
 
 /// A correlation matrix that is not positive semi-definite is repaired with a warning naming the
 /// change when the repair is small (every entry moves by at most 0.05), refused otherwise.

@@ -1,7 +1,8 @@
 import ScenarioModel
-@testable import Simulation
 import TestSupport
 import XCTest
+
+@testable import Simulation
 
 final class DeterminismTests: XCTestCase {
     static let yaml = """
@@ -40,7 +41,9 @@ final class DeterminismTests: XCTestCase {
         let plan = try compile(Self.yaml)
         let engine = Engine(plan: plan)
         for sampling in [SamplingMethod.latinHypercube, .monteCarlo] {
-            let runs = [1, 2, 8].map { engine.run(.init(iterations: 20_000, seed: 42, sampling: sampling, threads: $0)) }
+            let runs = [1, 2, 8].map {
+                engine.run(.init(iterations: 20_000, seed: 42, sampling: sampling, threads: $0))
+            }
             for r in runs.dropFirst() {
                 for (x, y) in zip(r.options, runs[0].options) {
                     XCTAssertEqual(x.pv, y.pv)
@@ -58,7 +61,8 @@ final class DeterminismTests: XCTestCase {
     /// one-year horizon, every iteration has PV(a) = rate and PV(b) = 2 × rate for the same
     /// draw of `rate` (year 0 is not discounted), under both sampling methods.
     func testSharedInputsArePaired() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: paired
             start: 2020-01
             horizon: 12 months

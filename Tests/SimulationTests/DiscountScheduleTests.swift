@@ -1,6 +1,7 @@
 import ScenarioModel
-@testable import Simulation
 import XCTest
+
+@testable import Simulation
 
 final class DiscountScheduleTests: XCTestCase {
     /// Green Book table values: D(1) = 0.9662, D(5) = 0.8420, D(10) = 0.7089 (to 4 places).
@@ -44,7 +45,8 @@ final class DiscountScheduleTests: XCTestCase {
             XCTAssertEqual(schedule.yearFactors.count, years + 1, "\(horizon) months")
             XCTAssertEqual(Accrual(schedule: schedule, horizon: horizon).years, years, "\(horizon) months")
         }
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: part year
             start: 2024-01
             horizon: 69 months

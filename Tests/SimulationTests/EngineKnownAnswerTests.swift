@@ -1,7 +1,8 @@
 import ScenarioModel
-@testable import Simulation
 import TestSupport
 import XCTest
+
+@testable import Simulation
 
 /// Known answers: scenarios whose results can be computed by hand.
 final class EngineKnownAnswerTests: XCTestCase {
@@ -12,7 +13,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// PV = 150k + 170k / 1.035 + 120k / 1.035^2
     ///    = 150000 + 164251.2077... + 112021.2607... = 426272.4684...
     func testDeterministicPresentValueByHand() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: hand
             start: 2020-01
             horizon: 36 months
@@ -47,7 +49,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// Monthly discounting: 1,200 a month over months 0-24 at a fixed 12% a year. Month m pays
     /// 1,200 × 1.12^(-m/12); PV = Σ_{m=0}^{23} 1200 × 1.12^(-m/12).
     func testMonthlyDiscountingByHand() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: monthly
             start: 2020-01
             horizon: 24 months
@@ -68,7 +71,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// (docs/scenario-language.md §7); escalation 10% compounds per appraisal year: 100/month over
     /// months 0-24 gives 1200 in year 0 and 1320 in year 1 (undiscounted with a 0% rate).
     func testFractionalMonthsAndEscalation() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: fractions
             start: 2020-01
             horizon: 24 months
@@ -92,7 +96,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// A cost after the horizon is outside the appraisal: a one-off at month 30 of a 24-month
     /// horizon counts nothing; a monthly cost is clipped at the horizon.
     func testCostsAreClippedToTheHorizon() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: clip
             start: 2020-01
             horizon: 24 months
@@ -117,7 +122,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// error at n = 100,000 is about 145; Latin hypercube sampling of the occurrence uniform makes
     /// the error far smaller, so 5 × the plain-MC standard error is a safe tolerance.
     func testRiskMeanIsChanceTimesImpact() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: risk
             start: 2020-01
             horizon: 12 months
@@ -141,7 +147,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// have chance 0.1, the half year 2 has 1 - 0.9^(6/12).
     /// Expected occurrences = 0.2 + 1 - √0.9 = 0.2513167...
     func testPerYearRiskPartYear() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: per year
             start: 2020-01
             horizon: 30 months
@@ -163,7 +170,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// mean 7.5 (se = 1.5 / √n); with chance 100% every iteration goes live at 9.
     func testScheduleRiskMovesGoLive() throws {
         func plan(_ chance: String) throws -> Plan {
-            try compile("""
+            try compile(
+                """
                 scenario: schedule
                 start: 2020-01
                 horizon: 24 months
@@ -179,10 +187,12 @@ final class EngineKnownAnswerTests: XCTestCase {
                         delay: 3 months
                 """)
         }
-        let sure = Engine(plan: try plan("100%")).run(.init(iterations: 4096, seed: 1, sampling: .monteCarlo)).options[0]
+        let sure = Engine(plan: try plan("100%")).run(.init(iterations: 4096, seed: 1, sampling: .monteCarlo)).options[
+            0]
         XCTAssertTrue(sure.goLive.allSatisfy { $0 == 9 })
         XCTAssertTrue(sure.extensionMonths.allSatisfy { $0 == 2 }, "deadline 2020-08 is month 7")
-        let half = Engine(plan: try plan("50%")).run(.init(iterations: 100_000, seed: 1, sampling: .monteCarlo)).options[0]
+        let half = Engine(plan: try plan("50%")).run(.init(iterations: 100_000, seed: 1, sampling: .monteCarlo))
+            .options[0]
         XCTAssertEqual(mean(half.goLive), 7.5, accuracy: 5 * 1.5 / 100_000.0.squareRoot())
         XCTAssertEqual(Set(half.goLive), [6, 9])
     }
@@ -190,7 +200,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// A one-off at `end` is the last payment of the appraisal: it counts in the last year
     /// (year 1 of a 24-month horizon, discounted by 1/1.035).
     func testOneOffAtEndCountsInTheLastYear() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: end
             start: 2020-01
             horizon: 24 months
@@ -209,7 +220,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// Criteria: score = Σ weight × score; a score may use the option's own input.
     /// a: 0.25 × 8 + 0.75 × 4 = 5; b: 0.25 × 2 + 0.75 × (own input 6) = 5.
     func testWeightedScoresMayUseOptionInputs() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: scores
             start: 2020-01
             horizon: 12 months
@@ -243,7 +255,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// before the scenario's start does not start it early. A drawn negative duration counts
     /// as zero: normal(-10, 0.001) months gives go-live at the task's start.
     func testTaskStartsAndNegativeDurations() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: starts
             start: 2020-06
             horizon: 24 months
@@ -277,7 +290,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// - savings: 2k/month from go-live = -30k (no uplift);
     /// PV = 120,000 + 8,250 - 30,000 = 98,250.
     func testOptimismBiasShareAndBenefits() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: uplift
             start: 2020-01
             horizon: 24 months
@@ -309,7 +323,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// falls. Without `for` it runs to the window's end: with the window [month 6, month 12) the
     /// occurrence t is uniform on [6, 12) and the cost (12 - t) × 1k has mean 3k.
     func testRiskMonthlyImpactForAndUntilWindowEnd() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: monthly risk
             start: 2020-01
             horizon: 24 months
@@ -344,7 +359,8 @@ final class EngineKnownAnswerTests: XCTestCase {
     /// PV = total; the means are shape × scale: 0.1 × 1m + 2000 × 500 = 1.1m, and 10k for
     /// gamma(k, 10k) / k whatever k.
     func testGammaWithSmallAndLargeShapesUnderLatinHypercube() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: gamma shapes
             start: 2020-01
             horizon: 12 months
@@ -366,7 +382,9 @@ final class EngineKnownAnswerTests: XCTestCase {
     }
 }
 
-private func XCTAssertEqual(_ a: [Double], _ b: [Double], accuracy: Double, file: StaticString = #filePath, line: UInt = #line) {
+private func XCTAssertEqual(
+    _ a: [Double], _ b: [Double], accuracy: Double, file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertEqual(a.count, b.count, file: file, line: line)
     for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: accuracy, file: file, line: line) }
 }

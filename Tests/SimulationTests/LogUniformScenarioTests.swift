@@ -1,8 +1,9 @@
 import Foundation
 import ScenarioModel
-@testable import Simulation
 import TestSupport
 import XCTest
+
+@testable import Simulation
 
 /// `loguniform`, added to the catalogue, in a whole scenario: compiled, at its base value in the
 /// base case, drawn in a run, and checked per draw when its parameters are drawn.
@@ -10,7 +11,8 @@ final class LogUniformScenarioTests: XCTestCase {
     /// A one-off at the start is not discounted, so PV = the draw. Base value: the mean,
     /// (1m − 10k)/ln(100) = 214,975.74...; the Monte Carlo mean is within 5 standard errors of it.
     func testBaseCaseAndRun() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: loguniform
             start: 2024-01
             horizon: 12 months
@@ -31,7 +33,8 @@ final class LogUniformScenarioTests: XCTestCase {
 
     /// Drawn parameters that break a rule fail the run with the catalogue's message.
     func testDrawnParametersAreChecked() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: loguniform
             start: 2024-01
             horizon: 12 months
@@ -47,6 +50,7 @@ final class LogUniformScenarioTests: XCTestCase {
         let results = Engine(plan: plan).run(.init(iterations: 2_000, seed: 3, sampling: .monteCarlo, threads: 1))
         let problem = try XCTUnwrap(ValueProblem.roots(results.problems, plan: plan).first)
         XCTAssertEqual(problem.check.what, "the loguniform distribution of `a / licence`")
-        XCTAssertTrue(problem.reason?.hasPrefix("loguniform min must be positive (it is -") == true, problem.reason ?? "")
+        XCTAssertTrue(
+            problem.reason?.hasPrefix("loguniform min must be positive (it is -") == true, problem.reason ?? "")
     }
 }

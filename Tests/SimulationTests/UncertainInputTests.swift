@@ -1,7 +1,8 @@
 import ScenarioModel
-@testable import Simulation
 import TestSupport
 import XCTest
+
+@testable import Simulation
 
 /// The plan's uncertain inputs, keyed by the model's `InputID`s: each carries its column, and a
 /// draw whose parameters are expressions is drawn with its own family.
@@ -47,7 +48,8 @@ final class UncertainInputTests: XCTestCase {
     /// Every option reads a shared input from the same column: the paired PVs keep their ratio
     /// in every iteration.
     func testSharedInputIsOneColumnForEveryOption() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: paired
             start: 2020-01
             horizon: 12 months

@@ -1,7 +1,8 @@
 import Foundation
 import ScenarioModel
-@testable import Simulation
 import XCTest
+
+@testable import Simulation
 
 /// The engine's value checks: a NaN or infinite time, duration or amount, or a chance or share
 /// outside 0...1, in any iteration, is reported with its expression, the iterations affected
@@ -55,7 +56,9 @@ final class ValueCheckTests: XCTestCase {
     /// The same problems, counts and example on 1 and 2 threads.
     func testProblemsDoNotDependOnThreads() throws {
         let plan = try compile(Self.nanDuration)
-        let runs = [1, 2].map { Engine(plan: plan).run(.init(iterations: 4100, seed: 11, sampling: .latinHypercube, threads: $0)) }
+        let runs = [1, 2].map {
+            Engine(plan: plan).run(.init(iterations: 4100, seed: 11, sampling: .latinHypercube, threads: $0))
+        }
         XCTAssertFalse(runs[0].problems.isEmpty)
         XCTAssertEqual(runs[0].problems.map(\.index), runs[1].problems.map(\.index))
         XCTAssertEqual(runs[0].problems.map(\.count), runs[1].problems.map(\.count))
@@ -64,7 +67,8 @@ final class ValueCheckTests: XCTestCase {
 
     /// A chance and a share drawn from unbounded normals: the draws outside 0...1 are counted.
     func testChanceAndShareOutsideZeroToOne() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: chances
             start: 2024-01
             horizon: 36 months
@@ -88,8 +92,12 @@ final class ValueCheckTests: XCTestCase {
             return results.inputs[k].doubles.filter { !(0...1).contains($0) }.count
         }
         let problems = ValueProblem.roots(results.problems, plan: plan)
-        XCTAssertEqual(problems.map(\.check.what), ["`share` of cost line `part` of option `a`",
-                                                    "`chance` of risk `outage` of option `a`"])
+        XCTAssertEqual(
+            problems.map(\.check.what),
+            [
+                "`share` of cost line `part` of option `a`",
+                "`chance` of risk `outage` of option `a`"
+            ])
         XCTAssertEqual(problems.map(\.check.kind), [.probability, .probability])
         XCTAssertEqual(problems.map(\.count), [try outside("s"), try outside("p")])
         XCTAssertEqual(problems.map { $0.check.mark.line }, [12, 15])
@@ -97,7 +105,8 @@ final class ValueCheckTests: XCTestCase {
 
     /// A time that is infinite in the base case (x at its mode, 5) though almost never drawn.
     func testBaseCaseTimeIsChecked() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: base
             start: 2024-01
             horizon: 36 months
@@ -120,7 +129,8 @@ final class ValueCheckTests: XCTestCase {
     /// Guarded divisions and sensible scenarios raise nothing; nor does a chance of exactly 100%
     /// in a part year (no clamp is needed: 1 - (1 - 1)^(m/12) = 1).
     func testSensibleScenariosPass() throws {
-        let plan = try compile("""
+        let plan = try compile(
+            """
             scenario: fine
             start: 2024-01
             horizon: 30 months
@@ -148,7 +158,8 @@ final class ValueCheckTests: XCTestCase {
                 .deletingLastPathComponent().appendingPathComponent("scenarios/\(name).yaml")
             let plan = try compile(try String(contentsOf: url, encoding: .utf8))
             XCTAssertFalse(plan.checks.isEmpty, name)
-            let results = Engine(plan: plan).run(.init(iterations: 4096, seed: 2, sampling: .latinHypercube, threads: 2))
+            let results = Engine(plan: plan).run(
+                .init(iterations: 4096, seed: 2, sampling: .latinHypercube, threads: 2))
             XCTAssertTrue(results.problems.isEmpty, "\(name): \(results.problems.map(\.check.what))")
             XCTAssertTrue(Engine(plan: plan).baseCaseProblems().isEmpty, name)
         }

@@ -1,13 +1,16 @@
 import XCTest
-@testable import Statistics
+
 import struct TestSupport.SplitMix64
+
+@testable import Statistics
 
 final class CorrelationTests: XCTestCase {
     func testAverageRanks() {
         XCTAssertEqual(Ranks.averageRanks([10, 20, 20, 30]), [1, 2.5, 2.5, 4])
         // 3 1 4 1 5 9 2 6 5 3 5 (scipy.stats.rankdata agrees):
-        XCTAssertEqual(Ranks.averageRanks([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]),
-                       [4.5, 1.5, 6, 1.5, 8, 11, 3, 10, 8, 4.5, 8])
+        XCTAssertEqual(
+            Ranks.averageRanks([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]),
+            [4.5, 1.5, 6, 1.5, 8, 11, 3, 10, 8, 4.5, 8])
         XCTAssertEqual(Ranks.averageRanks([]), [])
         let withNaN = Ranks.averageRanks([2, .nan, 1])
         XCTAssertEqual(withNaN[0], 2)
@@ -31,8 +34,9 @@ final class CorrelationTests: XCTestCase {
     /// ranks 3 and 4). Deviations from 3: dx = [-2, -1, 0, 1, 2], dy = [-2, -1, 0.5, 2, 0.5];
     /// Σ dx·dy = 8, Σ dx² = 10, Σ dy² = 9.5, ρ = 8/√95 = 0.820782682 (scipy.stats.spearmanr).
     func testSpearmanWithTiesByHand() throws {
-        XCTAssertEqual(try Correlation.spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]), 8 / 95.0.squareRoot(),
-                       accuracy: 1e-15)
+        XCTAssertEqual(
+            try Correlation.spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]), 8 / 95.0.squareRoot(),
+            accuracy: 1e-15)
     }
 
     func testSpearmanOfMonotoneTransforms() throws {

@@ -1,6 +1,8 @@
 import XCTest
-@testable import Statistics
+
 import struct TestSupport.SplitMix64
+
+@testable import Statistics
 
 final class DecisionTests: XCTestCase {
     /// a = [1, 2, 3, 4], b = [2, 2, 1, 5]: d = [-1, 0, 2, -1]; a < b in iterations 0 and 3, a tie
@@ -79,16 +81,26 @@ final class DecisionTests: XCTestCase {
         XCTAssertEqual(Convergence.relativeStandardError(se: 2, mean: -100), 0.02)
         XCTAssertEqual(Convergence.relativeStandardError(se: 2, mean: 0), .infinity)
         XCTAssertTrue(Convergence.relativeStandardError(se: .nan, mean: 1).isNaN)
-        XCTAssertEqual(Convergence.iterationsNeeded(pilotIterations: 1000, relativeStandardError: 0.02,
-                                                    target: 0.01), 4000)
-        XCTAssertEqual(Convergence.iterationsNeeded(pilotIterations: 1000, relativeStandardError: 0.003,
-                                                    target: 0.01), 90)
-        XCTAssertNil(Convergence.iterationsNeeded(pilotIterations: 1000, relativeStandardError: 0.02,
-                                                  target: 0))
-        XCTAssertNil(Convergence.iterationsNeeded(pilotIterations: 1000, relativeStandardError: .infinity,
-                                                  target: 0.01))
-        XCTAssertNil(Convergence.iterationsNeeded(pilotIterations: 10, relativeStandardError: 1e10,
-                                                  target: 1e-10))
+        XCTAssertEqual(
+            Convergence.iterationsNeeded(
+                pilotIterations: 1000, relativeStandardError: 0.02,
+                target: 0.01), 4000)
+        XCTAssertEqual(
+            Convergence.iterationsNeeded(
+                pilotIterations: 1000, relativeStandardError: 0.003,
+                target: 0.01), 90)
+        XCTAssertNil(
+            Convergence.iterationsNeeded(
+                pilotIterations: 1000, relativeStandardError: 0.02,
+                target: 0))
+        XCTAssertNil(
+            Convergence.iterationsNeeded(
+                pilotIterations: 1000, relativeStandardError: .infinity,
+                target: 0.01))
+        XCTAssertNil(
+            Convergence.iterationsNeeded(
+                pilotIterations: 10, relativeStandardError: 1e10,
+                target: 1e-10))
         let s = Summary([1, 2, 3, 4])
         XCTAssertEqual(Convergence.relativeStandardError(s), s.se / 2.5)
     }

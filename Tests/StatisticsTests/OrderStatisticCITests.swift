@@ -1,6 +1,8 @@
 import XCTest
-@testable import Statistics
+
 import struct TestSupport.SplitMix64
+
+@testable import Statistics
 
 final class OrderStatisticCITests: XCTestCase {
     /// n = 20, p = 0.8, B ~ Binomial(20, 0.8). By hand (P(B = k) = C(20, k) 0.8^k 0.2^(20-k)):

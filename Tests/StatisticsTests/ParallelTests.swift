@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import XCTest
+
 @testable import Statistics
 
 final class ParallelTests: XCTestCase {

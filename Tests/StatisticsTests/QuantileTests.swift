@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Statistics
 
 final class QuantileTests: XCTestCase {

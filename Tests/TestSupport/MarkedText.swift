@@ -34,7 +34,12 @@ public struct MarkedText: Sendable {
                 continue
             }
             out.append(c[i])
-            if c[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if c[i] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             i += 1
         }
         text = String(out)
@@ -47,7 +52,9 @@ public struct MarkedText: Sendable {
 
     /// The marker starting at `i`: a digit followed by U+FE0F U+20E3.
     static func marker(in c: [Unicode.Scalar], at i: Int) -> String? {
-        guard i + 2 < c.count, ("0"..."9").contains(c[i]), c[i + 1] == "\u{FE0F}", c[i + 2] == "\u{20E3}" else { return nil }
+        guard i + 2 < c.count, ("0"..."9").contains(c[i]), c[i + 1] == "\u{FE0F}", c[i + 2] == "\u{20E3}" else {
+            return nil
+        }
         return String(String.UnicodeScalarView(c[i...i + 2]))
     }
 

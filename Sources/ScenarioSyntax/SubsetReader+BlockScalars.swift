@@ -45,7 +45,9 @@ extension SubsetReader {
             if s[q] == "#" && q > afterHeader {
                 q = endOfLine(q)
             } else {
-                error("invalid block scalar header: after '\(literal ? "|" : ">")' only '-' or '+', an indentation digit 1-9 and a comment may follow", at: q)
+                error(
+                    "invalid block scalar header: after '\(literal ? "|" : ">")' only '-' or '+', an indentation digit 1-9 and a comment may follow",
+                    at: q)
                 skipLines(deeperThan: parent)
                 return nullNode(at: start)
             }
@@ -99,25 +101,39 @@ extension SubsetReader {
         if let lc = lastContent {
             if literal {
                 for i in 0...lc {
-                    if i > 0 { out.append("\n"); firstBreak = firstBreak ?? lines[i - 1].end }
+                    if i > 0 {
+                        out.append("\n")
+                        firstBreak = firstBreak ?? lines[i - 1].end
+                    }
                     out.append(contentsOf: lines[i].text)
                 }
             } else {
                 fold(lines[0...lc], into: &out, firstBreak: &firstBreak)
             }
             endIndex = lines[lc].end
-            if chomping != .strip && lines[lc].hasBreak { out.append("\n"); firstBreak = firstBreak ?? lines[lc].end }
+            if chomping != .strip && lines[lc].hasBreak {
+                out.append("\n")
+                firstBreak = firstBreak ?? lines[lc].end
+            }
             if chomping == .keep {
-                for line in lines[(lc + 1)...] where line.hasBreak { out.append("\n"); firstBreak = firstBreak ?? line.end }
+                for line in lines[(lc + 1)...] where line.hasBreak {
+                    out.append("\n")
+                    firstBreak = firstBreak ?? line.end
+                }
             }
         } else if chomping == .keep {
-            for line in lines where line.hasBreak { out.append("\n"); firstBreak = firstBreak ?? line.end }
+            for line in lines where line.hasBreak {
+                out.append("\n")
+                firstBreak = firstBreak ?? line.end
+            }
         }
         let content = lastContent.map { lines[...$0] } ?? []
         let raw = content.lazy.compactMap { $0.text.firstIndex(where: UnsafeCharacters.contains) }.first
         let unsafe = [raw, firstBreak].compactMap { $0 }.min()
-        return .scalar(Scalar(text: String(out), style: literal ? .literal : .folded, mark: mark(start), end: mark(endIndex),
-                              firstUnsafe: unsafe.map(mark)))
+        return .scalar(
+            Scalar(
+                text: String(out), style: literal ? .literal : .folded, mark: mark(start), end: mark(endIndex),
+                firstUnsafe: unsafe.map(mark)))
     }
 
     /// The content indent, or nil after reporting a leading empty line indented past the text.
@@ -131,15 +147,26 @@ extension SubsetReader {
             var r = p
             while r < count && s[r] == " " { r += 1 }
             let spaces = r - p
-            if r >= count { if spaces > widest { widest = spaces; widestAt = p }; break }
+            if r >= count {
+                if spaces > widest {
+                    widest = spaces
+                    widestAt = p
+                }
+                break
+            }
             if s[r] == "\n" {
-                if spaces > widest { widest = spaces; widestAt = p }
+                if spaces > widest {
+                    widest = spaces
+                    widestAt = p
+                }
                 p = r + 1
                 continue
             }
             if spaces > parent {
                 if widest > spaces {
-                    error("an empty line at the start of this block scalar has more spaces than its first line of text", at: widestAt)
+                    error(
+                        "an empty line at the start of this block scalar has more spaces than its first line of text",
+                        at: widestAt)
                     return nil
                 }
                 return spaces
@@ -151,14 +178,18 @@ extension SubsetReader {
 
     /// Folds `lines` into `out`; `firstBreak` gets the end of the line before the first line
     /// break kept (if it is still nil).
-    private func fold(_ lines: ArraySlice<BlockLine>, into out: inout String.UnicodeScalarView, firstBreak: inout Int?) {
+    private func fold(_ lines: ArraySlice<BlockLine>, into out: inout String.UnicodeScalarView, firstBreak: inout Int?)
+    {
         enum Kind { case none, folded, spaced }
         var previous = Kind.none
         var empties = 0
         var previousEnd: Int?  // the end of the line before this one
         for line in lines {
             defer { previousEnd = line.end }
-            if line.isEmpty { empties += 1; continue }
+            if line.isEmpty {
+                empties += 1
+                continue
+            }
             let spaced = line.text.first == " " || line.text.first == "\t"
             let breaks = previous == .none || (previous == .folded && !spaced) ? empties > 0 : true
             switch previous {

@@ -31,7 +31,9 @@ extension SubsetReader {
     private func unterminatedFlow() -> FlowAbort {
         let open = flowOuterOpen
         let (name, close) = s[open] == "[" ? ("sequence", "]") : ("mapping", "}")
-        error("unterminated flow \(name): '\(s[open])' is never closed by '\(close)' (lines inside it must be indented more than its key)", at: open)
+        error(
+            "unterminated flow \(name): '\(s[open])' is never closed by '\(close)' (lines inside it must be indented more than its key)",
+            at: open)
         return FlowAbort()
     }
 
@@ -40,7 +42,10 @@ extension SubsetReader {
         while true {
             guard pos < count else { throw unterminatedFlow() }
             let c = s[pos]
-            if c == " " || c == "\t" { pos += 1; continue }
+            if c == " " || c == "\t" {
+                pos += 1
+                continue
+            }
             if c == "#" && pos > 0 && (s[pos - 1] == " " || s[pos - 1] == "\t" || s[pos - 1] == "\n") {
                 pos = endOfLine(pos)
                 continue
@@ -107,7 +112,10 @@ extension SubsetReader {
         var items: [Node] = []
         while true {
             try skipFlowSpace(parent: parent)
-            if s[pos] == "]" { pos += 1; break }
+            if s[pos] == "]" {
+                pos += 1
+                break
+            }
             if s[pos] == "," {
                 error("unexpected ',': an entry is missing before it", at: pos)
                 throw FlowAbort()
@@ -116,13 +124,21 @@ extension SubsetReader {
             let item = try readFlowNode(parent: parent)
             try skipFlowSpace(parent: parent)
             if s[pos] == ":" {
-                error("'key: value' pairs inside [...] are not supported; write {key: value} or quote the text", at: entry)
+                error(
+                    "'key: value' pairs inside [...] are not supported; write {key: value} or quote the text", at: entry
+                )
                 throw FlowAbort()
             }
             try checkCommaSplit(item, open: open)
             items.append(item)
-            if s[pos] == "," { pos += 1; continue }
-            if s[pos] == "]" { pos += 1; break }
+            if s[pos] == "," {
+                pos += 1
+                continue
+            }
+            if s[pos] == "]" {
+                pos += 1
+                break
+            }
             error("expected ',' or ']' here", at: pos)
             throw FlowAbort()
         }
@@ -139,7 +155,10 @@ extension SubsetReader {
         while true {
             try skipFlowSpace(parent: parent)
             let c = s[pos]
-            if c == "}" { pos += 1; break }
+            if c == "}" {
+                pos += 1
+                break
+            }
             if c == "," {
                 error("unexpected ',': an entry is missing before it", at: pos)
                 throw FlowAbort()
@@ -182,8 +201,14 @@ extension SubsetReader {
             }
             seen[key.text] = keyPos
             entries.append(MappingEntry(key: key, value: value))
-            if s[pos] == "," { pos += 1; continue }
-            if s[pos] == "}" { pos += 1; break }
+            if s[pos] == "," {
+                pos += 1
+                continue
+            }
+            if s[pos] == "}" {
+                pos += 1
+                break
+            }
             error("expected ',' or '}' here", at: pos)
             throw FlowAbort()
         }
@@ -218,9 +243,15 @@ extension SubsetReader {
                     var r = q + 1
                     var closed = false
                     while r < count {
-                        if c == "\"" && s[r] == "\\" { r += 2; continue }
+                        if c == "\"" && s[r] == "\\" {
+                            r += 2
+                            continue
+                        }
                         if s[r] == c {
-                            if c == "'" && r + 1 < count && s[r + 1] == "'" { r += 2; continue }
+                            if c == "'" && r + 1 < count && s[r + 1] == "'" {
+                                r += 2
+                                continue
+                            }
                             closed = true
                             break
                         }
@@ -230,7 +261,10 @@ extension SubsetReader {
                     q = r
                 }
             case "#":
-                if q > 0 && (s[q - 1] == " " || s[q - 1] == "\t") { q = endOfLine(q); continue }
+                if q > 0 && (s[q - 1] == " " || s[q - 1] == "\t") {
+                    q = endOfLine(q)
+                    continue
+                }
             default:
                 break
             }

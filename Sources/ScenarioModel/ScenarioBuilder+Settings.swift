@@ -84,7 +84,9 @@ extension ScenarioBuilder {
         case .start: base = 0
         case .end: base = horizon
         case .goLive:
-            error("`go-live` cannot be used in a scenario-level field such as `deadline`; each option has its own go-live", at: t.mark)
+            error(
+                "`go-live` cannot be used in a scenario-level field such as `deadline`; each option has its own go-live",
+                at: t.mark)
         case .deadline:
             error("`deadline` cannot refer to itself", at: t.mark)
         case .taskFinish, .taskStart:
@@ -100,8 +102,9 @@ extension ScenarioBuilder {
             value += o
         }
         if value < 0, let start {
-            error("`deadline` \(s.text) is \(format(-value)) months before `start` (\(start)): "
-                  + "a deadline must not be before the appraisal begins", at: s.mark)
+            error(
+                "`deadline` \(s.text) is \(format(-value)) months before `start` (\(start)): "
+                    + "a deadline must not be before the appraisal begins", at: s.mark)
             return nil
         }
         return value
@@ -116,17 +119,24 @@ extension ScenarioBuilder {
         var values: [String: Double] = [:]
         var ok = true
         for e in entries where keys.contains(e.key.text) {
-            guard let (v, s) = constant(e.value, "optimism-bias `\(e.key.text)`", kind: .value) else { ok = false; continue }
+            guard let (v, s) = constant(e.value, "optimism-bias `\(e.key.text)`", kind: .value) else {
+                ok = false
+                continue
+            }
             guard v >= 0 else {
-                error("optimism-bias `\(e.key.text)` must be an uplift of 0% or more, not \(format(v * 100))%", at: s.mark)
-                ok = false; continue
+                error(
+                    "optimism-bias `\(e.key.text)` must be an uplift of 0% or more, not \(format(v * 100))%", at: s.mark
+                )
+                ok = false
+                continue
             }
             warnIfPercentSlip(Expr(.number(v), at: s.mark), s, what: "optimism-bias `\(e.key.text)`")
             values[e.key.text] = v
         }
         guard ok else { return nil }
-        return OptimismBias(oneOff: values["one-off"] ?? 0, recurring: values["recurring"] ?? 0,
-                            duration: values["duration"] ?? 0, mark: entry.key.mark)
+        return OptimismBias(
+            oneOff: values["one-off"] ?? 0, recurring: values["recurring"] ?? 0,
+            duration: values["duration"] ?? 0, mark: entry.key.mark)
     }
 
     /// A number for messages: whole numbers without a decimal point, others to 6 significant digits.

@@ -1,4 +1,4 @@
-/// The catalogue's counting and finite families (see `FamilyCatalogue.swift`).
+/// The catalogue's counting and finite families (see `DistributionFamily+Catalogue.swift`).
 extension DistributionFamily {
     /// The largest Poisson mean accepted: draws must fit GSL's 32-bit counts.
     public static let maximumPoissonMean = 1e9
@@ -13,7 +13,10 @@ extension DistributionFamily {
     /// whole numbers from 0 (the point 0 when mean = 0).
     public static let poisson = DistributionFamily(
         "poisson", ["mean"],
-        rules: { $0.notNegative(0); $0.atMost(0, maximumPoissonMean) },
+        rules: {
+            $0.notNegative(0)
+            $0.atMost(0, maximumPoissonMean)
+        },
         spec: { .poisson(mean: $0[0]) },
         support: { b in (0, b[0].upper > 0 ? .infinity : 0) },
         baseValue: { $0[0] }, mean: { $0[0] }, variance: { $0[0] })
@@ -22,7 +25,10 @@ extension DistributionFamily {
     /// variance n·p(1 − p). Support 0 ... n (the point 0 when n = 0 or p = 0, n when p = 1).
     public static let binomial = DistributionFamily(
         "binomial", ["n", "p"],
-        rules: { $0.trials(0, atMost: maximumBinomialTrials); $0.probability(1) },
+        rules: {
+            $0.trials(0, atMost: maximumBinomialTrials)
+            $0.probability(1)
+        },
         spec: { .binomial(n: Int($0[0]), p: $0[1]) },
         support: { b in
             (b[1].lower >= 1 ? Swift.max(0, b[0].lower) : 0, b[1].upper <= 0 ? 0 : Swift.max(0, b[0].upper))
@@ -57,7 +63,10 @@ extension DistributionFamily {
         rules: { r in
             var sum = 0.0, allKnown = true
             for i in stride(from: 1, to: r.count, by: 2) {
-                guard let p = r[i] else { allKnown = false; continue }
+                guard let p = r[i] else {
+                    allKnown = false
+                    continue
+                }
                 if !(0...1).contains(p) {
                     r.fail(i, "discrete probability must be between 0 and 1, i.e. 0% to 100% (it is \(format(p)))")
                     allKnown = false
@@ -69,8 +78,9 @@ extension DistributionFamily {
             }
         },
         spec: { p in
-            .discrete(values: stride(from: 0, to: p.count, by: 2).map { p[$0] },
-                      probabilities: stride(from: 1, to: p.count, by: 2).map { p[$0] })
+            .discrete(
+                values: stride(from: 0, to: p.count, by: 2).map { p[$0] },
+                probabilities: stride(from: 1, to: p.count, by: 2).map { p[$0] })
         },
         support: { b in
             var lower = Double.nan, upper = Double.nan

@@ -14,7 +14,9 @@ extension ScenarioBuilder {
 
     /// Returns the tasks in topological order, the task names in file order and each task's
     /// identity (its place in that order).
-    func readTimeline(_ node: Node, option: String) -> (tasks: IndexedArray<TaskID, Task>, names: [String], ids: [String: TaskID]) {
+    func readTimeline(_ node: Node, option: String) -> (
+        tasks: IndexedArray<TaskID, Task>, names: [String], ids: [String: TaskID]
+    ) {
         guard let entries = mapping(node, "the timeline of option `\(option)`") else { return (.init(), [], [:]) }
         let names = entries.map(\.key.text)
         // While the tasks are read, a task is known by its place in the file.
@@ -58,7 +60,9 @@ extension ScenarioBuilder {
         let name = entry.key.text
         let what = "task `\(name)`"
         guard case .mapping(let body, _, _) = entry.value else {
-            guard let d = expression(entry.value, "the duration of \(what)", kind: .duration, scope: scope) else { return nil }
+            guard let d = expression(entry.value, "the duration of \(what)", kind: .duration, scope: scope) else {
+                return nil
+            }
             checkNonNegative(d.resolved, "the duration of \(what)")
             return (Task(name: name, duration: d.resolved, mark: entry.key.mark), [])
         }
@@ -68,10 +72,14 @@ extension ScenarioBuilder {
         if let a = Self.entry(body, "after")?.value {
             let items: [Node] = a.items ?? [a]
             for item in items {
-                guard let s = scalarValue(item, "`after` of \(what)") else { ok = false; continue }
+                guard let s = scalarValue(item, "`after` of \(what)") else {
+                    ok = false
+                    continue
+                }
                 guard scope.tasks?.contains(s.text) == true else {
                     _ = checkTask(s.text, at: s.mark, in: "`after` of \(what)", scope: scope)
-                    ok = false; continue
+                    ok = false
+                    continue
                 }
                 if !after.contains(s.text) { after.append(s.text) }
             }
@@ -100,7 +108,10 @@ extension ScenarioBuilder {
         }
         guard ok, let duration else { return nil }
         let predecessors = after.compactMap { scope.taskIDs[$0] }
-        return (Task(name: name, after: predecessors, duration: duration, notBefore: notBefore, mark: entry.key.mark), waitsFor)
+        return (
+            Task(name: name, after: predecessors, duration: duration, notBefore: notBefore, mark: entry.key.mark),
+            waitsFor
+        )
     }
 
     /// A constant negative amount of time is an error at the expression.

@@ -84,7 +84,10 @@ extension ExpressionGrammar {
             case .end: return
             case .leftParen: depth += 1
             case .rightParen:
-                if depth == 0 { advance(); return }
+                if depth == 0 {
+                    advance()
+                    return
+                }
                 depth -= 1
             default: break
             }
@@ -100,9 +103,10 @@ extension ExpressionGrammar {
             if let s = NameSuggestions.closest(to: name, among: ExpressionCallee.allNames) {
                 error("unknown function '\(name)'; did you mean '\(s)'?", at: nameToken)
             } else {
-                error("unknown function '\(name)'; the functions are min, max, if, round and clamp, and the distributions "
-                      + ExpressionCallee.allNames.filter { Function(rawValue: $0) == nil }.joined(separator: ", "),
-                      at: nameToken)
+                error(
+                    "unknown function '\(name)'; the functions are min, max, if, round and clamp, and the distributions "
+                        + ExpressionCallee.allNames.filter { Function(rawValue: $0) == nil }.joined(separator: ", "),
+                    at: nameToken)
             }
         }
         let open = token

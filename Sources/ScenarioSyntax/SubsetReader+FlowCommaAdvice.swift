@@ -36,9 +36,10 @@ extension SubsetReader {
         }
         let quoted = "\"" + expression.replacingQuotes() + "\""
         block += "\n(or quote the expression: \(quoted))"
-        error("inside \(kind) a comma ends a value, so '\(expression)' is cut at its first comma; "
-              + "write the \(isMapping ? "mapping" : "list") in block style, one entry per line, or quote the expression",
-              at: index(of: scalar.mark), fix: block)
+        error(
+            "inside \(kind) a comma ends a value, so '\(expression)' is cut at its first comma; "
+                + "write the \(isMapping ? "mapping" : "list") in block style, one entry per line, or quote the expression",
+            at: index(of: scalar.mark), fix: block)
     }
 
     /// The position of a mark made by this reader.

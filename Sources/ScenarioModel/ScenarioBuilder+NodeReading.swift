@@ -43,8 +43,10 @@ extension ScenarioBuilder {
 
     /// Reports every key of `entries` that is not in `allowed`, with a suggestion when one is close.
     /// `misplaced` maps a known-elsewhere key to an explanation of where it belongs.
-    func checkKeys(_ entries: [MappingEntry], allowed: [String], in context: String,
-                   misplaced: [String: String] = [:]) {
+    func checkKeys(
+        _ entries: [MappingEntry], allowed: [String], in context: String,
+        misplaced: [String: String] = [:]
+    ) {
         for entry in entries where !allowed.contains(entry.key.text) {
             let key = entry.key.text
             if let why = misplaced[key] {
@@ -70,18 +72,22 @@ extension ScenarioBuilder {
     /// Returns whether the name is acceptable.
     @discardableResult
     func checkName(_ name: Scalar, _ what: String, of owner: String? = nil) -> Bool {
-        let subject = "\(what) `\(UnsafeCharacters.escaped(name.text))`" + (owner.map { " of " + UnsafeCharacters.escaped($0) } ?? "")
+        let subject =
+            "\(what) `\(UnsafeCharacters.escaped(name.text))`"
+            + (owner.map { " of " + UnsafeCharacters.escaped($0) } ?? "")
         if let c = name.text.unicodeScalars.first(where: UnsafeCharacters.contains) {
-            error("\(subject) contains \(UnsafeCharacters.describe(c)); names must be plain text "
-                  + "without control characters, tabs, line breaks or bidirectional controls",
-                  at: name.firstUnsafe ?? name.mark)
+            error(
+                "\(subject) contains \(UnsafeCharacters.describe(c)); names must be plain text "
+                    + "without control characters, tabs, line breaks or bidirectional controls",
+                at: name.firstUnsafe ?? name.mark)
             return false
         }
         if let first = name.text.unicodeScalars.first, Self.formulaStarts.contains(first) {
             let quoted = name.style == .singleQuoted || name.style == .doubleQuoted
-            error("\(subject) begins with `\(first)`, which a spreadsheet would run as a formula "
-                  + "when it opens the CSV files; start it with a letter or a digit",
-                  at: quoted ? name.mark.advanced(by: 1) : name.mark)
+            error(
+                "\(subject) begins with `\(first)`, which a spreadsheet would run as a formula "
+                    + "when it opens the CSV files; start it with a letter or a digit",
+                at: quoted ? name.mark.advanced(by: 1) : name.mark)
             return false
         }
         return true
@@ -103,7 +109,10 @@ extension ScenarioBuilder {
         guard bodyKeys.contains(entry.key.text), entry.value.entries == nil else { return false }
         let key = entry.key.text
         let owner = entries[..<index].last { $0.value.entries != nil }
-        let advice = owner.map { "if it belongs to \(kind) `\($0.key.text)`, indent it one level deeper, under `\($0.key.text)`" }
+        let advice =
+            owner.map {
+                "if it belongs to \(kind) `\($0.key.text)`, indent it one level deeper, under `\($0.key.text)`"
+            }
             ?? "indent it under the \(kind) it belongs to"
         error("`\(key)` is read as a \(kind) named `\(key)` because of its indentation; \(advice)", at: entry.key.mark)
         return true

@@ -17,7 +17,10 @@ extension ScenarioBuilder {
         for c in entries {
             checkName(c.key, "criterion name")
             let what = "criterion `\(c.key.text)`"
-            guard let body = mapping(c.value, what, allowEmpty: false) else { allWeightsKnown = false; continue }
+            guard let body = mapping(c.value, what, allowEmpty: false) else {
+                allWeightsKnown = false
+                continue
+            }
             checkKeys(body, allowed: Self.criterionKeys, in: what)
             var weight: Double?
             var weightMark = c.key.mark
@@ -40,8 +43,10 @@ extension ScenarioBuilder {
                 continue
             }
             guard let scores = readScores(s, what: what), let weight else { continue }
-            criteria.append(Criterion(name: c.key.text, weight: weight, weightMark: weightMark, scores: scores,
-                                      mark: c.key.mark))
+            criteria.append(
+                Criterion(
+                    name: c.key.text, weight: weight, weightMark: weightMark, scores: scores,
+                    mark: c.key.mark))
         }
         if allWeightsKnown, !weights.isEmpty {
             let sum = weights.reduce(0, +)
@@ -59,14 +64,19 @@ extension ScenarioBuilder {
         for e in entries {
             let option = e.key.text
             guard optionNames.contains(option) else {
-                error("unknown option `\(option)` in the scores of \(what)" + NameSuggestions.didYouMean(option, among: optionNames),
-                      at: e.key.mark)
-                ok = false; continue
+                error(
+                    "unknown option `\(option)` in the scores of \(what)"
+                        + NameSuggestions.didYouMean(option, among: optionNames),
+                    at: e.key.mark)
+                ok = false
+                continue
             }
             let scope = Scope(option: option, tasks: nil, allowsGoLive: false)
             if let score = expression(e.value, "the score of `\(option)` in \(what)", scope: scope) {
                 byOption[option] = score.resolved
-            } else { ok = false }
+            } else {
+                ok = false
+            }
         }
         for option in optionNames where !entries.contains(where: { $0.key.text == option }) {
             error("\(what) has no score for option `\(option)`", at: entry.key.mark)

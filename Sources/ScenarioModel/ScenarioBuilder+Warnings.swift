@@ -30,24 +30,29 @@ extension ScenarioBuilder {
     func warnOptimismBiasWithRisks(_ options: [Option]) {
         for option in options where !option.risks.isEmpty {
             guard let bias = option.optimismBias, bias.oneOff != 0 || bias.recurring != 0 || bias.duration != 0,
-                  let facts = optionFacts[option.name] else { continue }
+                let facts = optionFacts[option.name]
+            else { continue }
             let mark = facts.ownOptimismBias ? bias.mark : (facts.risksMark ?? option.mark)
             let source = facts.ownOptimismBias ? "optimism bias" : "the scenario's optimism bias"
-            warning("option `\(option.name)` has \(source) and explicit risks: this may count the same uncertainty twice",
-                    at: mark)
+            warning(
+                "option `\(option.name)` has \(source) and explicit risks: this may count the same uncertainty twice",
+                at: mark)
         }
     }
 
     func warnIfWindowNeverOpens(_ risk: Risk, fromNode: Node?, untilNode: Node?) {
         let from = risk.from?.constantMonths, until = risk.until?.constantMonths
         if let from, let horizon, from >= horizon, let node = fromNode {
-            warning("risk `\(risk.name)` can never happen: its window opens at month \(format(from)), "
+            warning(
+                "risk `\(risk.name)` can never happen: its window opens at month \(format(from)), "
                     + "at or after the end of the horizon (month \(format(horizon)))", at: node.mark)
         } else if let from, let until, until <= from, let node = untilNode {
-            warning("risk `\(risk.name)` can never happen: its window closes (month \(format(until))) "
+            warning(
+                "risk `\(risk.name)` can never happen: its window closes (month \(format(until))) "
                     + "before it opens (month \(format(from)))", at: node.mark)
         } else if risk.from == nil, let until, until <= 0, let node = untilNode {
-            warning("risk `\(risk.name)` can never happen: its window closes at month \(format(until)), "
+            warning(
+                "risk `\(risk.name)` can never happen: its window closes at month \(format(until)), "
                     + "before it opens at start", at: node.mark)
         }
     }
@@ -57,18 +62,23 @@ extension ScenarioBuilder {
         switch line.timing {
         case .at(let t):
             if let at = t.constantMonths, let horizon, at > horizon {
-                warning("\(what) is paid at month \(format(at)), after the horizon ends (month \(format(horizon)))", at: t.mark)
+                warning(
+                    "\(what) is paid at month \(format(at)), after the horizon ends (month \(format(horizon)))",
+                    at: t.mark)
             } else if let at = t.constantMonths, at < 0 {
-                warning("\(what) is paid at month \(format(at)), before `start`: a payment before the appraisal begins is not counted",
-                        at: t.mark)
+                warning(
+                    "\(what) is paid at month \(format(at)), before `start`: a payment before the appraisal begins is not counted",
+                    at: t.mark)
             }
         case .recurring(let from, let until):
             if let f = from.constantMonths, let horizon, f >= horizon {
-                warning("\(what) starts at month \(format(f)), at or after the horizon ends (month \(format(horizon))): nothing is counted",
-                        at: from.mark)
+                warning(
+                    "\(what) starts at month \(format(f)), at or after the horizon ends (month \(format(horizon))): nothing is counted",
+                    at: from.mark)
             } else if let f = from.constantMonths, let u = until.constantMonths, u <= f {
-                warning("\(what) is never paid: its `until` (month \(format(u))) is at or before its `from` (month \(format(f)))",
-                        at: until.mark)
+                warning(
+                    "\(what) is never paid: its `until` (month \(format(u))) is at or before its `from` (month \(format(f)))",
+                    at: until.mark)
             }
         case .during:
             break
@@ -78,7 +88,8 @@ extension ScenarioBuilder {
     /// A benefit with a negative constant or base value counts as a cost.
     func warnIfNegativeBenefit(_ amount: Expr, what: String) {
         guard let v = BaseValue.evaluate(amount, lookup: { _ in nil }), v < 0 else { return }
-        warning("\(what) is negative (\(format(v))): a benefit is taken off the cost, so a negative one adds to it; "
+        warning(
+            "\(what) is negative (\(format(v))): a benefit is taken off the cost, so a negative one adds to it; "
                 + "write the benefit as a positive amount, or make it a cost line", at: amount.mark)
     }
 
@@ -88,9 +99,10 @@ extension ScenarioBuilder {
             let isEmpty = costs.value.entries?.isEmpty ?? (costs.value.scalar?.isNull == true)
             guard isEmpty else { return }  // lines, or not a mapping (an error already)
         }
-        warning("option `\(option)` has no cost lines: its cost is only its risks, less its benefits; "
+        warning(
+            "option `\(option)` has no cost lines: its cost is only its risks, less its benefits; "
                 + "list what it pays under `costs:` (even keeping the current service costs something)",
-                at: costs?.key.mark ?? optionMark)
+            at: costs?.key.mark ?? optionMark)
     }
 
     /// A rate or uplift of magnitude 1 (100%) or more written without `%` anywhere in its text:
@@ -103,13 +115,17 @@ extension ScenarioBuilder {
             return
         }
         let constant = ExpressionChecks.constantValue(e) != nil
-        let plain = constant && s.text.unicodeScalars.allSatisfy { ExpressionLexer.isDigit($0) || $0 == "." || $0 == "-" || $0 == " " }
+        let plain =
+            constant
+            && s.text.unicodeScalars.allSatisfy { ExpressionLexer.isDigit($0) || $0 == "." || $0 == "-" || $0 == " " }
         let written = s.text.trimmingCharacters(in: .whitespaces)
         let value = constant ? "is \(format(v))" : "has a base value of \(format(v))"
-        let advice = plain
+        let advice =
+            plain
             ? "write `\(written)%` for \(written)%\(per), or `\(format(v * 100))%` if that is meant"
             : "write the percentages with `%` (e.g. `2%`), or `\(format(v * 100))%` if that is meant"
-        warning("\(what) \(value), that is \(format(v * 100))%\(per): a rate or uplift written without `%` is a fraction; \(advice)",
-                at: e.mark, fix: plain ? written + "%" : nil)
+        warning(
+            "\(what) \(value), that is \(format(v * 100))%\(per): a rate or uplift written without `%` is a fraction; \(advice)",
+            at: e.mark, fix: plain ? written + "%" : nil)
     }
 }

@@ -13,7 +13,8 @@ extension ScenarioBuilder {
     func readRisks(_ node: Node, scope: Scope) -> [Risk] {
         guard let entries = mapping(node, "`risks` of option `\(scope.option ?? "")`") else { return [] }
         return entries.indices.compactMap { i in
-            reportMisindentedKey(i, of: entries, bodyKeys: Self.riskKeys, kind: "risk") ? nil : readRisk(entries[i], scope: scope)
+            reportMisindentedKey(i, of: entries, bodyKeys: Self.riskKeys, kind: "risk")
+                ? nil : readRisk(entries[i], scope: scope)
         }
     }
 
@@ -22,10 +23,12 @@ extension ScenarioBuilder {
         let what = "risk `\(name)`"
         checkName(entry.key, "risk name")
         guard let body = mapping(entry.value, what, allowEmpty: false) else { return nil }
-        checkKeys(body, allowed: Self.riskKeys, in: what, misplaced: [
-            "at": "a risk happens at a drawn time in its window; set the window with `from` and `until`",
-            "during": "a risk happens at a drawn time in its window; set the window with `from` and `until`",
-        ])
+        checkKeys(
+            body, allowed: Self.riskKeys, in: what,
+            misplaced: [
+                "at": "a risk happens at a drawn time in its window; set the window with `from` and `until`",
+                "during": "a risk happens at a drawn time in its window; set the window with `from` and `until`"
+            ])
         func get(_ key: String) -> MappingEntry? { Self.entry(body, key) }
         let before = diagnostics.count
 
@@ -98,19 +101,24 @@ extension ScenarioBuilder {
             }
         }
         if perYear, delays != nil, delay != nil {
-            error("a risk that delays a task happens at most once: remove 'per year' or split the risk", at: entry.key.mark)
+            error(
+                "a risk that delays a task happens at most once: remove 'per year' or split the risk",
+                at: entry.key.mark)
         }
 
         let impacts = ["one-off", "monthly", "annual", "delays", "delay"]
         if !body.contains(where: { impacts.contains($0.key.text) }) {
-            error("\(what) has no impact: give it a `one-off` or `monthly`/`annual` cost, or `delays` with `delay`",
-                  at: entry.key.mark)
+            error(
+                "\(what) has no impact: give it a `one-off` or `monthly`/`annual` cost, or `delays` with `delay`",
+                at: entry.key.mark)
         }
         guard !diagnostics[before...].contains(where: { $0.severity == .error }), let chance, windowResolved,
-              delaysResolved else { return nil }
-        let risk = Risk(name: name, chance: chance, perYear: perYear, from: from, until: until,
-                        impacts: [RiskImpact(oneOff: oneOff, monthly: monthly, recurringFor: recurringFor)],
-                        delays: delays, delay: delay, mark: entry.key.mark)
+            delaysResolved
+        else { return nil }
+        let risk = Risk(
+            name: name, chance: chance, perYear: perYear, from: from, until: until,
+            impacts: [RiskImpact(oneOff: oneOff, monthly: monthly, recurringFor: recurringFor)],
+            delays: delays, delay: delay, mark: entry.key.mark)
         warnIfWindowNeverOpens(risk, fromNode: get("from")?.value, untilNode: get("until")?.value)
         return risk
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The catalogue: every family of the scenario language, one entry each, in the order of the
@@ -16,7 +16,7 @@ extension DistributionFamily {
     /// Every family, `interval` (`a to b`) included.
     public static let all: [DistributionFamily] = [
         normal, lognormal, interval, triangular, pert, uniform, loguniform, beta, gamma, weibull, exponential,
-        poisson, binomial, bernoulli, chance, discrete,
+        poisson, binomial, bernoulli, chance, discrete
     ]
 
     /// `normal(mean, sd)`: N(mean, sd²). sd ≥ 0; sd = 0 is the constant `mean`. Base value and
@@ -56,11 +56,16 @@ extension DistributionFamily {
             for i in 0..<2 {
                 guard let x = r[i], x <= 0 else { continue }
                 ends = false
-                r.fail(i, "'a to b' is a lognormal 90% interval and needs both ends positive (\(i == 0 ? "a" : "b") is "
-                       + "\(format(x))); write normal(mean, sd) for a range through zero")
+                r.fail(
+                    i,
+                    "'a to b' is a lognormal 90% interval and needs both ends positive (\(i == 0 ? "a" : "b") is "
+                        + "\(format(x))); write normal(mean, sd) for a range through zero")
             }
             if ends, let a = r[0], let b = r[1], a > b || (r.refusesDegenerate && a == b) {
-                r.fail(0, "in 'a to b', a (\(format(a))) must be \(r.refusesDegenerate ? "less than" : "at most") b (\(format(b)))")
+                r.fail(
+                    0,
+                    "in 'a to b', a (\(format(a))) must be \(r.refusesDegenerate ? "less than" : "at most") b (\(format(b)))"
+                )
             }
         },
         spec: { .interval(p5: $0[0], p95: $0[1]) },
@@ -148,8 +153,10 @@ extension DistributionFamily {
     public static let beta = DistributionFamily(
         "beta", ["a", "b"],
         rules: { r in
-            r.positive(0); r.positive(1)
-            r.atMost(0, maximumBetaShape); r.atMost(1, maximumBetaShape)
+            r.positive(0)
+            r.positive(1)
+            r.atMost(0, maximumBetaShape)
+            r.atMost(1, maximumBetaShape)
         },
         spec: { .beta(a: $0[0], b: $0[1]) },
         support: { _ in (0, 1) },
@@ -162,7 +169,10 @@ extension DistributionFamily {
     /// `gamma(shape k, scale θ)`: both > 0. Base value and mean kθ; variance kθ². Support [0, ∞).
     public static let gamma = DistributionFamily(
         "gamma", ["shape", "scale"],
-        rules: { $0.positive(0); $0.positive(1) },
+        rules: {
+            $0.positive(0)
+            $0.positive(1)
+        },
         spec: { .gamma(shape: $0[0], scale: $0[1]) },
         support: { _ in (0, .infinity) },
         baseValue: { $0[0] * $0[1] }, mean: { $0[0] * $0[1] }, variance: { $0[0] * $0[1] * $0[1] })
@@ -171,7 +181,10 @@ extension DistributionFamily {
     /// library's `tgamma`); variance λ²(Γ(1 + 2/k) − Γ(1 + 1/k)²). Support [0, ∞).
     public static let weibull = DistributionFamily(
         "weibull", ["scale", "shape"],
-        rules: { $0.positive(0); $0.positive(1) },
+        rules: {
+            $0.positive(0)
+            $0.positive(1)
+        },
         spec: { .weibull(scale: $0[0], shape: $0[1]) },
         support: { _ in (0, .infinity) },
         baseValue: { $0[0] * tgamma(1 + 1 / $0[1]) }, mean: { $0[0] * tgamma(1 + 1 / $0[1]) },

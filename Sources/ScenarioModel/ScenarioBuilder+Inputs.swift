@@ -20,13 +20,15 @@ extension ScenarioBuilder {
             let name = entry.key.text
             guard checkName(entry.key, "input name") else { continue }
             guard NameSuggestions.isIdentifier(name) else {
-                error("input name `\(name)` is not an identifier (a letter or _, then letters, digits or _); "
-                      + "did you mean `\(NameSuggestions.identifier(from: name))`?", at: entry.key.mark)
+                error(
+                    "input name `\(name)` is not an identifier (a letter or _, then letters, digits or _); "
+                        + "did you mean `\(NameSuggestions.identifier(from: name))`?", at: entry.key.mark)
                 continue
             }
             if let option, sharedInputNames.contains(name) {
-                error("input `\(name)` of option `\(option)` shadows the shared input `\(name)`; rename one of them",
-                      at: entry.key.mark)
+                error(
+                    "input `\(name)` of option `\(option)` shadows the shared input `\(name)`; rename one of them",
+                    at: entry.key.mark)
                 continue
             }
             let override = overrideTable.override(option: option, name: name)

@@ -1,8 +1,9 @@
 import CGSL
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A column of quantiles: out[i] = Q(u[i]), one switch then a tight loop per family.

@@ -26,7 +26,10 @@ extension SubsetReader {
         while q < count {
             let c = s[q]
             if c == "\n" { return PlainScan(contentEnd: contentEnd, stopIndex: q, stop: .lineEnd) }
-            if c == " " || c == "\t" { q += 1; continue }
+            if c == " " || c == "\t" {
+                q += 1
+                continue
+            }
             if c == "#" && q > p && (s[q - 1] == " " || s[q - 1] == "\t") {
                 return PlainScan(contentEnd: contentEnd, stopIndex: q, stop: .comment)
             }
@@ -61,7 +64,8 @@ extension SubsetReader {
     /// non-blank character and the number of empty lines before it. Nil when the next text line
     /// is a document marker, a comment (`comments`: plain scalars; inside quotes `#` is text),
     /// or not indented more than `parent`, or at the end.
-    private func continuationLine(after lineEnd: Int, parent: Int, comments: Bool = true) -> (start: Int, empties: Int)? {
+    private func continuationLine(after lineEnd: Int, parent: Int, comments: Bool = true) -> (start: Int, empties: Int)?
+    {
         guard lineEnd < count else { return nil }
         var q = lineEnd + 1
         var empties = 0
@@ -72,7 +76,11 @@ extension SubsetReader {
             let spaces = r - q
             r = skipWhite(r)
             if r >= count { return nil }
-            if s[r] == "\n" { empties += 1; q = r + 1; continue }
+            if s[r] == "\n" {
+                empties += 1
+                q = r + 1
+                continue
+            }
             if spaces <= parent || (comments && s[r] == "#") { return nil }
             return (r, empties)
         }
@@ -102,10 +110,13 @@ extension SubsetReader {
         while scan.stop == .lineEnd, let (r, empties) = continuationLine(after: scan.stopIndex, parent: parent) {
             let next = scanPlainLine(from: r, flow: false)
             if next.stop == .colon {
-                error("this line continues the text above (it is indented more than its key) but holds 'key:'; check its indentation", at: r)
+                error(
+                    "this line continues the text above (it is indented more than its key) but holds 'key:'; check its indentation",
+                    at: r)
                 pos = r
                 skipLines(deeperThan: parent)
-                return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
+                return Scalar(
+                    text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
             }
             fold(&out, empties: empties)
             if unsafe == nil { unsafe = empties > 0 ? scan.stopIndex : firstUnsafe(r..<next.contentEnd) }
@@ -114,7 +125,8 @@ extension SubsetReader {
             scan = next
         }
         pos = end
-        return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
+        return Scalar(
+            text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
     }
 
     /// Reads a plain scalar in flow context (it may continue on following lines); `pos` ends just
@@ -135,7 +147,8 @@ extension SubsetReader {
             scan = next
         }
         pos = end
-        return Scalar(text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
+        return Scalar(
+            text: String(out), style: .plain, mark: mark(start), end: mark(end), firstUnsafe: unsafe.map(mark))
     }
 
     /// Reads a single- or double-quoted scalar at `pos`. On an unterminated one, reports it at the
@@ -167,15 +180,18 @@ extension SubsetReader {
                 }
                 flushBlanks()
                 pos = q + 1
-                return Scalar(text: String(out), style: double ? .doubleQuoted : .singleQuoted,
-                              mark: mark(open), end: mark(pos), firstUnsafe: unsafe.map(mark))
+                return Scalar(
+                    text: String(out), style: double ? .doubleQuoted : .singleQuoted,
+                    mark: mark(open), end: mark(pos), firstUnsafe: unsafe.map(mark))
             }
             if double && c == "\\" {
                 let e = q + 1
                 guard e < count else { break }
                 flushBlanks()
                 if s[e] == "\n" {
-                    guard let (next, empties) = continuationLine(after: e, parent: parent, comments: false) else { break }
+                    guard let (next, empties) = continuationLine(after: e, parent: parent, comments: false) else {
+                        break
+                    }
                     for _ in 0..<empties { out.append("\n") }
                     if empties > 0 && unsafe == nil { unsafe = e }
                     q = next
@@ -186,7 +202,9 @@ extension SubsetReader {
                     if unsafe == nil && UnsafeCharacters.contains(scalar) { unsafe = q }
                     q = e + length
                 } else {
-                    error("invalid escape '\\\(s[e] == "\n" ? "" : String(s[e]))' in a double-quoted string (valid: \\n \\t \\\\ \\\" \\/ \\0 \\a \\b \\e \\f \\r \\v \\N \\_ \\L \\P \\xXX \\uXXXX \\UXXXXXXXX)", at: q)
+                    error(
+                        "invalid escape '\\\(s[e] == "\n" ? "" : String(s[e]))' in a double-quoted string (valid: \\n \\t \\\\ \\\" \\/ \\0 \\a \\b \\e \\f \\r \\v \\N \\_ \\L \\P \\xXX \\uXXXX \\UXXXXXXXX)",
+                        at: q)
                     q = e + 1
                 }
                 continue
@@ -239,7 +257,7 @@ extension SubsetReader {
 
     private static let simpleEscapes: [Unicode.Scalar: UInt32] = [
         "0": 0, "a": 7, "b": 8, "t": 9, "\t": 9, "n": 10, "v": 11, "f": 12, "r": 13, "e": 0x1B,
-        " ": 0x20, "\"": 0x22, "/": 0x2F, "\\": 0x5C, "N": 0x85, "_": 0xA0, "L": 0x2028, "P": 0x2029,
+        " ": 0x20, "\"": 0x22, "/": 0x2F, "\\": 0x5C, "N": 0x85, "_": 0xA0, "L": 0x2028, "P": 0x2029
     ]
 
     private func hexValue(_ c: Unicode.Scalar) -> UInt32? {

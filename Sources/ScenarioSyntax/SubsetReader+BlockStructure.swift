@@ -69,9 +69,10 @@ extension SubsetReader {
         let sameLine = placement == .afterKey || placement == .afterDocumentStart
         if c == "-" && isBlank(pos + 1) {
             if sameLine {
-                error(placement == .afterKey
-                      ? "a block sequence cannot start on the same line as its key; put each '- ' item on its own line below the key"
-                      : "a block sequence cannot start on the '---' line", at: pos)
+                error(
+                    placement == .afterKey
+                        ? "a block sequence cannot start on the same line as its key; put each '- ' item on its own line below the key"
+                        : "a block sequence cannot start on the '---' line", at: pos)
                 skipLines(deeperThan: parent)
                 return nullNode(at: start)
             }
@@ -85,9 +86,10 @@ extension SubsetReader {
         if c == "|" || c == ">" { return readBlockScalar(parent: parent) }
         if looksLikeKey(at: pos) {
             if sameLine {
-                error(placement == .afterKey
-                      ? "a mapping cannot start on the same line as its key ('a: b: c'); put the inner keys on their own lines, indented, or quote the value"
-                      : "a mapping cannot start on the '---' line", at: pos)
+                error(
+                    placement == .afterKey
+                        ? "a mapping cannot start on the same line as its key ('a: b: c'); put the inner keys on their own lines, indented, or quote the value"
+                        : "a mapping cannot start on the '---' line", at: pos)
                 skipLines(deeperThan: parent)
                 return nullNode(at: start)
             }
@@ -148,9 +150,15 @@ extension SubsetReader {
         let quote = s[p]
         var q = p + 1
         while q < count && s[q] != "\n" {
-            if quote == "\"" && s[q] == "\\" { q += 2; continue }
+            if quote == "\"" && s[q] == "\\" {
+                q += 2
+                continue
+            }
             if s[q] == quote {
-                if quote == "'" && q + 1 < count && s[q + 1] == "'" { q += 2; continue }
+                if quote == "'" && q + 1 < count && s[q + 1] == "'" {
+                    q += 2
+                    continue
+                }
                 return q
             }
             q += 1
@@ -190,7 +198,10 @@ extension SubsetReader {
             if let entry = readMappingEntry(indent: c, seen: &seen) { entries.append(entry) }
             if pos == before { skipLines(deeperThan: c) }
             guard let next = nextLine(atMost: c) else { break }
-            if next < c || isDocumentMarker(pos) { pos = lineStart(pos); break }
+            if next < c || isDocumentMarker(pos) {
+                pos = lineStart(pos)
+                break
+            }
         }
         return .mapping(entries, mark: mark(start), flow: false)
     }
@@ -202,7 +213,9 @@ extension SubsetReader {
             guard nextContent() else { return nil }
             let indent = col(pos)
             if indent > c && !isDocumentMarker(pos) {
-                error("bad indentation: this line is indented more than the entries above it (expected column \(c + 1))", at: pos)
+                error(
+                    "bad indentation: this line is indented more than the entries above it (expected column \(c + 1))",
+                    at: pos)
                 skipLines(deeperThan: c)
                 continue
             }
@@ -252,8 +265,9 @@ extension SubsetReader {
                 skipLines(deeperThan: c)
                 return nil
             }
-            key = Scalar(text: text(pos, scan.contentEnd), style: .plain, mark: mark(pos), end: mark(scan.contentEnd),
-                         firstUnsafe: firstUnsafe(pos..<scan.contentEnd).map(mark))
+            key = Scalar(
+                text: text(pos, scan.contentEnd), style: .plain, mark: mark(pos), end: mark(scan.contentEnd),
+                firstUnsafe: firstUnsafe(pos..<scan.contentEnd).map(mark))
             pos = scan.stopIndex
         }
         guard pos < count && s[pos] == ":" && isBlank(pos + 1) else {

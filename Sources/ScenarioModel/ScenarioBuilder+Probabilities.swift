@@ -24,8 +24,9 @@ extension ScenarioBuilder {
         guard NonFiniteConstants.check(e).isEmpty else { return true }
         let range = ValueRange.of(e) { inputExpression($0, scope: scope) }
         guard range.provablyLeavesProbability else { return true }
-        error("\(what) must be between 0% and 100%, but over the ranges of its distributions \(describe(range))",
-              at: e.mark)
+        error(
+            "\(what) must be between 0% and 100%, but over the ranges of its distributions \(describe(range))",
+            at: e.mark)
         return false
     }
 

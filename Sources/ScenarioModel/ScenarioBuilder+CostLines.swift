@@ -27,38 +27,45 @@ extension ScenarioBuilder {
         let startRef = ResolvedTime<TimePoint>(base: .scheduled(.month(0)), mark: entry.key.mark)
         guard case .mapping(let body, _, _) = entry.value else {
             if case .sequence = entry.value {
-                error("\(what) should be an amount (a one-off at start) or a mapping with `one-off`, `monthly` or `annual`, not a list",
-                      at: entry.value.mark)
+                error(
+                    "\(what) should be an amount (a one-off at start) or a mapping with `one-off`, `monthly` or `annual`, not a list",
+                    at: entry.value.mark)
                 return nil
             }
             guard let amount = expression(entry.value, what, scope: scope) else { return nil }
             if benefit { warnIfNegativeBenefit(amount.parsed, what: what) }
-            return CostLine(name: name, amount: amount.resolved, timing: .at(startRef), isBenefit: benefit, mark: entry.key.mark)
+            return CostLine(
+                name: name, amount: amount.resolved, timing: .at(startRef), isBenefit: benefit, mark: entry.key.mark)
         }
-        checkKeys(body, allowed: Self.lineKeys, in: what, misplaced: [
-            "chance": "a line that may not happen is a risk; move it under `risks:`",
-            "for": "`for` belongs to risks; a monthly line runs `from` ... `until`",
-        ])
+        checkKeys(
+            body, allowed: Self.lineKeys, in: what,
+            misplaced: [
+                "chance": "a line that may not happen is a risk; move it under `risks:`",
+                "for": "`for` belongs to risks; a monthly line runs `from` ... `until`"
+            ])
         let amounts = body.filter { Self.amountKeys.contains($0.key.text) }
         guard let kind = amounts.first else {
             error("\(what) needs one of `one-off`, `monthly` or `annual`", at: entry.key.mark)
             return nil
         }
         for extra in amounts.dropFirst() {
-            error("\(what) has both `\(kind.key.text)` and `\(extra.key.text)`; a line is exactly one of one-off, monthly or annual",
-                  at: extra.key.mark)
+            error(
+                "\(what) has both `\(kind.key.text)` and `\(extra.key.text)`; a line is exactly one of one-off, monthly or annual",
+                at: extra.key.mark)
         }
         var ok = amounts.count == 1
         let oneOff = kind.key.text == "one-off"
         for e in body {
             switch e.key.text {
             case "from" where oneOff, "until" where oneOff:
-                error("`\(e.key.text)` is for monthly and annual lines; a one-off line is paid `at` a time or `during` a task",
-                      at: e.key.mark)
+                error(
+                    "`\(e.key.text)` is for monthly and annual lines; a one-off line is paid `at` a time or `during` a task",
+                    at: e.key.mark)
                 ok = false
             case "at" where !oneOff, "during" where !oneOff:
-                error("`\(e.key.text)` is for one-off lines; a \(kind.key.text) line is paid `from` a time `until` a time",
-                      at: e.key.mark)
+                error(
+                    "`\(e.key.text)` is for one-off lines; a \(kind.key.text) line is paid `from` a time `until` a time",
+                    at: e.key.mark)
                 ok = false
             default: break
             }
@@ -77,9 +84,12 @@ extension ScenarioBuilder {
                 if let t = time(at.value, "`at` of \(what)", scope: scope) { timing = .at(t) } else { ok = false }
             } else if let during {
                 if let s = scalarValue(during.value, "`during` of \(what)"),
-                   let task = checkTask(s.text, at: s.mark, in: "`during` of \(what)", scope: scope) {
+                    let task = checkTask(s.text, at: s.mark, in: "`during` of \(what)", scope: scope)
+                {
                     timing = .during(task)
-                } else { ok = false }
+                } else {
+                    ok = false
+                }
             }
         } else {
             // `until` defaults to the end of the horizon (when the horizon is valid: else an error already).
@@ -105,8 +115,9 @@ extension ScenarioBuilder {
             if share == nil { ok = false }
         }
         guard ok else { return nil }
-        let line = CostLine(name: name, amount: amount, timing: timing, escalate: escalate, share: share,
-                            isBenefit: benefit, mark: entry.key.mark)
+        let line = CostLine(
+            name: name, amount: amount, timing: timing, escalate: escalate, share: share,
+            isBenefit: benefit, mark: entry.key.mark)
         warnIfOutsideHorizon(line, what: what)
         return line
     }
