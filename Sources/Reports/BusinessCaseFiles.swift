@@ -10,18 +10,6 @@ public enum BusinessCaseFiles {
     /// Money to the penny.
     static func money(_ x: Double) -> String { CSVNumber.format(x, decimals: 2) }
 
-    /// `summary.csv`'s name of a metric.
-    static func name(_ metric: RunReport.Metric) -> String {
-        switch metric {
-        case .pv: return "pv_cost"
-        case .total: return "total_cost"
-        case .goLive: return "go_live_month"
-        case .extensionMonths: return "extension_months"
-        case .liveByDeadline: return "live_by_deadline"
-        case .score: return "score"
-        }
-    }
-
     /// `summary.csv`'s unit of a metric: the scenario's currency for money.
     static func unit(_ metric: RunReport.Metric, currency: String) -> String {
         switch metric {
@@ -45,7 +33,7 @@ public enum BusinessCaseFiles {
                 let unit = unit(metric, currency: currency)
                 let format = unit == currency ? money : n
                 t.add(
-                    [o.name, name(metric), unit]
+                    [o.name, metric.fileName, unit]
                         + [
                             s.mean, s.sd, s.se, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95,
                             s.min, s.max
@@ -143,7 +131,7 @@ public enum BusinessCaseFiles {
                 ])
             }
         }
-        for o in r.options { add(o.name, name(.pv), o.drivers) }
+        for o in r.options { add(o.name, RunReport.Metric.pv.fileName, o.drivers) }
         for p in r.pairs { add(r.options[p.a].name, "difference_vs_" + r.options[p.b].name, p.drivers) }
         return t
     }

@@ -11,7 +11,7 @@ public enum RunJSON {
             for (metric, s) in o.metrics {
                 metrics.append(
                     (
-                        key(metric),
+                        metric.fileName,
                         .object([
                             ("mean", .number(s.mean)), ("sd", .number(s.sd)), ("se_mean", .number(s.se)),
                             ("p10", .number(s.p10)), ("p50", .number(s.p50)), ("p80", .number(s.p80)),
@@ -33,17 +33,5 @@ public enum RunJSON {
             ("files", .array(files.map { .string($0) }))
         ])
         return value.rendered()
-    }
-
-    /// The key of a metric in an option's `metrics`.
-    static func key(_ metric: RunReport.Metric) -> String {
-        switch metric {
-        case .pv: return "pv_cost"
-        case .total: return "total_cost"
-        case .goLive: return "go_live_month"
-        case .extensionMonths: return "extension_months"
-        case .liveByDeadline: return "live_by_deadline"
-        case .score: return "score"
-        }
     }
 }

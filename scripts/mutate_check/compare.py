@@ -46,7 +46,18 @@ def within(mark, node):
     return lo <= mark["line"] <= hi
 
 
+# The resolved model writes every fixed time as the month it stands for: `start` is
+# `month 0.0`, `end` the horizon's month (set by `compare`).
+FIXED = {"start": {"start", "month 0.0"}, "end": {"end"}}
+
+
+def is_time(text, name):
+    """Whether a model time's text is the named default time."""
+    return text in FIXED[name]
+
+
 def compare(tree, model, f):
+    FIXED["end"] = {"end", "month %r" % float(model["scenario"]["horizon_months"])}
     """Every value the tree holds where the model reads it must show in the model (and no more)."""
     root = tree.root
     if not isinstance(root, yaml.MappingNode):
@@ -189,7 +200,7 @@ def compare_option(opt, ov, o, scenario_bias, f, field, text_field):
             timing = c["timing"]
             if not isinstance(cv, yaml.MappingNode):
                 field(cv, c["amount"], "the amount of " + w, c["line"])
-                if timing["kind"] != "at" or timing["at"]["text"] != "start":
+                if timing["kind"] != "at" or not is_time(timing["at"]["text"], "start"):
                     f.add("phantom", c["line"], "%s is paid at %s, not at start" % (w, timing))
                 continue
             kinds = [k for k in ("one-off", "monthly", "annual") if has(cv, k)]
@@ -203,7 +214,7 @@ def compare_option(opt, ov, o, scenario_bias, f, field, text_field):
                         f.add("ignored", span(get(cv, "during"))[0], "`during` of %s is not the model's (%s)" % (w, timing))
                 elif has(cv, "at"):
                     field(get(cv, "at"), timing.get("at"), "`at` of " + w, c["line"])
-                elif timing["kind"] != "at" or timing["at"]["text"] != "start":
+                elif timing["kind"] != "at" or not is_time(timing["at"]["text"], "start"):
                     f.add("phantom", c["line"], "%s is paid at %s, not at start" % (w, timing))
                 for k in ("from", "until"):
                     if has(cv, k):
@@ -216,7 +227,7 @@ def compare_option(opt, ov, o, scenario_bias, f, field, text_field):
                     node = get(cv, k)
                     if node is not None:
                         field(node, timing[k], "`%s` of %s" % (k, w), c["line"])
-                    elif timing[k]["text"] != default or timing[k]["line"] != kk.start_mark.line + 1:
+                    elif not is_time(timing[k]["text"], default) or timing[k]["line"] != kk.start_mark.line + 1:
                         f.add("phantom", c["line"], "`%s` of %s is %s in the model, not the default" % (k, w, timing[k]))
                 for k in ("at", "during"):
                     if has(cv, k):
