@@ -7,7 +7,7 @@
 /// The catalogue: every family of the scenario language, one entry each, in the order of the
 /// table in docs/scenario-language.md. Each entry gives the name and parameters, the rules
 /// (`ParameterCheck`), the `DistributionSpec` the parameters build, the support from the
-/// parameters' ranges, the base value (contract section 2) and the mean and variance.
+/// parameters' ranges, the base value (docs/scenario-language.md §3) and the mean and variance.
 ///
 /// Adding a family is one entry here (and its name in `all`); the compiler then asks for its
 /// `DistributionSpec` case (with a line in `family` and in `parameters`) and for its lines in the

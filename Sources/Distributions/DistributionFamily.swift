@@ -127,7 +127,7 @@ public final class DistributionFamily: Sendable, Hashable, CustomStringConvertib
         support(of: Array(repeating: (-.infinity, .infinity), count: parameterNames.count - defaults.count))
     }
 
-    /// The base value (contract section 2) at the given parameters; NaN when they are invalid.
+    /// The base value (docs/scenario-language.md §3) at the given parameters; NaN when they are invalid.
     public func baseValue(_ parameters: [Double]) -> Double { valid(parameters).map(baseOf) ?? .nan }
 
     /// E[X] at the given parameters; NaN when they are invalid.

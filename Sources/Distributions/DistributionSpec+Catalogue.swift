@@ -43,7 +43,7 @@ extension DistributionSpec {
     /// The standard deviation, √Var[X].
     public var standardDeviation: Double { variance.squareRoot() }
 
-    /// The value a deterministic base case uses for this input (contract section 2; the rule
+    /// The value a deterministic base case uses for this input (docs/scenario-language.md §3; the rule
     /// of each family is in the catalogue).
     public var baseValue: Double { isValid ? family.baseOf(parameters) : .nan }
 }

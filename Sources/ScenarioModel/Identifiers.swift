@@ -22,7 +22,7 @@ public struct OptionID: TypedIndex {
     public init(_ index: Int) { self.index = index }
 }
 
-/// An uncertain input: one distribution written in the file (contract section 2).
+/// An uncertain input: one distribution written in the file (docs/scenario-language.md §3).
 public struct InputID: TypedIndex {
     public let index: Int
     public init(_ index: Int) { self.index = index }

@@ -1,6 +1,6 @@
 import ScenarioSyntax
 
-/// An uncertain input as the model numbers it (contract section 2): one distribution written in
+/// An uncertain input as the model numbers it (docs/scenario-language.md §3): one distribution written in
 /// the file, drawn once per iteration (a per-year risk's impact once per appraisal year, each
 /// year its own input).
 public struct InputDistribution: Sendable, Hashable {

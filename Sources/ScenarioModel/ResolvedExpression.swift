@@ -90,7 +90,7 @@ public enum TimePoint: TimeBase {
     }
 }
 
-/// A time reference as the plan compiler reads it (contract section 3): its base resolved, plus
+/// A time reference as the plan compiler reads it (docs/scenario-language.md §5): its base resolved, plus
 /// an optional offset in months. `Base` says what the time may refer to: `SchedulePoint` in a
 /// task's `not-before` (a task it waits for, so one scheduled before it; never go-live),
 /// `TimePoint` in cost lines and risks (any task of the option, or its go-live).

@@ -1,7 +1,7 @@
 import ScenarioSyntax
 
 /// A risk's `chance` and a line's `share` are probabilities: every value they take must lie in
-/// 0...1 (contract section 2). Nothing clamps them.
+/// 0...1 (docs/scenario-language.md §3). Nothing clamps them.
 ///
 /// - A constant outside 0...1 is an error at the expression.
 /// - An expression whose `ValueRange` (interval arithmetic over the supports of its

@@ -202,7 +202,7 @@ final class FamilyCatalogueTests: XCTestCase {
             ])
     }
 
-    /// Base values (contract section 2).
+    /// Base values (docs/scenario-language.md §3).
     func testBaseValues() {
         XCTAssertEqual(F.normal.baseValue([3, 1]), 3)  // the mean
         XCTAssertEqual(F.lognormal.baseValue([4, 9]), 4)  // the median
