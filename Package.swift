@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Sampling", dependencies: ["CGSL", "Distributions"]),
         .target(name: "Simulation", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling"]),
         .target(name: "Statistics", dependencies: ["Sampling"]),
-        .target(name: "Analysis", dependencies: ["ScenarioModel", "Sampling", "Simulation", "Statistics"]),
+        .target(name: "Analysis", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "Statistics"]),
         .target(
             name: "Reports",
             dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Statistics", "Analysis"]),
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["ScenarioModel", "Simulation", "Statistics", "Analysis", "TestSupport"]),
+            dependencies: ["ScenarioModel", "Sampling", "Simulation", "Statistics", "Analysis", "Reports"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         // Runs the built tool, so it depends on the executable, not on its modules.
         .testTarget(name: "CLITests", dependencies: ["sourcing-sim"])
