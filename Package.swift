@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["ScenarioModel", "Simulation", "Statistics", "Analysis", "TestSupport"]),
+            dependencies: ["ScenarioModel", "Simulation", "Statistics", "Analysis", "Reports", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         // Runs the built tool, so it depends on the executable, not on its modules.
         .testTarget(name: "CLITests", dependencies: ["sourcing-sim"])
