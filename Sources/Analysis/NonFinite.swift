@@ -65,7 +65,9 @@ public enum NonFinite {
             let bad = o.pv.filter { !$0.isFinite }.count
             if bad > 0 {
                 return
-                    "option '\(o.name)': the PV of cost is not a finite number in \(bad) of \(o.pv.count) iterations (a division by zero, or a distribution whose parameters are invalid for some draws); check its expressions"
+                    "option '\(o.name)': the PV of cost is not a finite number in \(bad) of \(o.pv.count) iterations "
+                    + "(a division by zero, or a distribution whose parameters are invalid for some draws); "
+                    + "check its expressions"
             }
         }
         for o in report.options where !o.base.pv.isFinite {

@@ -64,7 +64,8 @@ extension DistributionFamily {
             if ends, let a = r[0], let b = r[1], a > b || (r.refusesDegenerate && a == b) {
                 r.fail(
                     0,
-                    "in 'a to b', a (\(format(a))) must be \(r.refusesDegenerate ? "less than" : "at most") b (\(format(b)))"
+                    "in 'a to b', a (\(format(a))) must be "
+                        + "\(r.refusesDegenerate ? "less than" : "at most") b (\(format(b)))"
                 )
             }
         },

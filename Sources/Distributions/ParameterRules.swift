@@ -85,7 +85,8 @@ struct ParameterCheck {
             fail(lo, "\(subject(lo)) (\(Self.format(a))) \(relation) \(family.parameterName(hi)) (\(Self.format(b)))")
         } else if let m, (a.map { m < $0 } ?? false) || (b.map { m > $0 } ?? false) {
             let range =
-                "\(family.parameterName(lo)) (\(a.map(Self.format) ?? "?")) and \(family.parameterName(hi)) (\(b.map(Self.format) ?? "?"))"
+                "\(family.parameterName(lo)) (\(a.map(Self.format) ?? "?")) and "
+                + "\(family.parameterName(hi)) (\(b.map(Self.format) ?? "?"))"
             fail(mode, "\(subject(mode)) (\(Self.format(m))) must lie between \(range)")
         } else {
             finiteWidth(lo, hi)
@@ -108,7 +109,8 @@ struct ParameterCheck {
         if let a = self[lo], let b = self[hi], !(b - a).isFinite {
             fail(
                 hi,
-                "\(family.displayName) \(family.parameterName(hi)) - \(family.parameterName(lo)) must be a finite number"
+                "\(family.displayName) \(family.parameterName(hi)) - \(family.parameterName(lo)) "
+                    + "must be a finite number"
             )
         }
     }

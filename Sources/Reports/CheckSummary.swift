@@ -24,7 +24,8 @@ public struct CheckSummary {
             "Discounting: \(discountText(s)); \(s.iterations) iterations, \(s.sampling.rawValue), seed \(s.seed)")
         let shared = plan.inputs.filter { $0.option == nil }.count
         out.append(
-            "Uncertain inputs: \(plan.inputs.count) (\(shared) shared or criteria, \(plan.inputs.count - shared) in options)"
+            "Uncertain inputs: \(plan.inputs.count) "
+                + "(\(shared) shared or criteria, \(plan.inputs.count - shared) in options)"
                 + (plan.correlated.isEmpty
                     ? "" : "; \(s.correlations.count) correlation(s) over \(plan.correlated.count) inputs"))
         for (option, result) in zip(s.options, base) {
@@ -32,7 +33,8 @@ public struct CheckSummary {
             out.append("Option \(option.name): \(option.label)")
             if let ob = option.optimismBias {
                 out.append(
-                    "  optimism bias: one-off \(Format.percent(ob.oneOff)), recurring \(Format.percent(ob.recurring)), duration \(Format.percent(ob.duration))"
+                    "  optimism bias: one-off \(Format.percent(ob.oneOff)), "
+                        + "recurring \(Format.percent(ob.recurring)), duration \(Format.percent(ob.duration))"
                 )
             }
             if !option.tasks.isEmpty {
@@ -43,7 +45,9 @@ public struct CheckSummary {
                         task.after.isEmpty
                         ? "" : "  after \(task.after.map { option.tasks[$0].name }.joined(separator: ", "))"
                     out.append(
-                        "    \(pad(task.name, width))  m\(Format.fixed(times.start, 1)) to m\(Format.fixed(times.finish, 1))\(after)  [line \(task.mark.line)]"
+                        "    \(pad(task.name, width))  "
+                            + "m\(Format.fixed(times.start, 1)) to m\(Format.fixed(times.finish, 1))"
+                            + "\(after)  [line \(task.mark.line)]"
                     )
                 }
             }
@@ -53,7 +57,8 @@ public struct CheckSummary {
                 let width = lines.map(\.name.count).max() ?? 0
                 for (line, pv) in zip(lines, result.linePV) {
                     out.append(
-                        "    \(pad(line.name, width))  \(pad(line.kind.rawValue, 7))  \(Format.money(pv, currency: s.currency))  [line \(line.mark.line)]"
+                        "    \(pad(line.name, width))  \(pad(line.kind.rawValue, 7))  "
+                            + "\(Format.money(pv, currency: s.currency))  [line \(line.mark.line)]"
                     )
                 }
             }
@@ -66,7 +71,8 @@ public struct CheckSummary {
             }
             out.append(goLive)
             out.append(
-                "  base case: PV of cost \(Format.money(result.pv, currency: s.currency)), undiscounted \(Format.money(result.total, currency: s.currency))"
+                "  base case: PV of cost \(Format.money(result.pv, currency: s.currency)), "
+                    + "undiscounted \(Format.money(result.total, currency: s.currency))"
             )
         }
         if let best = base.min(by: { $0.pv < $1.pv }) {

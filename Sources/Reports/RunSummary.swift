@@ -23,7 +23,8 @@ public struct RunSummary {
         var out: [String] = []
         out.append("\(s.name)" + (scenarioNote.map { "  (\($0))" } ?? "  (\(s.file))"))
         out.append(
-            "\(res.iterations) iterations, \(res.sampling.rawValue), seed \(res.seed), \(res.threads) thread\(res.threads == 1 ? "" : "s"), \(Format.fixed(elapsedSeconds, 2)) s"
+            "\(res.iterations) iterations, \(res.sampling.rawValue), seed \(res.seed), "
+                + "\(res.threads) thread\(res.threads == 1 ? "" : "s"), \(Format.fixed(elapsedSeconds, 2)) s"
         )
         out.append("")
         var table = TextTable(columns: [
@@ -44,7 +45,8 @@ public struct RunSummary {
         out.append("Base case (inputs at base values, no risks): \(base); lowest: \(r.options[r.preferredBase].name)")
         let best = r.options[r.preferred]
         var sure =
-            "Preferred by expected PV: \(best.name), cheapest in \(Format.percent(best.pCheapest, decimals: 1)) of iterations"
+            "Preferred by expected PV: \(best.name), "
+            + "cheapest in \(Format.percent(best.pCheapest, decimals: 1)) of iterations"
         if let (i, j) = r.twoBest, let pair = r.pair(i, j) {
             let other = r.options[j].name
             let pBest = pair.a == best.id ? pair.comparison.probabilityALess : pair.comparison.probabilityBLess
@@ -59,7 +61,9 @@ public struct RunSummary {
                 out.append("What drives PV(\(r.options[pair.a].name)) - PV(\(r.options[pair.b].name)):")
                 for (k, d) in drivers.enumerated() {
                     out.append(
-                        "  \(k + 1). \(d.label) [line \(d.sourceLine)]: \(Format.percent(d.contributionToVariance, decimals: 0)) of variance, rank correlation \(Format.fixed(d.rankCorrelation, 2))"
+                        "  \(k + 1). \(d.label) [line \(d.sourceLine)]: "
+                            + "\(Format.percent(d.contributionToVariance, decimals: 0)) of variance, "
+                            + "rank correlation \(Format.fixed(d.rankCorrelation, 2))"
                     )
                 }
             }
@@ -70,7 +74,8 @@ public struct RunSummary {
                 let input = r.inputs[sw.input]
                 let value =
                     sw.switchingValue.map {
-                        "\(sw.preferredAfter.map { r.options[$0].name } ?? "another option") becomes cheapest at \(Format.quantity($0))"
+                        "\(sw.preferredAfter.map { r.options[$0].name } ?? "another option") "
+                            + "becomes cheapest at \(Format.quantity($0))"
                     } ?? "none in range"
                 out.append(
                     "  \(input.label) [line \(input.sourceLine)], base \(Format.quantity(sw.baseValue)): \(value)")
@@ -80,7 +85,9 @@ public struct RunSummary {
         for o in r.options {
             let pv = o.pv, ci = o.pvP80Interval
             out.append(
-                "  \(o.name): standard error of mean PV \(money(pv.se)) (\(Format.percent(pv.se / abs(pv.mean), decimals: 3))); P80 \(money(pv.p80)), 95% CI \(money(ci.lower)) to \(money(ci.upper))"
+                "  \(o.name): standard error of mean PV \(money(pv.se)) "
+                    + "(\(Format.percent(pv.se / abs(pv.mean), decimals: 3))); "
+                    + "P80 \(money(pv.p80)), 95% CI \(money(ci.lower)) to \(money(ci.upper))"
             )
         }
         return out.joined(separator: "\n")

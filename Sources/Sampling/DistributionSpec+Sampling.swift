@@ -13,9 +13,9 @@ import CGSL
 /// fast as `gsl_ran_lognormal`, which uses the polar Box–Muller method); pert
 /// `min + (max − min) · gsl_ran_beta(α, β)`; `gsl_ran_beta`, `gsl_ran_gamma`,
 /// `gsl_ran_weibull`, `gsl_ran_exponential`, `gsl_ran_poisson`, `gsl_ran_binomial`;
-/// uniform `min + (max − min) · U[0,1)`; loguniform its closed-form inverse CDF of U[0,1); bernoulli `U[0,1) < p`; triangular by its
-/// closed-form inverse CDF of U(0,1); discrete by a cumulative search of U[0,1) · Σp in the
-/// order the values were given.
+/// uniform `min + (max − min) · U[0,1)`; loguniform its closed-form inverse CDF of U[0,1);
+/// bernoulli `U[0,1) < p`; triangular by its closed-form inverse CDF of U(0,1); discrete by a
+/// cumulative search of U[0,1) · Σp in the order the values were given.
 ///
 /// `fill` consumes the stream exactly as repeated `sample` calls do, so the two give the same
 /// numbers for the same seed. An invalid distribution yields NaN and consumes nothing.

@@ -104,7 +104,8 @@ extension ExpressionGrammar {
                 error("unknown function '\(name)'; did you mean '\(s)'?", at: nameToken)
             } else {
                 error(
-                    "unknown function '\(name)'; the functions are min, max, if, round and clamp, and the distributions "
+                    "unknown function '\(name)'; "
+                        + "the functions are min, max, if, round and clamp, and the distributions "
                         + ExpressionCallee.allNames.filter { Function(rawValue: $0) == nil }.joined(separator: ", "),
                     at: nameToken)
             }

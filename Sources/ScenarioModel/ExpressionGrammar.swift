@@ -80,7 +80,8 @@ struct ExpressionGrammar {
             aborted = true
             diagnostics.append(
                 .error(
-                    "expression is too long or too deeply nested (more than \(Self.maxTreeDepth) levels); split it into named inputs",
+                    "expression is too long or too deeply nested (more than \(Self.maxTreeDepth) levels); "
+                        + "split it into named inputs",
                     at: mark(previous)))
         }
         return Parsed(expr: Expr(kind, at: m), depth: depth)
@@ -225,7 +226,8 @@ struct ExpressionGrammar {
             aborted = true
             diagnostics.append(
                 .error(
-                    "expression is nested too deeply (more than \(Self.maxNesting) levels of parentheses, calls or signs)",
+                    "expression is nested too deeply "
+                        + "(more than \(Self.maxNesting) levels of parentheses, calls or signs)",
                     at: mark(token)))
             return placeholder(token)
         }

@@ -101,7 +101,8 @@ extension ScenarioBuilder {
                 let what =
                     first.name == o.name
                     ? "`--set \(o.name)` is given twice (first at --set:\(first.argument))"
-                    : "`--set \(o.name)` sets \(input), already set by `--set \(first.name)` (at --set:\(first.argument))"
+                    : "`--set \(o.name)` sets \(input), "
+                        + "already set by `--set \(first.name)` (at --set:\(first.argument))"
                 error(what + "; give each input one --set", at: o.nameMark)
                 return false
             }

@@ -29,8 +29,9 @@ extension ScenarioBuilder {
             let folded = entry.key.text.lowercased()
             if let first = seen[folded], first.key.text != entry.key.text {
                 error(
-                    "option `\(entry.key.text)` differs from option `\(first.key.text)` (line \(first.key.mark.line)) only in "
-                        + "letter case; rename one of them (spreadsheet look-ups on the output files ignore case)",
+                    "option `\(entry.key.text)` differs from option `\(first.key.text)` "
+                        + "(line \(first.key.mark.line)) only in letter case; "
+                        + "rename one of them (spreadsheet look-ups on the output files ignore case)",
                     at: entry.key.mark)
             } else if seen[folded] == nil {
                 seen[folded] = entry

@@ -28,7 +28,8 @@ extension ScenarioBuilder {
         guard case .mapping(let body, _, _) = entry.value else {
             if case .sequence = entry.value {
                 error(
-                    "\(what) should be an amount (a one-off at start) or a mapping with `one-off`, `monthly` or `annual`, not a list",
+                    "\(what) should be an amount (a one-off at start) "
+                        + "or a mapping with `one-off`, `monthly` or `annual`, not a list",
                     at: entry.value.mark)
                 return nil
             }
@@ -50,7 +51,8 @@ extension ScenarioBuilder {
         }
         for extra in amounts.dropFirst() {
             error(
-                "\(what) has both `\(kind.key.text)` and `\(extra.key.text)`; a line is exactly one of one-off, monthly or annual",
+                "\(what) has both `\(kind.key.text)` and `\(extra.key.text)`; "
+                    + "a line is exactly one of one-off, monthly or annual",
                 at: extra.key.mark)
         }
         var ok = amounts.count == 1
@@ -59,12 +61,14 @@ extension ScenarioBuilder {
             switch e.key.text {
             case "from" where oneOff, "until" where oneOff:
                 error(
-                    "`\(e.key.text)` is for monthly and annual lines; a one-off line is paid `at` a time or `during` a task",
+                    "`\(e.key.text)` is for monthly and annual lines; "
+                        + "a one-off line is paid `at` a time or `during` a task",
                     at: e.key.mark)
                 ok = false
             case "at" where !oneOff, "during" where !oneOff:
                 error(
-                    "`\(e.key.text)` is for one-off lines; a \(kind.key.text) line is paid `from` a time `until` a time",
+                    "`\(e.key.text)` is for one-off lines; "
+                        + "a \(kind.key.text) line is paid `from` a time `until` a time",
                     at: e.key.mark)
                 ok = false
             default: break

@@ -85,7 +85,8 @@ extension ScenarioBuilder {
         case .end: base = horizon
         case .goLive:
             error(
-                "`go-live` cannot be used in a scenario-level field such as `deadline`; each option has its own go-live",
+                "`go-live` cannot be used in a scenario-level field such as `deadline`; "
+                    + "each option has its own go-live",
                 at: t.mark)
         case .deadline:
             error("`deadline` cannot refer to itself", at: t.mark)

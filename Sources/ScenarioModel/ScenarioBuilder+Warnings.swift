@@ -67,17 +67,20 @@ extension ScenarioBuilder {
                     at: t.mark)
             } else if let at = t.constantMonths, at < 0 {
                 warning(
-                    "\(what) is paid at month \(format(at)), before `start`: a payment before the appraisal begins is not counted",
+                    "\(what) is paid at month \(format(at)), before `start`: "
+                        + "a payment before the appraisal begins is not counted",
                     at: t.mark)
             }
         case .recurring(let from, let until):
             if let f = from.constantMonths, let horizon, f >= horizon {
                 warning(
-                    "\(what) starts at month \(format(f)), at or after the horizon ends (month \(format(horizon))): nothing is counted",
+                    "\(what) starts at month \(format(f)), "
+                        + "at or after the horizon ends (month \(format(horizon))): nothing is counted",
                     at: from.mark)
             } else if let f = from.constantMonths, let u = until.constantMonths, u <= f {
                 warning(
-                    "\(what) is never paid: its `until` (month \(format(u))) is at or before its `from` (month \(format(f)))",
+                    "\(what) is never paid: "
+                        + "its `until` (month \(format(u))) is at or before its `from` (month \(format(f)))",
                     at: until.mark)
             }
         case .during:
@@ -125,7 +128,8 @@ extension ScenarioBuilder {
             ? "write `\(written)%` for \(written)%\(per), or `\(format(v * 100))%` if that is meant"
             : "write the percentages with `%` (e.g. `2%`), or `\(format(v * 100))%` if that is meant"
         warning(
-            "\(what) \(value), that is \(format(v * 100))%\(per): a rate or uplift written without `%` is a fraction; \(advice)",
+            "\(what) \(value), that is \(format(v * 100))%\(per): "
+                + "a rate or uplift written without `%` is a fraction; \(advice)",
             at: e.mark, fix: plain ? written + "%" : nil)
     }
 }

@@ -33,7 +33,8 @@ public enum ScenarioReader {
             reader.error(
                 c == "\u{FEFF}"
                     ? "a byte order mark (U+FEFF) may only stand at the very start of the file"
-                    : "the character \(name) is not allowed in a YAML file (control characters must be written as escapes in double quotes)",
+                    : "the character \(name) is not allowed in a YAML file "
+                        + "(control characters must be written as escapes in double quotes)",
                 at: i)
         }
         if reader.hasErrors { return (nil, reader.diagnostics) }

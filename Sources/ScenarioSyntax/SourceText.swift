@@ -55,7 +55,8 @@ enum SourceText {
                 let mark = SourceMark(file: file, line: line, column: column)
                 return .failure(
                     .error(
-                        "the file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) here); save it as UTF-8",
+                        "the file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) here); "
+                            + "save it as UTF-8",
                         at: mark))
             }
             out.append(scalar)

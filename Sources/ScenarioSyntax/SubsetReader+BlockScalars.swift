@@ -46,7 +46,8 @@ extension SubsetReader {
                 q = endOfLine(q)
             } else {
                 error(
-                    "invalid block scalar header: after '\(literal ? "|" : ">")' only '-' or '+', an indentation digit 1-9 and a comment may follow",
+                    "invalid block scalar header: after '\(literal ? "|" : ">")' only '-' or '+', "
+                        + "an indentation digit 1-9 and a comment may follow",
                     at: q)
                 skipLines(deeperThan: parent)
                 return nullNode(at: start)

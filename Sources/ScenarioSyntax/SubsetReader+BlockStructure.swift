@@ -71,7 +71,8 @@ extension SubsetReader {
             if sameLine {
                 error(
                     placement == .afterKey
-                        ? "a block sequence cannot start on the same line as its key; put each '- ' item on its own line below the key"
+                        ? "a block sequence cannot start on the same line as its key; "
+                            + "put each '- ' item on its own line below the key"
                         : "a block sequence cannot start on the '---' line", at: pos)
                 skipLines(deeperThan: parent)
                 return nullNode(at: start)
@@ -88,7 +89,8 @@ extension SubsetReader {
             if sameLine {
                 error(
                     placement == .afterKey
-                        ? "a mapping cannot start on the same line as its key ('a: b: c'); put the inner keys on their own lines, indented, or quote the value"
+                        ? "a mapping cannot start on the same line as its key ('a: b: c'); "
+                            + "put the inner keys on their own lines, indented, or quote the value"
                         : "a mapping cannot start on the '---' line", at: pos)
                 skipLines(deeperThan: parent)
                 return nullNode(at: start)

@@ -32,7 +32,8 @@ extension SubsetReader {
         let open = flowOuterOpen
         let (name, close) = s[open] == "[" ? ("sequence", "]") : ("mapping", "}")
         error(
-            "unterminated flow \(name): '\(s[open])' is never closed by '\(close)' (lines inside it must be indented more than its key)",
+            "unterminated flow \(name): '\(s[open])' is never closed by '\(close)' "
+                + "(lines inside it must be indented more than its key)",
             at: open)
         return FlowAbort()
     }

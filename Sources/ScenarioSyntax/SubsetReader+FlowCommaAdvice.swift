@@ -38,7 +38,8 @@ extension SubsetReader {
         block += "\n(or quote the expression: \(quoted))"
         error(
             "inside \(kind) a comma ends a value, so '\(expression)' is cut at its first comma; "
-                + "write the \(isMapping ? "mapping" : "list") in block style, one entry per line, or quote the expression",
+                + "write the \(isMapping ? "mapping" : "list") in block style, one entry per line, "
+                + "or quote the expression",
             at: index(of: scalar.mark), fix: block)
     }
 

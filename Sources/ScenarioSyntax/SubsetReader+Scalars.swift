@@ -111,7 +111,8 @@ extension SubsetReader {
             let next = scanPlainLine(from: r, flow: false)
             if next.stop == .colon {
                 error(
-                    "this line continues the text above (it is indented more than its key) but holds 'key:'; check its indentation",
+                    "this line continues the text above (it is indented more than its key) but holds 'key:'; "
+                        + "check its indentation",
                     at: r)
                 pos = r
                 skipLines(deeperThan: parent)
@@ -203,7 +204,9 @@ extension SubsetReader {
                     q = e + length
                 } else {
                     error(
-                        "invalid escape '\\\(s[e] == "\n" ? "" : String(s[e]))' in a double-quoted string (valid: \\n \\t \\\\ \\\" \\/ \\0 \\a \\b \\e \\f \\r \\v \\N \\_ \\L \\P \\xXX \\uXXXX \\UXXXXXXXX)",
+                        "invalid escape '\\\(s[e] == "\n" ? "" : String(s[e]))' in a double-quoted string "
+                            + "(valid: \\n \\t \\\\ \\\" \\/ \\0 \\a \\b \\e \\f \\r \\v \\N \\_ \\L \\P "
+                            + "\\xXX \\uXXXX \\UXXXXXXXX)",
                         at: q)
                     q = e + 1
                 }

@@ -76,12 +76,15 @@ extension PlanBuilder {
                 ?? ""
             if repair.largestChange > Self.maximumCorrelationRepair {
                 error(
-                    "the correlations are not consistent (the matrix is not positive semi-definite); the nearest consistent matrix would change \(text), more than \(Self.maximumCorrelationRepair): revise the coefficients",
+                    "the correlations are not consistent (the matrix is not positive semi-definite); "
+                        + "the nearest consistent matrix would change \(text), "
+                        + "more than \(Self.maximumCorrelationRepair): revise the coefficients",
                     at: mark)
             } else {
                 diagnostics.append(
                     .warning(
-                        "the correlations are not consistent (not positive semi-definite); repaired to the nearest consistent matrix, which changes \(text)",
+                        "the correlations are not consistent (not positive semi-definite); "
+                            + "repaired to the nearest consistent matrix, which changes \(text)",
                         at: mark))
             }
             matrix = repair.matrix

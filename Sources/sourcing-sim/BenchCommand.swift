@@ -67,14 +67,21 @@ struct BenchCommand: AsyncParsableCommand {
         print(
             """
             scenario: \(scenario.name) (\(source.isDefault ? "embedded default" : source.name))
-            iterations: \(iterations), sampling: \(scenario.sampling.rawValue), uncertain inputs: \(draws), chunk size: \(Plan.chunkSize), best of \(repeats)
+            iterations: \(iterations), sampling: \(scenario.sampling.rawValue), uncertain inputs: \(draws), \
+            chunk size: \(Plan.chunkSize), best of \(repeats)
             plan: \(plan.instructions.count) instructions over \(plan.slotCount) columns
-            engine, 1 thread:      \(Format.fixed(engine1, 3)) s  (\(Format.fixed(Double(iterations) / engine1, 0)) iterations/s); first run, on fresh memory: \(Format.fixed(engine1First, 3)) s
-            engine, \(all) threads:     \(Format.fixed(engineAll, 3)) s  (\(Format.fixed(Double(iterations) / engineAll, 0)) iterations/s)
+            engine, 1 thread:      \(Format.fixed(engine1, 3)) s  \
+            (\(Format.fixed(Double(iterations) / engine1, 0)) iterations/s); \
+            first run, on fresh memory: \(Format.fixed(engine1First, 3)) s
+            engine, \(all) threads:     \(Format.fixed(engineAll, 3)) s  \
+            (\(Format.fixed(Double(iterations) / engineAll, 0)) iterations/s)
             sampling floor, 1 thread:  \(Format.fixed(floor1, 3)) s
             sampling floor, \(all) threads: \(Format.fixed(floorAll, 3)) s
-            engine / floor: \(Format.fixed(engine1 / floor1, 2)) (1 thread), \(Format.fixed(engineAll / floorAll, 2)) (\(all) threads)
-            peak memory (max RSS): \(Format.fixed(peak, 1)) MB; result columns: \(perIteration) bytes per iteration (\(Format.fixed(Double(perIteration * iterations) / 1_048_576, 1)) MB)
+            engine / floor: \(Format.fixed(engine1 / floor1, 2)) (1 thread), \
+            \(Format.fixed(engineAll / floorAll, 2)) (\(all) threads)
+            peak memory (max RSS): \(Format.fixed(peak, 1)) MB; \
+            result columns: \(perIteration) bytes per iteration \
+            (\(Format.fixed(Double(perIteration * iterations) / 1_048_576, 1)) MB)
             """)
     }
 }

@@ -32,8 +32,9 @@ struct RunCommand: AsyncParsableCommand {
     var sampling: SamplingMethod?
 
     @ArgumentParser.Option(
-        help:
-            "Output directory, replaced as a whole: new, empty or holding only a run's files (default: notebooks-output/<scenario-slug>)."
+        help: ArgumentHelp(
+            "Output directory, replaced as a whole: new, empty or holding only a run's files "
+                + "(default: notebooks-output/<scenario-slug>).")
     )
     var out: String?
 
@@ -99,7 +100,8 @@ struct RunCommand: AsyncParsableCommand {
         let target: AtomicDirectory
         do {
             target = try RunOutput.directory(directory)
-            try Interruption.whileWriting { () throws(AtomicFileError) in try target.check() }  // it probes with a directory
+            // `check()` probes with a directory.
+            try Interruption.whileWriting { () throws(AtomicFileError) in try target.check() }
         } catch {
             Terminal.error("error: \(error)")
             throw Exit.runFailed

@@ -55,8 +55,8 @@ final class NonFiniteTests: XCTestCase {
         XCTAssertEqual(
             ds.map(\.description),
             [
-                "inf.yaml:6:6: error: input `x` is not a finite number in the base case (every input at its base value, "
-                    + "no risk occurring), where n = 2: it is infinity"
+                "inf.yaml:6:6: error: input `x` is not a finite number in the base case "
+                    + "(every input at its base value, no risk occurring), where n = 2: it is infinity"
             ])
     }
 

@@ -79,7 +79,8 @@ final class ValueProblemTests: XCTestCase {
         XCTAssertTrue(
             run.stderr.hasPrefix(
                 file
-                    + ":13:17: error: `chance` of risk `outage` of option `a` must be between 0% and 100% but is not in "
+                    + ":13:17: error: `chance` of risk `outage` of option `a` "
+                    + "must be between 0% and 100% but is not in "
             ),
             run.stderr)
         XCTAssertTrue(run.stderr.contains(", where p = -"), run.stderr)
@@ -115,7 +116,8 @@ final class ValueProblemTests: XCTestCase {
             \(file):10:21: error: 0 / 0 is not a number
                       at: start + 0/0
                                   ^
-            \(file):13:17: error: `chance` of risk `spike` must be between 0% and 100%, but over the ranges of its distributions it can reach 150%
+            \(file):13:17: error: `chance` of risk `spike` must be between 0% and 100%, \
+            but over the ranges of its distributions it can reach 150%
                       chance: pert(90%, 120%, 150%)
                               ^
             3 errors generated.

@@ -34,7 +34,8 @@ final class JSONValueTests: XCTestCase {
         let written = "Café £5m – 東京 😀 \\u2028\u{0301}"
         let rendered = JSONValue.object([(text, .string(text))]).rendered(pretty: false)
         XCTAssertEqual(rendered, "{\"" + written + "\":\"" + written + "\"}")
-        XCTAssertEqual(Array(JSONValue.string("é😀").rendered().utf8), [0x22, 0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80, 0x22])
+        XCTAssertEqual(
+            Array(JSONValue.string("é😀").rendered().utf8), [0x22, 0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80, 0x22])
         XCTAssertEqual(JSONValue.string("\"\\\u{1F}é").rendered(), "\"\\\"\\\\\\u001fé\"")
     }
 

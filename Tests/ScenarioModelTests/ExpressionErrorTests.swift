@@ -28,9 +28,10 @@ final class ExpressionErrorTests: XCTestCase {
         XCTAssertEqual(
             exprValue("pert(1, 2) + foo(3)"),
             "7:12: pert takes (min, mode, max) or (min, mode, max, lambda), found 2 arguments | "
-                + "7:25: unknown function 'foo'; the functions are min, max, if, round and clamp, and the distributions "
-                + "normal, lognormal, triangular, pert, uniform, loguniform, beta, gamma, weibull, exponential, poisson, binomial, "
-                + "bernoulli, chance, discrete")
+                + "7:25: unknown function 'foo'; "
+                + "the functions are min, max, if, round and clamp, and the distributions "
+                + "normal, lognormal, triangular, pert, uniform, loguniform, beta, gamma, weibull, exponential, "
+                + "poisson, binomial, bernoulli, chance, discrete")
     }
 
     func testStructuralErrors() {
@@ -51,7 +52,8 @@ final class ExpressionErrorTests: XCTestCase {
         XCTAssertEqual(exprValue("1 to 2 to 3"), "7:19: 'to' cannot be chained: write one interval 'a to b'")
         XCTAssertEqual(
             exprValue("pert 1, 2, 3"),
-            "7:12: 'pert' needs parentheses around its arguments: pert takes (min, mode, max) or (min, mode, max, lambda)"
+            "7:12: 'pert' needs parentheses around its arguments: "
+                + "pert takes (min, mode, max) or (min, mode, max, lambda)"
         )
     }
 

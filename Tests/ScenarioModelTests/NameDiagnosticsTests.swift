@@ -22,7 +22,8 @@ final class NameDiagnosticsTests: XCTestCase {
 
     func testEscapeCharacterInAnOptionNameIsAnErrorAtTheEscape() {
         expectRefused(
-            "scenario: Test\nstart: 2020-01\nhorizon: 60 months\noptions:\n  \"red1️⃣\\e[31m\":\n    costs:\n      licence: 40k\n",
+            "scenario: Test\nstart: 2020-01\nhorizon: 60 months\noptions:\n"
+                + "  \"red1️⃣\\e[31m\":\n    costs:\n      licence: 40k\n",
             contains: "option name `red\\u{1B}[31m` contains the control character U+001B; names must be plain text")
     }
 
@@ -34,7 +35,8 @@ final class NameDiagnosticsTests: XCTestCase {
 
     func testDeleteInATaskName() {
         expectRefused(
-            scenario(optionBody: "    timeline:\n      \"build1️⃣\\x7F\": 3 months\n    costs:\n      licence: 40k\n"),
+            scenario(
+                optionBody: "    timeline:\n      \"build1️⃣\\x7F\": 3 months\n    costs:\n      licence: 40k\n"),
             contains: "task name `build\\u{7F}` contains the control character U+007F")
     }
 
@@ -42,13 +44,15 @@ final class NameDiagnosticsTests: XCTestCase {
         expectRefused(
             scenario(
                 optionBody:
-                    "    costs:\n      licence: 40k\n    risks:\n      \"over1️⃣\\u009Brun\":\n        chance: 10%\n        one-off: 5k\n"
+                    "    costs:\n      licence: 40k\n    risks:\n"
+                    + "      \"over1️⃣\\u009Brun\":\n        chance: 10%\n        one-off: 5k\n"
             ),
             contains: "risk name `over\\u{9B}run` contains the control character U+009B")
     }
 
     func testRawRightToLeftOverrideInACriterionName() {
-        let text = scenario(more: "criteria:\n  quality1️⃣\u{202E}gnirts:\n    weight: 1\n    scores:\n      a: 3\n")
+        let text = scenario(
+            more: "criteria:\n  quality1️⃣\u{202E}gnirts:\n    weight: 1\n    scores:\n      a: 3\n")
         expectRefused(
             text, contains: "criterion name `quality\\u{202E}gnirts` contains the bidirectional control U+202E")
     }
@@ -73,7 +77,8 @@ final class NameDiagnosticsTests: XCTestCase {
 
     func testTabEscapeInTheScenarioTitle() {
         expectRefused(
-            "scenario: \"Q11️⃣\\tplan\"\nstart: 2020-01\nhorizon: 60 months\noptions:\n  a:\n    costs:\n      licence: 40k\n",
+            "scenario: \"Q11️⃣\\tplan\"\nstart: 2020-01\nhorizon: 60 months\n"
+                + "options:\n  a:\n    costs:\n      licence: 40k\n",
             contains: "scenario title `Q1\\u{9}plan` contains a tab")
     }
 
@@ -96,7 +101,8 @@ final class NameDiagnosticsTests: XCTestCase {
             contains:
                 "cost line name `=HYPERLINK(\"http://x\")` begins with `=`, which a spreadsheet would run as a formula")
         expectRefused(scenario(optionBody: "    costs:\n      \"1️⃣@SUM(A1)\": 40k\n"), contains: "begins with `@`")
-        expectRefused(scenario(optionBody: "    costs:\n      '1️⃣+1 contingency': 40k\n"), contains: "begins with `+`")
+        expectRefused(
+            scenario(optionBody: "    costs:\n      '1️⃣+1 contingency': 40k\n"), contains: "begins with `+`")
         expectRefused(
             scenario(optionBody: "    timeline:\n      1️⃣-prep: 3 months\n    costs:\n      licence: 40k\n"),
             contains: "task name `-prep` begins with `-`")
@@ -104,7 +110,8 @@ final class NameDiagnosticsTests: XCTestCase {
             scenario(optionBody: "    label: 1️⃣=1+1\n    costs:\n      licence: 40k\n"),
             contains: "label `=1+1` of option `a` begins with `=`")
         expectRefused(
-            "scenario: Test\nstart: 2020-01\nhorizon: 60 months\noptions:\n  1️⃣+cloud:\n    costs:\n      licence: 40k\n",
+            "scenario: Test\nstart: 2020-01\nhorizon: 60 months\noptions:\n"
+                + "  1️⃣+cloud:\n    costs:\n      licence: 40k\n",
             contains: "option name `+cloud` begins with `+`")
     }
 

@@ -33,7 +33,8 @@ final class NonFiniteConstantTests: XCTestCase {
 
     func testDivisionOfAnInputByAConstantZero() {
         expectDiagnostic(
-            scenario(top: "inputs:\n  x: pert(1, 2, 3)\n", optionBody: "    costs:\n      licence: 1️⃣x / (1 - 1)\n"),
+            scenario(
+                top: "inputs:\n  x: pert(1, 2, 3)\n", optionBody: "    costs:\n      licence: 1️⃣x / (1 - 1)\n"),
             contains: "division by zero: the value is not a finite number")
     }
 

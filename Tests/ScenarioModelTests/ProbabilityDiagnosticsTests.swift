@@ -36,7 +36,8 @@ final class ProbabilityDiagnosticsTests: XCTestCase {
         expectDiagnostic(
             risk("1️⃣pert(90%, 120%, 150%)"),
             contains:
-                "`chance` of risk `outage` must be between 0% and 100%, but over the ranges of its distributions it can reach 150%"
+                "`chance` of risk `outage` must be between 0% and 100%, "
+                + "but over the ranges of its distributions it can reach 150%"
         )
     }
 
@@ -44,7 +45,8 @@ final class ProbabilityDiagnosticsTests: XCTestCase {
         expectDiagnostic(
             risk("1️⃣-pert(3%, 5%, 8%)"),
             contains:
-                "`chance` of risk `outage` must be between 0% and 100%, but over the ranges of its distributions it is always between -8% and -3%"
+                "`chance` of risk `outage` must be between 0% and 100%, "
+                + "but over the ranges of its distributions it is always between -8% and -3%"
         )
     }
 
@@ -52,7 +54,8 @@ final class ProbabilityDiagnosticsTests: XCTestCase {
         expectDiagnostic(
             risk("1️⃣base_rate * 2 per year", inputs: "inputs:\n  base_rate: pert(20%, 40%, 60%)\n"),
             contains:
-                "`chance` of risk `outage` must be between 0% and 100%, but over the ranges of its distributions it can reach 120%"
+                "`chance` of risk `outage` must be between 0% and 100%, "
+                + "but over the ranges of its distributions it can reach 120%"
         )
     }
 
@@ -60,7 +63,8 @@ final class ProbabilityDiagnosticsTests: XCTestCase {
         expectDiagnostic(
             risk("1️⃣uniform(-1%, 5%)"),
             contains:
-                "`chance` of risk `outage` must be between 0% and 100%, but over the ranges of its distributions it can fall to -1%"
+                "`chance` of risk `outage` must be between 0% and 100%, "
+                + "but over the ranges of its distributions it can fall to -1%"
         )
     }
 
@@ -68,7 +72,8 @@ final class ProbabilityDiagnosticsTests: XCTestCase {
         expectDiagnostic(
             share("1️⃣pert(0.5, 1, 1.5)"),
             contains:
-                "`share` of cost line `host` must be between 0% and 100%, but over the ranges of its distributions it can reach 150%"
+                "`share` of cost line `host` must be between 0% and 100%, "
+                + "but over the ranges of its distributions it can reach 150%"
         )
     }
 
@@ -76,7 +81,8 @@ final class ProbabilityDiagnosticsTests: XCTestCase {
         expectDiagnostic(
             share("1️⃣1.5 + gamma(2, 1)"),
             contains:
-                "`share` of cost line `host` must be between 0% and 100%, but over the ranges of its distributions it is always 150% or more"
+                "`share` of cost line `host` must be between 0% and 100%, "
+                + "but over the ranges of its distributions it is always 150% or more"
         )
     }
 
@@ -101,7 +107,8 @@ final class ProbabilityDiagnosticsTests: XCTestCase {
         XCTAssertEqual(
             ds.filter { $0.severity == .error }.map(\.message),
             [
-                "`chance` of risk `outage` must be between 0% and 100%, but over the ranges of its distributions it can reach 130%"
+                "`chance` of risk `outage` must be between 0% and 100%, "
+                    + "but over the ranges of its distributions it can reach 130%"
             ])
     }
 }

@@ -45,7 +45,8 @@ final class ScenarioFileTests: XCTestCase {
         XCTAssertEqual(s.options[0].risks[0].delays.map { s.options[0].tasks[$0].name }, "procurement")
         XCTAssertEqual(
             s.description,
-            "Options for the core IT infrastructure service when the outsourced contract expires at the end of October 2017.\n"
+            "Options for the core IT infrastructure service "
+                + "when the outsourced contract expires at the end of October 2017.\n"
         )
     }
 

@@ -106,12 +106,14 @@ final class SettingsDiagnosticsTests: XCTestCase {
 
     func testIterationsMustBePositive() {
         expectDiagnostic(
-            scenario(top: "iterations: 1️⃣0\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
+            scenario(top: "iterations: 1️⃣0\n"),
+            contains: "`iterations` must be a whole number from 1 to 100000000")
     }
 
     func testIterationsMustBeWhole() {
         expectDiagnostic(
-            scenario(top: "iterations: 1️⃣2.5\n"), contains: "`iterations` must be a whole number from 1 to 100000000")
+            scenario(top: "iterations: 1️⃣2.5\n"),
+            contains: "`iterations` must be a whole number from 1 to 100000000")
     }
 
     func testSeedMustNotBeNegative() {
@@ -131,7 +133,8 @@ final class SettingsDiagnosticsTests: XCTestCase {
     }
 
     func testDeadlineCannotBeATask() {
-        expectDiagnostic(scenario(top: "deadline: 1️⃣procurement\n"), contains: "`deadline` must be a calendar month")
+        expectDiagnostic(
+            scenario(top: "deadline: 1️⃣procurement\n"), contains: "`deadline` must be a calendar month")
     }
 
     func testOptionsAsAListIsAWrongKind() {

@@ -46,7 +46,8 @@ final class WarningTests: XCTestCase {
 
                     """),
             contains:
-                "risk `outage` can never happen: its window opens at month 70, at or after the end of the horizon (month 60)",
+                "risk `outage` can never happen: its window opens at month 70, "
+                + "at or after the end of the horizon (month 60)",
             severity: .warning)
     }
 

@@ -80,7 +80,8 @@ final class ConformanceTests: XCTestCase {
             }
         }
         print(
-            "yaml-test-suite: accepted-identical \(identical) / refused \(refusedValid) / total valid single-doc \(validSingle); "
+            "yaml-test-suite: accepted-identical \(identical) / refused \(refusedValid) / "
+                + "total valid single-doc \(validSingle); "
                 + "error cases refused \(errorRefused) of \(errorCases); empty streams accepted \(zeroDocAccepted); "
                 + "accepted without in.json, checked against test.event \(eventChecked)")
         XCTAssertEqual(misparses, [], "silent misparses")

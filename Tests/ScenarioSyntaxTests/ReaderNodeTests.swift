@@ -268,9 +268,11 @@ final class ReaderNodeTests: XCTestCase {
     func testCoreSchemaTyping() {
         XCTAssertEqual(
             compactJSON(
-                "[1, -2, +3, 007, 0o17, 0x1F, 1.5, .5, 2., 1e3, -1.2E-2, .inf, -.Inf, .nan, true, False, NULL, ~, 1_000, 4.8m, '1', \"true\"]"
+                "[1, -2, +3, 007, 0o17, 0x1F, 1.5, .5, 2., 1e3, -1.2E-2, .inf, -.Inf, .nan, "
+                    + "true, False, NULL, ~, 1_000, 4.8m, '1', \"true\"]"
             ),
-            #"[1,-2,3,7,15,31,1.5,0.5,2.0,1e3,-1.2e-2,".inf","-.Inf",".nan",true,false,null,null,"1_000","4.8m","1","true"]"#
+            #"[1,-2,3,7,15,31,1.5,0.5,2.0,1e3,-1.2e-2,".inf","-.Inf",".nan","#
+                + #"true,false,null,null,"1_000","4.8m","1","true"]"#
         )
     }
 
@@ -288,7 +290,8 @@ final class ReaderNodeTests: XCTestCase {
             ["procurement", "retained team"])
         XCTAssertEqual(
             root["description"]?.scalar?.text,
-            "Options for the core IT infrastructure service when the outsourced contract expires at the end of October 2017.\n"
+            "Options for the core IT infrastructure service "
+                + "when the outsourced contract expires at the end of October 2017.\n"
         )
         XCTAssertEqual(root["discount"]?.scalar?.text, "green-book")
     }
