@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "Sampling", dependencies: ["CGSL", "Distributions"]),
         .target(name: "Simulation", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling"]),
         .target(name: "Statistics", dependencies: ["Sampling"]),
-        .target(name: "Analysis", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "Statistics"]),
+        .target(
+            name: "Analysis", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "Statistics"]),
         .target(
             name: "Reports",
             dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Statistics", "Analysis"]),
