@@ -97,6 +97,8 @@ extension RunReport {
             evpi: evpi, preferred: OptionID(evpi.bestOption),
             preferredBase: optionIDs.min { base[$0.index].pv < base[$1.index].pv } ?? OptionID(0),
             twoBest: byMean.count >= 2 ? (byMean[0], byMean[1]) : nil)
+        baseline = plan.scenario.baseline
+        economic = try Self.economicCase(baseline: baseline, pvs: pvs, options: options)
     }
 }
 

@@ -130,6 +130,17 @@ public struct RunReport: Sendable {
     public var preferredBase: OptionID
     /// The two options with the lowest expected PV, cheapest first, when there are two.
     public var twoBest: (OptionID, OptionID)?
+    /// The option every other is compared with in the economic case (`Scenario.baseline`).
+    public var baseline = OptionID(0)
+    /// The economic case of every option, in file order: NPV against `baseline` (none for the
+    /// baseline itself), NPSV and BCR (`Economic`). The option with the highest expected NPV is
+    /// `preferred`, the one with the lowest expected PV.
+    public var economic = IndexedArray<OptionID, Economic>()
+
+    /// The options other than the baseline with their economic case, in file order.
+    public var againstBaseline: [(option: Option, economic: Economic, npv: PairedComparison)] {
+        options.compactMap { o in economic[o.id].npv.map { (o, economic[o.id], $0) } }
+    }
 
     /// The comparison of two different options, in either order (it is stored as a < b); nil
     /// for an option with itself or an identity out of range.

@@ -56,6 +56,25 @@ public enum BusinessCaseFiles {
         return t
     }
 
+    /// `economic.csv`: the economic case against the baseline, one row per option other than the
+    /// baseline (file order): NPV = PV(baseline) − PV(option) and P(NPV > 0); E[PV(costs)]; with
+    /// benefits, E[PV(benefits)], E[NPSV] and the BCR (empty cells for an option without benefits).
+    public static func economic(_ r: RunReport) -> CSVTable {
+        var t = CSVTable(header: [
+            "option", "baseline", "npv_mean", "npv_sd", "npv_p10", "npv_p50", "npv_p90", "p_npv_positive",
+            "pv_costs_mean", "pv_benefits_mean", "npsv_mean", "bcr"
+        ])
+        let baseline = r.options[r.baseline].name
+        for (o, e, npv) in r.againstBaseline {
+            let d = npv.difference
+            let withBenefits = e.hasBenefits ? [money(e.pvBenefitsMean), money(e.npsvMean), n(e.bcr)] : ["", "", ""]
+            t.add(
+                [o.name, baseline, money(d.mean), money(d.sd), money(d.p10), money(d.p50), money(d.p90)]
+                    + [n(npv.probabilityDifferencePositive), money(e.pvCostsMean)] + withBenefits)
+        }
+        return t
+    }
+
     /// `ranking.csv`: P(cheapest), P(best weighted score) and the base-case PV of each option.
     public static func ranking(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: ["option", "p_cheapest", "p_best_score", "base_case_pv"])

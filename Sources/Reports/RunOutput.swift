@@ -55,7 +55,7 @@ public enum RunOutput {
 
     /// The files a run may write, in the order written (`samples.csv` only with `--samples`).
     public static let fileNames = [
-        "summary.csv", "comparison.csv", "ranking.csv", "cashflow.csv", "lines.csv",
+        "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "samples.csv",
         "run.json"
     ]
@@ -100,6 +100,7 @@ public enum RunOutput {
         let tables: [(String, CSVTable)] = [
             ("summary.csv", BusinessCaseFiles.summary(report)),
             ("comparison.csv", BusinessCaseFiles.comparison(report)),
+            ("economic.csv", BusinessCaseFiles.economic(report)),
             ("ranking.csv", BusinessCaseFiles.ranking(report)),
             ("cashflow.csv", BusinessCaseFiles.cashflow(report)),
             ("lines.csv", BusinessCaseFiles.lines(report)),
@@ -146,6 +147,7 @@ public enum RunOutput {
             ("discount", .string(discountName(s.discount))),
             ("discounting", .string(s.discounting.rawValue)),
             ("uncertain_inputs", .int(r.plan.inputs.count)),
+            ("baseline", .string(r.options[r.baseline].name)),
             ("preferred_by_expected_pv", .string(r.options[r.preferred].name)),
             ("evpi", .number(r.evpi.value)),
             (

@@ -2,7 +2,8 @@ import Analysis
 import ScenarioModel
 import Simulation
 
-/// The terminal summary an officer reads first: per option the mean PV of cost with P10/P50/P90,
+/// The terminal summary an officer reads first: led by the economic case against the baseline
+/// (`economicLead`), then per option the mean PV of cost with P10/P50/P90,
 /// P(cheapest), go-live P50 and P(live by the deadline); the base case; the preferred option by
 /// expected PV and how sure we are; the three inputs that drive the difference between the two
 /// best options; the Monte Carlo precision.
@@ -27,6 +28,8 @@ public struct RunSummary {
                 + "\(res.threads) thread\(res.threads == 1 ? "" : "s"), \(Format.fixed(elapsedSeconds, 2)) s"
         )
         out.append("")
+        let lead = economicLead()
+        if !lead.isEmpty { out.append(lead) }
         var table = TextTable(columns: [
             .init("option"), .init("mean PV", .right), .init("P10", .right), .init("P50", .right),
             .init("P90", .right), .init("P(cheapest)", .right), .init("go-live P50", .left),

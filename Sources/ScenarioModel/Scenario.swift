@@ -22,6 +22,11 @@ public struct Scenario: Sendable {
     public var seed: UInt64
     public var sampling: SamplingMethod
     public var optimismBias: OptimismBias?
+    /// The business-as-usual or do-minimum option every other is compared with in the economic
+    /// case (`baseline:`, docs/scenario-language.md §6); default the first option.
+    public var baseline = OptionID(0)
+    /// The `baseline:` value's mark, when the file sets one.
+    public var baselineMark: SourceMark?
     public var inputs: IndexedArray<NamedInputID, Input>
     public var correlations: [Correlation]
     public var options: [Option]

@@ -1,7 +1,8 @@
 import Foundation
 import ScenarioSyntax
 
-/// The scenario's scalar settings: horizon, discount, choices, integers, deadline, optimism bias.
+/// The scenario's scalar settings: horizon, discount, choices, integers, deadline, optimism bias,
+/// baseline.
 extension ScenarioBuilder {
     /// `horizon: 69 months` / `5 years` / `69` (months): a constant duration, `0 < h <= 1200`.
     func readHorizon(_ node: Node) -> Double? {
@@ -43,6 +44,22 @@ extension ScenarioBuilder {
         let hint = NameSuggestions.didYouMean(s.text, among: words)
         let list = words.map { "`\($0)`" }.joined(separator: " or ")
         error("`\(key)` is \(list), not `\(s.text)`\(hint)", at: s.mark)
+        return nil
+    }
+
+    /// `baseline: OPTION`: the option every other is compared with in the economic case (§6), by
+    /// its name as written under `options:`; with its mark. A name that is not an option is an
+    /// error at the value, with the closest option name or else the list of options (none when
+    /// the file has no readable options: that is reported already).
+    func readBaseline(_ node: Node) -> (OptionID, SourceMark)? {
+        guard let s = scalarValue(node, "`baseline`") else { return nil }
+        if let index = optionNames.firstIndex(of: s.text) { return (OptionID(index), s.mark) }
+        guard !optionNames.isEmpty else { return nil }
+        var hint = NameSuggestions.didYouMean(s.text, among: optionNames)
+        if hint.isEmpty {
+            hint = "; the options are " + optionNames.map { "`\($0)`" }.joined(separator: ", ")
+        }
+        error("`baseline` must name one of the options, not `\(s.text)`\(hint)", at: s.mark)
         return nil
     }
 

@@ -13,7 +13,8 @@ final class ScenarioBuilder {
     static let topKeys = [
         "scenario", "description", "currency", "start", "horizon", "discount", "discounting",
         "deadline", "iterations", "seed", "sampling", "optimism-bias", "inputs", "correlations",
-        "options", "criteria"
+        "options", "criteria",
+        "baseline"
     ]
     static let requiredTopKeys = ["scenario", "start", "horizon", "options"]
     /// The longest appraisal period accepted (100 years), so that nothing downstream allocates
@@ -116,6 +117,7 @@ final class ScenarioBuilder {
         prescanNames(inputs: node("inputs"), options: node("options"))
         directory = NameDirectory(inputs: node("inputs"), options: node("options"))
         resolveOverrides()
+        let baseline = Self.entry(entries, "baseline").flatMap { readBaseline($0.value) }
         let inputs = node("inputs").map(readSharedInputs) ?? .init()
         var options: [Option] = []
         if let e = Self.entry(entries, "options") { options = readOptions(e) }
@@ -131,6 +133,7 @@ final class ScenarioBuilder {
             deadline: deadline, deadlineMark: node("deadline")?.mark, iterations: iterations,
             seed: seed, sampling: sampling, optimismBias: optimismBias, inputs: inputs,
             correlations: correlations, options: options, criteria: criteria)
+        if let (id, mark) = baseline { (scenario.baseline, scenario.baselineMark) = (id, mark) }
         var numbering = InputNumbering(read: drawsRead, years: scenario.appraisalYears)
         numbering.number(&scenario)
         return scenario

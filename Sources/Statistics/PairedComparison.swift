@@ -9,11 +9,15 @@
 ///   strictly lower (cheaper, for costs) with exact ties counted as half, so that
 ///   P(a < b) + P(b < a) = 1 always. Pairs where either value is NaN are left out (their count
 ///   is `difference.missing`); NaN when no pair is left.
+/// - `probabilityDifferencePositive` = #{a_i > b_i} / n: P(a − b > 0) strictly, ties counting
+///   as neither (the economic case's P(NPV > 0) with a the baseline); same pairs, NaN likewise.
 public struct PairedComparison: Sendable, Equatable {
     /// Summary of the differences a_i - b_i.
     public var difference: Summary
     /// P(a < b) with ties counted as half.
     public var probabilityALess: Double
+    /// P(a > b), ties not counted: the share of pairs whose difference is strictly positive.
+    public var probabilityDifferencePositive: Double
 
     /// P(b < a) with ties counted as half: 1 - `probabilityALess`.
     public var probabilityBLess: Double { 1 - probabilityALess }
@@ -35,5 +39,6 @@ public struct PairedComparison: Sendable, Equatable {
         }
         difference = Summary(differences)
         probabilityALess = used > 0 ? (Double(less) + 0.5 * Double(ties)) / Double(used) : .nan
+        probabilityDifferencePositive = used > 0 ? Double(used - less - ties) / Double(used) : .nan
     }
 }

@@ -31,7 +31,7 @@ final class RunCommandTests: XCTestCase {
         """
 
     static let expectedFiles = [
-        "summary.csv", "comparison.csv", "ranking.csv", "cashflow.csv", "lines.csv",
+        "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "run.json"
     ]
 
@@ -48,6 +48,9 @@ final class RunCommandTests: XCTestCase {
         let headers: [String: String] = [
             "summary.csv": "option,metric,unit,mean,sd,se_mean,p5,p10,p50,p80,p90,p95,min,max",
             "comparison.csv": "option_a,option_b,mean_difference,p_a_cheaper,p5,p50,p95",
+            "economic.csv":
+                "option,baseline,npv_mean,npv_sd,npv_p10,npv_p50,npv_p90,p_npv_positive,pv_costs_mean,"
+                + "pv_benefits_mean,npsv_mean,bcr",
             "ranking.csv": "option,p_cheapest,p_best_score,base_case_pv",
             "cashflow.csv": "option,year,discount_factor,mean,p10,p50,p90,pv_mean",
             "lines.csv": "option,line,kind,source_line,pv_mean,pv_p10,pv_p90",

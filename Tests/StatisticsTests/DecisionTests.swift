@@ -20,6 +20,16 @@ final class DecisionTests: XCTestCase {
         XCTAssertTrue(try PairedComparison([], []).probabilityALess.isNaN)
     }
 
+    /// The same columns: a > b only in iteration 2, so P(a − b > 0) = 1/4 strictly, where the
+    /// tie of iteration 1 counts for neither side (P(a < b) counts it as half). A NaN pair is
+    /// left out: [1, 5, .nan] against [2, 2, 0] gives 1/2. NaN with no pair left.
+    func testProbabilityOfAPositiveDifferenceIsStrict() throws {
+        XCTAssertEqual(try PairedComparison([1, 2, 3, 4], [2, 2, 1, 5]).probabilityDifferencePositive, 0.25)
+        XCTAssertEqual(try PairedComparison([1, 1], [1, 1]).probabilityDifferencePositive, 0)
+        XCTAssertEqual(try PairedComparison([1, 5, .nan], [2, 2, 0]).probabilityDifferencePositive, 0.5)
+        XCTAssertTrue(try PairedComparison([], []).probabilityDifferencePositive.isNaN)
+    }
+
     func testAlwaysCheapestOptionHasProbabilityOne() throws {
         var rng = SplitMix64(seed: 3)
         let a = (0..<1000).map { _ in rng.uniform() }
