@@ -32,7 +32,9 @@ public struct CheckSummary {
             out.append("Option \(option.name): \(option.label)")
             if let ob = option.optimismBias {
                 out.append(
-                    "  optimism bias: one-off \(Format.percent(ob.oneOff)), recurring \(Format.percent(ob.recurring)), duration \(Format.percent(ob.duration))"
+                    "  optimism bias: one-off \(OptimismBiasReport.percent(ob.oneOff)), "
+                        + "recurring \(OptimismBiasReport.percent(ob.recurring)), "
+                        + "duration \(OptimismBiasReport.percent(ob.duration)) (\(OptimismBiasReport.sourceText(ob)))"
                 )
             }
             if !option.tasks.isEmpty {

@@ -62,11 +62,13 @@ extension ScenarioBuilder {
         guard let (v, s) = constant(node, "optimism-bias `mitigation`", kind: .value) else { return nil }
         guard v >= 0, v <= 1 else {
             let written = s.text.trimmingCharacters(in: .whitespaces)
-            let plain = !written.isEmpty && written.unicodeScalars.allSatisfy { ExpressionLexer.isDigit($0) || $0 == "." }
+            let plain =
+                !written.isEmpty && written.unicodeScalars.allSatisfy { ExpressionLexer.isDigit($0) || $0 == "." }
             let slip = plain && v <= 100
             error(
                 "optimism-bias `mitigation` must be between 0% and 100%, not \(format(v * 100))%"
-                    + (slip ? "; write `\(written)%` for \(written)%" : ""), at: s.mark, fix: slip ? written + "%" : nil)
+                    + (slip ? "; write `\(written)%` for \(written)%" : ""), at: s.mark, fix: slip ? written + "%" : nil
+            )
             return nil
         }
         warnIfPercentSlip(Expr(.number(v), at: s.mark), s, what: "optimism-bias `mitigation`")

@@ -63,7 +63,8 @@ final class OptimismBiasClassTests: XCTestCase {
         let (s, _) = loadClean(
             scenario(
                 top: "optimism-bias: {one-off: 10%}\n",
-                optionBody: "    optimism-bias: {class: outsourcing, mitigation: 50%}\n    costs:\n      licence: 40k\n",
+                optionBody:
+                    "    optimism-bias: {class: outsourcing, mitigation: 50%}\n    costs:\n      licence: 40k\n",
                 more: "  b:\n    costs:\n      licence: 40k\n"))
         let a = try XCTUnwrap(s?.options.first { $0.name == "a" }?.optimismBias)
         XCTAssertEqual([a.oneOff, a.recurring, a.duration], [0, 0.205, 0])
@@ -126,9 +127,11 @@ final class OptimismBiasClassTests: XCTestCase {
             "`optimism-bias` takes either a `class` (with `mitigation`) or explicit uplifts, not both: remove "
                 + "`\(key)`, or write all of `one-off`, `recurring` and `duration` without the class"
         }
-        XCTAssertEqual(ds.filter { $0.severity == .error }.map(\.description), [
-            "\(input["1️⃣"]!): error: \(message("one-off"))", "\(input["2️⃣"]!): error: \(message("duration"))"
-        ])
+        XCTAssertEqual(
+            ds.filter { $0.severity == .error }.map(\.description),
+            [
+                "\(input["1️⃣"]!): error: \(message("one-off"))", "\(input["2️⃣"]!): error: \(message("duration"))"
+            ])
     }
 
     func testMitigationWithoutClass() {
