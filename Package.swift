@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling"]),
         .target(name: "Statistics", dependencies: ["Sampling"]),
         .target(
-            name: "Analysis", dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "Statistics"]),
+            name: "Analysis",
+            dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "Statistics"]),
         .target(
             name: "Reports",
             dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Statistics", "Analysis"]),

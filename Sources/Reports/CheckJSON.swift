@@ -112,7 +112,9 @@ public enum CheckJSON {
         .object(
             [
                 ("one_off", .number(b.oneOff)), ("recurring", .number(b.recurring)),
-                ("duration", .number(b.duration))
+                ("duration", .number(b.duration)), ("source", .string(OptimismBiasReport.sourceName(b))),
+                ("class", b.referenceClass.map { .string($0.rawValue) } ?? .null),
+                ("mitigation", b.mitigation.map { .number($0) } ?? .null)
             ] + marked(b.mark))
     }
 

@@ -33,8 +33,9 @@ public struct CheckSummary {
             out.append("Option \(option.name): \(option.label)")
             if let ob = option.optimismBias {
                 out.append(
-                    "  optimism bias: one-off \(Format.percent(ob.oneOff)), "
-                        + "recurring \(Format.percent(ob.recurring)), duration \(Format.percent(ob.duration))"
+                    "  optimism bias: one-off \(Format.shortPercent(ob.oneOff)), "
+                        + "recurring \(Format.shortPercent(ob.recurring)), "
+                        + "duration \(Format.shortPercent(ob.duration)) (\(OptimismBiasReport.sourceText(ob)))"
                 )
             }
             if !option.tasks.isEmpty {

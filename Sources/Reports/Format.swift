@@ -31,6 +31,16 @@ public enum Format {
         fixed(p * 100, decimals) + "%"
     }
 
+    /// A percentage to at most two decimals, without trailing zeros: `80%`, `21.6%`, `12.25%`.
+    public static func shortPercent(_ p: Double) -> String {
+        var text = fixed(p * 100, 2)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text + "%"
+    }
+
     /// Month `m` after `start` as a calendar month plus the month number, e.g. `2018-04 (m14.5)`.
     public static func month(_ m: Double, start: CalendarMonth) -> String {
         guard m.isFinite else { return "n/a" }

@@ -56,7 +56,7 @@ public enum RunOutput {
     /// The files a run may write, in the order written (`samples.csv` only with `--samples`).
     public static let fileNames = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
-        "distributions.csv", "sensitivity.csv", "switching.csv", "samples.csv",
+        "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "samples.csv",
         "run.json"
     ]
 
@@ -106,7 +106,8 @@ public enum RunOutput {
             ("lines.csv", BusinessCaseFiles.lines(report)),
             ("distributions.csv", BusinessCaseFiles.distributions(report)),
             ("sensitivity.csv", BusinessCaseFiles.sensitivity(report)),
-            ("switching.csv", BusinessCaseFiles.switching(report))
+            ("switching.csv", BusinessCaseFiles.switching(report)),
+            ("optimism_bias.csv", OptimismBiasReport.csv(report.plan.scenario))
         ]
         var names: [String] = []
         let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) {
@@ -150,6 +151,7 @@ public enum RunOutput {
             ("baseline", .string(r.options[r.baseline].name)),
             ("preferred_by_expected_pv", .string(r.options[r.preferred].name)),
             ("evpi", .number(r.evpi.value)),
+            ("optimism_bias", OptimismBiasReport.json(s)),
             (
                 "pv_p80_confidence_interval_95",
                 .object(

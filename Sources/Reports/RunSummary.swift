@@ -6,7 +6,7 @@ import Simulation
 /// (`economicLead`), then per option the mean PV of cost with P10/P50/P90,
 /// P(cheapest), go-live P50 and P(live by the deadline); the base case; the preferred option by
 /// expected PV and how sure we are; the three inputs that drive the difference between the two
-/// best options; the Monte Carlo precision.
+/// best options; each option's optimism-bias uplifts and their source; the Monte Carlo precision.
 public struct RunSummary {
     public let report: RunReport
     public let elapsedSeconds: Double
@@ -84,6 +84,7 @@ public struct RunSummary {
                     "  \(input.label) [line \(input.sourceLine)], base \(Format.quantity(sw.baseValue)): \(value)")
             }
         }
+        out += OptimismBiasReport.summaryLines(s)
         out.append("Monte Carlo precision:")
         for o in r.options {
             let pv = o.pv, ci = o.pvP80Interval

@@ -119,16 +119,22 @@ public enum SamplingMethod: String, Sendable, Hashable, CaseIterable {
     case latinHypercube = "latin-hypercube"
 }
 
-/// Green Book optimism bias: uplifts on one-off amounts, recurring amounts and task durations.
+/// Green Book optimism bias: uplifts on one-off amounts, recurring amounts and task durations,
+/// and where they came from (`Source`: explicit percentages or a reference class).
 public struct OptimismBias: Sendable, Hashable {
     public var oneOff: Double
     public var recurring: Double
     public var duration: Double
+    public var source: Source
     public var mark: SourceMark
-    public init(oneOff: Double = 0, recurring: Double = 0, duration: Double = 0, mark: SourceMark) {
+    public init(
+        oneOff: Double = 0, recurring: Double = 0, duration: Double = 0, source: Source = .explicit,
+        mark: SourceMark
+    ) {
         self.oneOff = oneOff
         self.recurring = recurring
         self.duration = duration
+        self.source = source
         self.mark = mark
     }
 }

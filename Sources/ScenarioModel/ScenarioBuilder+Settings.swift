@@ -129,11 +129,15 @@ extension ScenarioBuilder {
     }
 
     /// `optimism-bias: {one-off: X%, recurring: Y%, duration: Z%}`: constant uplifts, each >= 0,
-    /// missing ones 0. The mark is the `optimism-bias` key's.
+    /// missing ones 0; or `{class: C, mitigation: M}` (`readReferenceClassBias`). The mark is the
+    /// `optimism-bias` key's.
     func readOptimismBias(_ entry: MappingEntry) -> OptimismBias? {
         guard let entries = mapping(entry.value, "`optimism-bias`", allowEmpty: false) else { return nil }
         let keys = ["one-off", "recurring", "duration"]
-        checkKeys(entries, allowed: keys, in: "`optimism-bias`")
+        checkKeys(entries, allowed: keys + Self.referenceClassKeys, in: "`optimism-bias`")
+        if entries.contains(where: { Self.referenceClassKeys.contains($0.key.text) }) {
+            return readReferenceClassBias(entries, explicitKeys: keys, mark: entry.key.mark)
+        }
         var values: [String: Double] = [:]
         var ok = true
         for e in entries where keys.contains(e.key.text) {

@@ -32,7 +32,7 @@ final class RunCommandTests: XCTestCase {
 
     static let expectedFiles = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
-        "distributions.csv", "sensitivity.csv", "switching.csv", "run.json"
+        "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "run.json"
     ]
 
     func testRunWritesEveryFileWithItsColumns() throws {
@@ -57,7 +57,8 @@ final class RunCommandTests: XCTestCase {
             "distributions.csv": "option,quantity,name,source_line,mean,sd,p5,p10,p50,p80,p90,p95,min,max",
             "sensitivity.csv":
                 "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high",
-            "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after"
+            "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after",
+            "optimism_bias.csv": "option,source,class,mitigation,one_off,recurring,duration,source_line"
         ]
         for (name, header) in headers {
             let rows = try readCSV(out + "/" + name)

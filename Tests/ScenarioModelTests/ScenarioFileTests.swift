@@ -37,6 +37,7 @@ final class ScenarioFileTests: XCTestCase {
             s.options[1].tasks.map(\.name),
             ["discovery", "market engagement", "procurement", "retained team", "implementation"])
         XCTAssertEqual(s.options[2].optimismBias?.oneOff, 0.1)
+        XCTAssertEqual(s.options[2].optimismBias?.source, .explicit)
         XCTAssertNil(s.options[0].optimismBias)
         XCTAssertEqual(
             s.criteria.map(\.name),
@@ -67,6 +68,26 @@ final class ScenarioFileTests: XCTestCase {
         XCTAssertEqual(s.options.count, 2)
         XCTAssertEqual(s.options[1].risks.count, 1)
         XCTAssertEqual(s.options[1].tasks.map(\.name), ["specification", "tender", "transition"])
+    }
+
+    /// The template's commented optimism-bias examples load when uncommented (one at a time) and
+    /// give the uplifts its comment states; the only diagnostic is the warning it mentions.
+    func testTemplateOptimismBiasExamplesSayWhatTheyDo() throws {
+        let text = try Self.read("template.yaml")
+        let forms = [
+            ("optimism-bias: {class: equipment-development, mitigation: 60%}", [0.8, 0, 0.216]),
+            ("optimism-bias: {one-off: 10%, recurring: 0%, duration: 0%}", [0.1, 0, 0])
+        ]
+        for (form, uplifts) in forms {
+            XCTAssertTrue(text.contains("    #   " + form + "\n"), form)
+            let active = text.replacingOccurrences(of: "    #   " + form + "\n", with: "    " + form + "\n")
+            let (loaded, ds) = ScenarioLoader.load(text: active, file: "template.yaml")
+            XCTAssertEqual(
+                ds.map(\.message),
+                ["option `procure` has optimism bias and explicit risks: this may count the same uncertainty twice"])
+            let bias = try XCTUnwrap(loaded?.options[1].optimismBias, form)
+            XCTAssertEqual([bias.oneOff, bias.recurring, bias.duration], uplifts, form)
+        }
     }
 
     func testAllErrorsAreCollectedAndSorted() throws {
