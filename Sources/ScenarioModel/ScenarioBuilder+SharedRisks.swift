@@ -51,6 +51,10 @@ extension ScenarioBuilder {
     func readAppliesTo(_ entry: MappingEntry) -> (names: [String], ok: Bool) {
         guard let e = entry.value.entries.flatMap({ Self.entry($0, "applies-to") }) else { return (optionNames, true) }
         let what = "`applies-to` of risk `\(entry.key.text)`"
+        if e.value.entries != nil {
+            error("\(what) is an option name or a list of them, such as `[a, b]`, not a mapping", at: e.value.mark)
+            return ([], false)
+        }
         let items = e.value.items ?? [e.value]
         if items.isEmpty {
             error(

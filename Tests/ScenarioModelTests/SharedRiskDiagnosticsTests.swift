@@ -80,6 +80,17 @@ final class SharedRiskDiagnosticsTests: XCTestCase {
                 """), contains: "`applies-to` of risk `outage` names no option")
     }
 
+    func testAppliesToIsNotAMapping() {
+        expectDiagnostic(
+            shared(
+                """
+                  outage:
+                    chance: 5%
+                    one-off: 10k
+                    applies-to: 1️⃣{a: 1}
+                """), contains: "`applies-to` of risk `outage` is an option name or a list of them, such as `[a, b]`")
+    }
+
     func testAppliesToInsideAnOptionsRiskIsUnknown() {
         expectDiagnostic(
             scenario(
