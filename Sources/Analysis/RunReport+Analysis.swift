@@ -23,11 +23,10 @@ extension RunReport {
             )
         }
         var jobs = SummaryJobs()
-        let deadline = plan.scenario.deadline
         for (id, o) in zip(optionIDs, columns) {
             jobs.add(.total(id)) { o.total.array }
             jobs.add(.goLive(id)) { o.goLive.array }
-            if let deadline {
+            if let deadline = o.deadline {
                 jobs.add(.extensionMonths(id)) { o.extensionMonths }
                 jobs.add(.liveByDeadline(id)) { o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 } }
             }
@@ -61,8 +60,8 @@ extension RunReport {
                     id: id, name: o.name, label: o.label,
                     pv: pvStatistics[id.index].0, pvP80Interval: pvStatistics[id.index].1,
                     total: summaries[.total(id)], goLive: summaries[.goLive(id)],
-                    extensionMonths: deadline.map { _ in summaries[.extensionMonths(id)] },
-                    liveByDeadline: deadline.map { _ in summaries[.liveByDeadline(id)] },
+                    extensionMonths: o.deadline.map { _ in summaries[.extensionMonths(id)] },
+                    liveByDeadline: o.deadline.map { _ in summaries[.liveByDeadline(id)] },
                     score: o.score.map { _ in summaries[.score(id)] },
                     pCheapest: pCheapest[id.index], pBestScore: pBest?[id.index], base: base[id.index],
                     years: years.map { YearCash(cash: summaries[.year(id, $0.index)], pvMean: o.yearPVMean[$0.index]) },

@@ -34,6 +34,8 @@ public enum CheckJSON {
                         ("label", .string(option.label)),
                         ("go_live", option.goLive.map { .string(w.text.task($0)) } ?? .null),
                         ("optimism_bias", option.optimismBias.map(bias) ?? .null),
+                        ("deadline_month", option.deadline.map { .number($0) } ?? .null),
+                        ("deadline_line", option.deadlineMark.map { .int($0.line) } ?? .null),
                         ("inputs", .array(option.inputs.map(w.input))),
                         ("tasks", .array(option.tasks.map(w.task))),
                         ("costs", .array(option.costs.map(w.costLine))),
@@ -89,12 +91,18 @@ public enum CheckJSON {
                     ("coefficient", .number(c.coefficient))
                 ])
         }
+        // Scenario-level risks: their fields are in each option's copy (`shared` there).
+        let risks: [JSONValue] = s.risks.map { r in
+            .object(
+                named(r.name, r.mark) + [("applies_to", .array(r.appliesTo.map { .string(s.options[$0.index].name) }))])
+        }
         let value: JSONValue = .object([
             ("scenario", settings),
             ("inputs", .array(s.inputs.map(shared.input))),
             ("correlations", .array(correlations)),
             ("options", .array(options)),
             ("criteria", .array(criteria)),
+            ("risks", .array(risks)),
             ("uncertain_inputs", .int(plan.inputs.count))
         ])
         return value.rendered()
@@ -166,7 +174,8 @@ public enum CheckJSON {
         }
 
         /// A risk's impacts are those of one occurrence (a per-year risk has a copy per year,
-        /// written once in the file: the first is shown).
+        /// written once in the file: the first is shown). `shared`: the option's copy of a
+        /// scenario-level risk.
         func risk(_ r: Risk) -> JSONValue {
             let impact = r.impacts.first ?? RiskImpact()
             return .object(
@@ -174,7 +183,7 @@ public enum CheckJSON {
                     ("chance", expr(r.chance)), ("per_year", .bool(r.perYear)), ("from", time(r.from)),
                     ("until", time(r.until)), ("one_off", expr(impact.oneOff)), ("monthly", expr(impact.monthly)),
                     ("for", expr(impact.recurringFor)), ("delays", r.delays.map { .string(text.task($0)) } ?? .null),
-                    ("delay", expr(r.delay))
+                    ("delay", expr(r.delay)), ("shared", .bool(r.shared != nil))
                 ])
         }
     }

@@ -31,6 +31,9 @@ public struct CheckSummary {
         for (option, result) in zip(s.options, base) {
             out.append("")
             out.append("Option \(option.name): \(option.label)")
+            if let d = option.deadline, let mark = option.deadlineMark, mark != s.deadlineMark {
+                out.append("  deadline: \(Format.month(d, start: s.start)), its own  [line \(mark.line)]")
+            }
             if let ob = option.optimismBias {
                 out.append(
                     "  optimism bias: one-off \(Format.shortPercent(ob.oneOff)), "
@@ -64,7 +67,7 @@ public struct CheckSummary {
                 }
             }
             var goLive = "  base case: go-live \(Format.month(result.goLive, start: s.start))"
-            if s.deadline != nil {
+            if option.deadline != nil {
                 goLive +=
                     result.extensionMonths > 0
                     ? ", \(Format.fixed(result.extensionMonths, 1)) months after the deadline"

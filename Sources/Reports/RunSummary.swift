@@ -33,7 +33,7 @@ public struct RunSummary {
         var table = TextTable(columns: [
             .init("option"), .init("mean PV", .right), .init("P10", .right), .init("P50", .right),
             .init("P90", .right), .init("P(cheapest)", .right), .init("go-live P50", .left),
-            .init(s.deadline == nil ? "" : "P(live by deadline)", .right)
+            .init(s.options.allSatisfy { $0.deadline == nil } ? "" : "P(live by deadline)", .right)
         ])
         for o in r.options {
             table.append([

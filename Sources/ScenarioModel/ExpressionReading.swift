@@ -11,6 +11,11 @@ struct Scope {
     var taskIDs: [String: TaskID] = [:]
     /// Whether `go-live` may be used as a time (not in `not-before`, not at scenario level).
     var allowsGoLive: Bool
+    /// What the time `deadline` means here, in months from start: the option's own deadline or
+    /// the scenario's; nil when none is set. `deadlineDeclared` is true when a `deadline:` key is
+    /// in effect even if it is in error, so that a use of `deadline` is not reported again.
+    var deadline: Double? = nil
+    var deadlineDeclared = false
 
     static let scenario = Scope(option: nil, tasks: nil, allowsGoLive: false)
 }
@@ -138,45 +143,61 @@ extension ScenarioBuilder {
     /// base is a setting that was itself in error: `end` without a valid horizon, a calendar
     /// month without a valid start, `deadline` with an invalid one).
     func time(_ node: Node, _ what: String, scope: Scope) -> ResolvedTime<TimePoint>? {
+        times(node, what, values: scope, timelines: [scope])?.first
+    }
+
+    /// A time reference read once and resolved in each of `timelines` (one for an option's own
+    /// field; for a scenario-level risk, every option it applies to: `sharedTimeBases`), its
+    /// offset resolved once in `values`, so that every copy has the same offset; nil after any
+    /// error in it.
+    func times(_ node: Node, _ what: String, values: Scope, timelines: [Scope]) -> [ResolvedTime<TimePoint>]? {
         guard let s = scalarValue(node, what) else { return nil }
         let (parsed, ds) = ExpressionParser.parseTime(s)
         diagnostics += ds
         guard let t = parsed, !ds.contains(where: { $0.severity == .error }) else { return nil }
         let before = diagnostics.count
-        var base: TimePoint?
+        let bases =
+            timelines.count == 1
+            ? timeBase(t, what, scope: timelines[0]).map { [$0] } : sharedTimeBases(t, what, timelines: timelines)
+        let offset = t.offset.map { resolve($0, scope: values) }
+        guard !diagnostics[before...].contains(where: { $0.severity == .error }), let bases, offset != .some(nil)
+        else { return nil }
+        return bases.map { ResolvedTime(base: $0, offset: offset ?? nil, mark: t.mark) }
+    }
+
+    /// The base of time `t` in `scope`; nil after reporting why it cannot be used there (and,
+    /// without a report, for a setting that was itself in error).
+    func timeBase(_ t: TimeRef, _ what: String, scope: Scope) -> TimePoint? {
         switch t.base {
         case .start:
-            base = .scheduled(.month(0))
+            return .scheduled(.month(0))
         case .end:
-            base = horizon.map { .scheduled(.month($0)) }
+            return horizon.map { .scheduled(.month($0)) }
         case .deadline:
-            if let deadline {
-                base = .scheduled(.month(deadline))
-            } else if !deadlineDeclared {
+            if let deadline = scope.deadline { return .scheduled(.month(deadline)) }
+            if !scope.deadlineDeclared {
                 error("`deadline` is used in \(what) but the scenario sets no `deadline`", at: t.mark)
             }
+            return nil
         case .goLive where scope.option == nil:
             error("`go-live` cannot be used in a scenario-level field; each option has its own go-live", at: t.mark)
+            return nil
         case .goLive where !scope.allowsGoLive:
             error(
                 "`go-live` cannot be used in \(what): go-live is decided by the timeline; name the task instead",
                 at: t.mark)
-        case .goLive:
-            base = .goLive
-        case .calendar(let y, let m):
-            base = start.map { .scheduled(.month(Double($0.months(until: CalendarMonth(year: y, month: m))))) }
-        case .month(let x):
-            base = .scheduled(.month(x))
-        case .taskFinish(let task):
-            base = checkTask(task, at: t.mark, in: what, scope: scope).map { .scheduled(.taskFinish($0)) }
-        case .taskStart(let task):
-            base = checkTask(task, at: t.mark, in: what, scope: scope).map { .scheduled(.taskStart($0)) }
-        }
-        let offset = t.offset.map { resolve($0, scope: scope) }
-        guard !diagnostics[before...].contains(where: { $0.severity == .error }), let base, offset != .some(nil) else {
             return nil
+        case .goLive:
+            return .goLive
+        case .calendar(let y, let m):
+            return start.map { .scheduled(.month(Double($0.months(until: CalendarMonth(year: y, month: m))))) }
+        case .month(let x):
+            return .scheduled(.month(x))
+        case .taskFinish(let task):
+            return checkTask(task, at: t.mark, in: what, scope: scope).map { .scheduled(.taskFinish($0)) }
+        case .taskStart(let task):
+            return checkTask(task, at: t.mark, in: what, scope: scope).map { .scheduled(.taskStart($0)) }
         }
-        return ResolvedTime(base: base, offset: offset ?? nil, mark: t.mark)
     }
 
     /// The task `task` names in the option's timeline; nil after reporting a name that is not

@@ -40,6 +40,12 @@ public struct LineID: TypedIndex {
     public init(_ index: Int) { self.index = index }
 }
 
+/// A scenario-level risk (`Scenario.risks`), in file order.
+public struct SharedRiskID: TypedIndex {
+    public let index: Int
+    public init(_ index: Int) { self.index = index }
+}
+
 /// A named input within its list, in file order: the scenario's shared inputs, or one option's
 /// own inputs.
 public struct NamedInputID: TypedIndex {

@@ -29,7 +29,10 @@ public struct InputDistribution: Sendable, Hashable {
 /// `read`). Here every expression is walked in the order the plan evaluates it, and each
 /// distribution gets its final `InputID`, distribution before its own parameters:
 /// 1. the shared inputs in file order, an input another one refers to numbered at that first use;
-/// 2. then for each option: its own inputs (likewise); the chance and delay of each risk that
+/// 2. then each scenario-level risk once, as shared inputs labelled `risks / name` (its chance and
+///    delay if it delays a task, then as below: window offsets, chance, impacts), every option's
+///    copy of it given the same numbered expressions;
+/// 3. then for each option: its own inputs (likewise); the chance and delay of each risk that
 ///    delays a task; each task in schedule order (its `not-before` offset, its duration); each
 ///    cost line, then each benefit (amount, share, escalation, the offsets of its times); each
 ///    risk (the offsets of its window, its chance unless it delays a task, its impacts: one-off,
@@ -64,6 +67,7 @@ struct InputNumbering {
         sharedDone = IndexedArray(repeating: false, count: shared.count)
         for k in shared.ids { numberShared(k) }
         scenario.inputs = shared
+        for k in scenario.risks.ids { numberSharedRisk(k, &scenario) }
         for o in scenario.options.indices {
             numberOption(OptionID(o), &scenario.options[o], criteria: &scenario.criteria)
         }
@@ -98,10 +102,8 @@ struct InputNumbering {
         for k in own.ids { numberOwn(k) }
         option.inputs = own
         let name = option.name
-        for r in option.risks.indices where option.risks[r].isScheduleRisk {
-            let label = "\(name) / \(option.risks[r].name)"
-            option.risks[r].chance = number(option.risks[r].chance, label + " (chance)")
-            option.risks[r].delay = option.risks[r].delay.map { number($0, label + " (delay)") }
+        for r in option.risks.indices where option.risks[r].isScheduleRisk && option.risks[r].shared == nil {
+            option.risks[r] = numberDelay(option.risks[r], label: "\(name) / \(option.risks[r].name)")
         }
         for t in option.tasks.ids {
             option.tasks[t].notBefore = option.tasks[t].notBefore.map { number($0) }
@@ -109,7 +111,7 @@ struct InputNumbering {
         }
         option.costs = option.costs.map { numberLine($0, option: name) }
         option.benefits = option.benefits.map { numberLine($0, option: name) }
-        option.risks = option.risks.map { numberRisk($0, option: name) }
+        option.risks = option.risks.map { $0.shared == nil ? numberRisk($0, label: "\(name) / \($0.name)") : $0 }
         isCriterion = true
         for c in criteria.indices {
             criteria[c].scores[id] = number(criteria[c].scores[id], "criteria / \(criteria[c].name) / \(name)")
@@ -134,9 +136,38 @@ struct InputNumbering {
         return line
     }
 
-    private mutating func numberRisk(_ risk: Risk, option: String) -> Risk {
+    /// The chance and delay of a risk that delays a task, numbered before the schedule.
+    private mutating func numberDelay(_ risk: Risk, label: String) -> Risk {
         var risk = risk
-        let label = "\(option) / \(risk.name)"
+        risk.chance = number(risk.chance, label + " (chance)")
+        risk.delay = risk.delay.map { number($0, label + " (delay)") }
+        return risk
+    }
+
+    /// A scenario-level risk, numbered once from its first copy; every copy gets the numbered
+    /// chance, delay, impacts and window offsets (its window's bases and `delays` stay its own).
+    private mutating func numberSharedRisk(_ id: SharedRiskID, _ scenario: inout Scenario) {
+        let copies = scenario.risks[id].appliesTo.compactMap { o in
+            scenario.options[o.index].risks.firstIndex { $0.shared == id }.map { (o.index, $0) }
+        }
+        guard let (o, r) = copies.first else { return }
+        let label = "risks / \(scenario.risks[id].name)"
+        var numbered = scenario.options[o].risks[r]
+        if numbered.isScheduleRisk { numbered = numberDelay(numbered, label: label) }
+        numbered = numberRisk(numbered, label: label)
+        for (o, r) in copies {
+            var copy = scenario.options[o].risks[r]
+            copy.chance = numbered.chance
+            copy.delay = numbered.delay
+            copy.impacts = numbered.impacts
+            copy.from?.offset = numbered.from?.offset
+            copy.until?.offset = numbered.until?.offset
+            scenario.options[o].risks[r] = copy
+        }
+    }
+
+    private mutating func numberRisk(_ risk: Risk, label: String) -> Risk {
+        var risk = risk
         risk.from = risk.from.map { number($0) }
         risk.until = risk.until.map { number($0) }
         guard let impacts = risk.impacts.first else { return risk }

@@ -15,8 +15,12 @@ struct OptionFacts {
 ///   and an option with no timeline goes live at `start` (month 0).
 /// - An option's own `optimism-bias` replaces the scenario-level one for that option (they are
 ///   not added); `Option.optimismBias` holds the one in effect.
+/// - An option's own `deadline` likewise replaces the scenario's, for its extension months,
+///   live-by-deadline and the time `deadline` inside it; `Option.deadline` holds the one in effect.
 extension ScenarioBuilder {
-    static let optionKeys = ["label", "inputs", "timeline", "go-live", "optimism-bias", "costs", "benefits", "risks"]
+    static let optionKeys = [
+        "label", "inputs", "timeline", "go-live", "optimism-bias", "costs", "benefits", "risks", "deadline"
+    ]
 
     func readOptions(_ entry: MappingEntry) -> [Option] {
         guard let entries = mapping(entry.value, "`options`") else { return [] }
@@ -66,11 +70,21 @@ extension ScenarioBuilder {
             label = s.text
         }
 
+        var deadline = (value: self.deadline, declared: deadlineDeclared, mark: deadlineMark)
+        if let e = Self.entry(body, "deadline") {
+            deadline = (readDeadline(e.value, option: name), true, e.value.mark)
+        }
         var tasks = IndexedArray<TaskID, Task>()
         var taskNames: [String] = []
         var taskIDs: [String: TaskID] = [:]
-        if let n = node("timeline") { (tasks, taskNames, taskIDs) = readTimeline(n, option: name) }
-        let scope = Scope(option: name, tasks: taskNames, taskIDs: taskIDs, allowsGoLive: true)
+        if let n = node("timeline") {
+            (tasks, taskNames, taskIDs) = readTimeline(
+                n, option: name, deadline: deadline.value, deadlineDeclared: deadline.declared)
+        }
+        let scope = Scope(
+            option: name, tasks: taskNames, taskIDs: taskIDs, allowsGoLive: true, deadline: deadline.value,
+            deadlineDeclared: deadline.declared)
+        optionScopes[name] = scope
         let inputs = node("inputs").map { readInputs($0, option: name) } ?? .init()
 
         var goLive: TaskID?
@@ -97,6 +111,7 @@ extension ScenarioBuilder {
         optionFacts[name] = OptionFacts(risksMark: Self.entry(body, "risks")?.key.mark, ownOptimismBias: ownBias)
         return Option(
             name: name, label: label, inputs: inputs, tasks: tasks, goLive: goLive,
-            optimismBias: bias, costs: costs, benefits: benefits, risks: risks, mark: entry.key.mark)
+            optimismBias: bias, costs: costs, benefits: benefits, risks: risks, deadline: deadline.value,
+            deadlineMark: deadline.value == nil ? nil : deadline.mark, mark: entry.key.mark)
     }
 }

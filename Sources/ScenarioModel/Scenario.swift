@@ -15,7 +15,8 @@ public struct Scenario: Sendable {
     public var horizonMonths: Double
     public var discount: Discount
     public var discounting: Discounting
-    /// The deadline in months from start (a calendar month `2017-11` is its first instant).
+    /// The deadline in months from start (a calendar month `2017-11` is its first instant). An
+    /// option's own `deadline:` overrides it for that option: read `Option.deadline`.
     public var deadline: Double?
     public var deadlineMark: SourceMark?
     public var iterations: Int
@@ -31,6 +32,9 @@ public struct Scenario: Sendable {
     public var correlations: [Correlation]
     public var options: [Option]
     public var criteria: [Criterion]
+    /// Scenario-level risks (docs/scenario-language.md §6 "Shared risks"): each is copied into the
+    /// `risks` of every option it applies to, after the option's own risks (`Risk.shared`).
+    public var risks: IndexedArray<SharedRiskID, SharedRisk>
     /// Every distribution written in the file as an uncertain input, numbered in the order the
     /// plan evaluates them (`InputNumbering`).
     public var uncertainInputs: IndexedArray<InputID, InputDistribution>
@@ -42,6 +46,7 @@ public struct Scenario: Sendable {
         iterations: Int = 100_000, seed: UInt64 = 1, sampling: SamplingMethod = .latinHypercube,
         optimismBias: OptimismBias? = nil, inputs: IndexedArray<NamedInputID, Input> = .init(),
         correlations: [Correlation] = [], options: [Option] = [], criteria: [Criterion] = [],
+        risks: IndexedArray<SharedRiskID, SharedRisk> = .init(),
         uncertainInputs: IndexedArray<InputID, InputDistribution> = .init()
     ) {
         self.name = name
@@ -63,6 +68,7 @@ public struct Scenario: Sendable {
         self.correlations = correlations
         self.options = options
         self.criteria = criteria
+        self.risks = risks
         self.uncertainInputs = uncertainInputs
     }
 }
@@ -178,12 +184,16 @@ public struct Option: Sendable, Hashable {
     public var costs: [CostLine]
     public var benefits: [CostLine]
     public var risks: [Risk]
+    /// The deadline in effect for the option, in months from start: its own `deadline:` or the
+    /// scenario's; nil when neither is set. `deadlineMark` is where it is written.
+    public var deadline: Double?
+    public var deadlineMark: SourceMark?
     public var mark: SourceMark
     public init(
         name: String, label: String, inputs: IndexedArray<NamedInputID, Input> = .init(),
         tasks: IndexedArray<TaskID, Task> = .init(), goLive: TaskID? = nil,
         optimismBias: OptimismBias? = nil, costs: [CostLine] = [], benefits: [CostLine] = [],
-        risks: [Risk] = [], mark: SourceMark
+        risks: [Risk] = [], deadline: Double? = nil, deadlineMark: SourceMark? = nil, mark: SourceMark
     ) {
         self.name = name
         self.label = label
@@ -194,6 +204,8 @@ public struct Option: Sendable, Hashable {
         self.costs = costs
         self.benefits = benefits
         self.risks = risks
+        self.deadline = deadline
+        self.deadlineMark = deadlineMark
         self.mark = mark
     }
 
@@ -277,11 +289,15 @@ public struct Risk: Sendable, Hashable {
     /// Schedule impact: the task lengthened and by how many months (never on a per-year risk).
     public var delays: TaskID?
     public var delay: ResolvedExpr?
+    /// For an option's copy of a scenario-level risk, that risk: then `chance`, `impacts`,
+    /// `delay` and the window's offsets are the same uncertain inputs in every copy, and only the
+    /// window's bases and `delays` are the option's own. nil for the option's own risk.
+    public var shared: SharedRiskID?
     public var mark: SourceMark
     public init(
         name: String, chance: ResolvedExpr, perYear: Bool = false, from: ResolvedTime<TimePoint>? = nil,
         until: ResolvedTime<TimePoint>? = nil, impacts: [RiskImpact] = [RiskImpact()],
-        delays: TaskID? = nil, delay: ResolvedExpr? = nil, mark: SourceMark
+        delays: TaskID? = nil, delay: ResolvedExpr? = nil, shared: SharedRiskID? = nil, mark: SourceMark
     ) {
         self.name = name
         self.chance = chance
@@ -291,11 +307,27 @@ public struct Risk: Sendable, Hashable {
         self.impacts = impacts
         self.delays = delays
         self.delay = delay
+        self.shared = shared
         self.mark = mark
     }
 
     /// A risk that lengthens a task: its occurrence is drawn before the schedule.
     public var isScheduleRisk: Bool { delays != nil && delay != nil }
+}
+
+/// A scenario-level risk (docs/scenario-language.md §6 "Shared risks"): an event that does not
+/// depend on the choice, with the same random numbers (occurrence, time in the window, impacts)
+/// in every option it applies to. Its fields live in each option's copy (`Risk.shared`).
+public struct SharedRisk: Sendable, Hashable {
+    public var name: String
+    /// The options it applies to, in file order (`applies-to:`; default every option).
+    public var appliesTo: [OptionID]
+    public var mark: SourceMark
+    public init(name: String, appliesTo: [OptionID], mark: SourceMark) {
+        self.name = name
+        self.appliesTo = appliesTo
+        self.mark = mark
+    }
 }
 
 /// What one occurrence of a risk costs.

@@ -7,6 +7,10 @@ import ScenarioSyntax
 /// (`one-off`, `monthly`/`annual`, or `delays` with `delay`); `delays` and `delay` go together;
 /// `for` needs a `monthly`/`annual` cost; a risk that delays a task happens at most once (no
 /// `per year`). An annual impact is stored per month (`annual / 12`).
+///
+/// A scenario-level risk (`ScenarioBuilder+SharedRisks.swift`) is read by the same rules once,
+/// its amounts in the scenario's scope, its window and `delays` in the timeline of each option
+/// it applies to: one `Risk` per timeline, all with the same amounts.
 extension ScenarioBuilder {
     static let riskKeys = ["chance", "from", "until", "one-off", "monthly", "annual", "for", "delays", "delay"]
 
@@ -19,15 +23,25 @@ extension ScenarioBuilder {
     }
 
     func readRisk(_ entry: MappingEntry, scope: Scope) -> Risk? {
+        readRisk(entry, scope: scope, timelines: [scope])?.first
+    }
+
+    /// The risk in each of `timelines`: amounts resolved once in `scope`, the window and `delays`
+    /// in each timeline (`times`, `sharedTask`); nil after any error in it. `extraKeys` are
+    /// further keys the caller reads (`applies-to`).
+    func readRisk(_ entry: MappingEntry, scope: Scope, timelines: [Scope], extraKeys: [String] = []) -> [Risk]? {
         let name = entry.key.text
         let what = "risk `\(name)`"
         checkName(entry.key, "risk name")
         guard let body = mapping(entry.value, what, allowEmpty: false) else { return nil }
         checkKeys(
-            body, allowed: Self.riskKeys, in: what,
+            body, allowed: Self.riskKeys + extraKeys, in: what,
             misplaced: [
                 "at": "a risk happens at a drawn time in its window; set the window with `from` and `until`",
-                "during": "a risk happens at a drawn time in its window; set the window with `from` and `until`"
+                "during": "a risk happens at a drawn time in its window; set the window with `from` and `until`",
+                "applies-to":
+                    "only a scenario-level risk (under the top-level `risks:`) has `applies-to`; "
+                    + "an option's own risk applies to that option only"
             ])
         func get(_ key: String) -> MappingEntry? { Self.entry(body, key) }
         let before = diagnostics.count
@@ -48,9 +62,9 @@ extension ScenarioBuilder {
 
         // A window bound given but not resolved fails the risk (its error, if any, is reported).
         var windowResolved = true
-        func bound(_ key: String) -> ResolvedTime<TimePoint>? {
+        func bound(_ key: String) -> [ResolvedTime<TimePoint>]? {
             guard let e = get(key) else { return nil }
-            let t = time(e.value, "`\(key)` of \(what)", scope: scope)
+            let t = times(e.value, "`\(key)` of \(what)", values: scope, timelines: timelines)
             if t == nil { windowResolved = false }
             return t
         }
@@ -78,7 +92,7 @@ extension ScenarioBuilder {
             }
         }
 
-        var delays: TaskID?
+        var delays: [TaskID]?
         var delaysResolved = true
         var delay: ResolvedExpr?
         let delaysEntry = get("delays"), delayEntry = get("delay")
@@ -87,7 +101,7 @@ extension ScenarioBuilder {
                 error("`delays` needs a `delay` (how long the task is lengthened) in \(what)", at: d.key.mark)
             }
             if let s = scalarValue(d.value, "`delays` of \(what)") {
-                delays = checkTask(s.text, at: s.mark, in: "`delays` of \(what)", scope: scope)
+                delays = sharedTask(s.text, at: s.mark, in: "`delays` of \(what)", timelines: timelines)
                 if delays == nil { delaysResolved = false }
             }
         }
@@ -115,11 +129,19 @@ extension ScenarioBuilder {
         guard !diagnostics[before...].contains(where: { $0.severity == .error }), let chance, windowResolved,
             delaysResolved
         else { return nil }
-        let risk = Risk(
-            name: name, chance: chance, perYear: perYear, from: from, until: until,
-            impacts: [RiskImpact(oneOff: oneOff, monthly: monthly, recurringFor: recurringFor)],
-            delays: delays, delay: delay, mark: entry.key.mark)
-        warnIfWindowNeverOpens(risk, fromNode: get("from")?.value, untilNode: get("until")?.value)
-        return risk
+        let risks = timelines.indices.map { k in
+            Risk(
+                name: name, chance: chance, perYear: perYear, from: from?[k], until: until?[k],
+                impacts: [RiskImpact(oneOff: oneOff, monthly: monthly, recurringFor: recurringFor)],
+                delays: delays?[k], delay: delay, mark: entry.key.mark)
+        }
+        let warned = diagnostics.count
+        for risk in risks {
+            warnIfWindowNeverOpens(risk, fromNode: get("from")?.value, untilNode: get("until")?.value)
+        }
+        // The copies of a scenario-level risk whose windows say the same give one warning.
+        var seen = Set<Diagnostic>()
+        diagnostics = Array(diagnostics[..<warned]) + diagnostics[warned...].filter { seen.insert($0).inserted }
+        return risks
     }
 }

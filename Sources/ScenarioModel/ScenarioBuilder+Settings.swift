@@ -86,8 +86,10 @@ extension ScenarioBuilder {
     }
 
     /// `deadline: 2017-11` (its first instant, in months from `start`) or `month 9`, with an
-    /// optional constant offset. Task names, `go-live` and `deadline` itself make no sense here.
-    func readDeadline(_ node: Node) -> Double? {
+    /// optional constant offset. Task names and `go-live` make no sense here. At scenario level
+    /// `deadline` cannot refer to itself; in an option (`option` is its name) it is the scenario's
+    /// deadline, so `deadline: deadline + 6 months` is six months after it.
+    func readDeadline(_ node: Node, option: String? = nil) -> Double? {
         guard let s = scalarValue(node, "`deadline`") else { return nil }
         let (parsed, ds) = ExpressionParser.parseTime(s)
         diagnostics += ds
@@ -100,11 +102,22 @@ extension ScenarioBuilder {
         case .month(let x): base = x
         case .start: base = 0
         case .end: base = horizon
+        case .goLive where option != nil:
+            error(
+                "the `deadline` of option `\(option ?? "")` cannot be its own `go-live`: the deadline is what "
+                    + "go-live is measured against; give a calendar month such as `2017-11`", at: t.mark)
         case .goLive:
             error(
                 "`go-live` cannot be used in a scenario-level field such as `deadline`; "
                     + "each option has its own go-live",
                 at: t.mark)
+        case .deadline where option != nil:
+            base = deadline
+            if deadline == nil && !deadlineDeclared {
+                error(
+                    "`deadline` in the `deadline` of option `\(option ?? "")` means the scenario's deadline, "
+                        + "but the scenario sets no `deadline`", at: t.mark)
+            }
         case .deadline:
             error("`deadline` cannot refer to itself", at: t.mark)
         case .taskFinish, .taskStart:

@@ -13,15 +13,17 @@ extension ScenarioBuilder {
     static let reservedTaskNames = ["start", "end", "deadline", "go-live"]
 
     /// Returns the tasks in topological order, the task names in file order and each task's
-    /// identity (its place in that order).
-    func readTimeline(_ node: Node, option: String) -> (
+    /// identity (its place in that order). `deadline` is what the time `deadline` means in it.
+    func readTimeline(_ node: Node, option: String, deadline: Double?, deadlineDeclared: Bool) -> (
         tasks: IndexedArray<TaskID, Task>, names: [String], ids: [String: TaskID]
     ) {
         guard let entries = mapping(node, "the timeline of option `\(option)`") else { return (.init(), [], [:]) }
         let names = entries.map(\.key.text)
         // While the tasks are read, a task is known by its place in the file.
         let filePlaces = Dictionary(names.enumerated().map { ($1, TaskID($0)) }, uniquingKeysWith: { a, _ in a })
-        let scope = Scope(option: option, tasks: names, taskIDs: filePlaces, allowsGoLive: false)
+        let scope = Scope(
+            option: option, tasks: names, taskIDs: filePlaces, allowsGoLive: false, deadline: deadline,
+            deadlineDeclared: deadlineDeclared)
         var tasks: [Task] = []
         var edges: [String: [String]] = [:]  // predecessor -> tasks that wait for it
         for (i, entry) in entries.enumerated() {

@@ -6,8 +6,9 @@ import ScenarioSyntax
 /// - an input that no expression uses (correlations do not count as a use);
 /// - a risk whose window can never open: constant `until <= from`, or a constant `from` at or
 ///   after the end of the horizon;
-/// - optimism bias with a non-zero uplift on an option that also models explicit risks (it may
-///   count the same uncertainty twice);
+/// - optimism bias with a non-zero uplift on an option that also models explicit risks of its own
+///   (it may count the same uncertainty twice; a scenario-level risk, the same in every option,
+///   does not count);
 /// - a cost line entirely after the horizon (constant times): a one-off paid after `end`, or a
 ///   monthly/annual line starting at or after `end`;
 /// - a one-off paid (constant `at`) before `start`, and a monthly/annual line whose constant
@@ -28,7 +29,7 @@ extension ScenarioBuilder {
     }
 
     func warnOptimismBiasWithRisks(_ options: [Option]) {
-        for option in options where !option.risks.isEmpty {
+        for option in options where option.risks.contains(where: { $0.shared == nil }) {
             guard let bias = option.optimismBias, bias.oneOff != 0 || bias.recurring != 0 || bias.duration != 0,
                 let facts = optionFacts[option.name]
             else { continue }

@@ -7,13 +7,14 @@ import ScenarioSyntax
 /// of the offending key or value, and `build` returns nil when any of them is an error.
 /// Order of work: settings, then a pre-scan of the names (shared inputs, options, each option's
 /// inputs) so that expressions anywhere can be resolved, then inputs, options, correlations,
-/// criteria, cycle checks and the warnings; last, when there is no error, the uncertain inputs
+/// criteria, the scenario-level risks (in the options' timelines), cycle checks and the
+/// warnings; last, when there is no error, the uncertain inputs
 /// are numbered and labelled (`InputNumbering`).
 final class ScenarioBuilder {
     static let topKeys = [
         "scenario", "description", "currency", "start", "horizon", "discount", "discounting",
         "deadline", "iterations", "seed", "sampling", "optimism-bias", "inputs", "correlations",
-        "options", "criteria",
+        "options", "criteria", "risks",
         "baseline"
     ]
     static let requiredTopKeys = ["scenario", "start", "horizon", "options"]
@@ -34,6 +35,7 @@ final class ScenarioBuilder {
     /// True when the file has a `deadline:` key (valid or not): then a use of `deadline` is
     /// not reported a second time.
     var deadlineDeclared = false
+    var deadlineMark: SourceMark?
     var optimismBias: OptimismBias?
     var sharedInputNames: [String] = []
     /// Each option's own input names (valid identifiers that do not shadow a shared input).
@@ -45,6 +47,9 @@ final class ScenarioBuilder {
     /// The expression of each input read so far (after overrides), for `ValueRange`.
     var inputValues: [InputKey: Expr] = [:]
     var optionFacts: [String: OptionFacts] = [:]
+    /// The scope of each option built (its timeline, go-live and deadline), for the scenario-level
+    /// risks that apply to it.
+    var optionScopes: [String: Scope] = [:]
     /// Every name the file defines, to explain a name used in the wrong role.
     var directory = NameDirectory()
     /// Family and mark of every distribution read, by reading number (`InputNumbering`).
@@ -108,6 +113,7 @@ final class ScenarioBuilder {
         let seed = node("seed").flatMap { readInteger($0, "seed", minimum: 0, maximum: UInt64.max) } ?? 1
         if let n = node("deadline") {
             deadlineDeclared = true
+            deadlineMark = n.mark
             deadline = readDeadline(n)
         }
         if let e = Self.entry(entries, "optimism-bias") {
@@ -123,6 +129,7 @@ final class ScenarioBuilder {
         if let e = Self.entry(entries, "options") { options = readOptions(e) }
         let correlations = node("correlations").map { readCorrelations($0, inputs: inputs) } ?? []
         let criteria = Self.entry(entries, "criteria").map { readCriteria($0) } ?? []
+        let risks = node("risks").map { readSharedRisks($0, options: &options) } ?? .init()
         warnUnusedInputs(shared: inputs, options: options)
         warnOptimismBiasWithRisks(options)
 
@@ -130,9 +137,9 @@ final class ScenarioBuilder {
         var scenario = Scenario(
             name: name, description: description, currency: currency, file: file, source: source,
             start: start, horizonMonths: horizon, discount: discount, discounting: discounting,
-            deadline: deadline, deadlineMark: node("deadline")?.mark, iterations: iterations,
+            deadline: deadline, deadlineMark: deadlineMark, iterations: iterations,
             seed: seed, sampling: sampling, optimismBias: optimismBias, inputs: inputs,
-            correlations: correlations, options: options, criteria: criteria)
+            correlations: correlations, options: options, criteria: criteria, risks: risks)
         if let (id, mark) = baseline { (scenario.baseline, scenario.baselineMark) = (id, mark) }
         var numbering = InputNumbering(read: drawsRead, years: scenario.appraisalYears)
         numbering.number(&scenario)

@@ -51,10 +51,13 @@ extension PlanBuilder {
     /// A risk: occurrence once in its window (or once per appraisal year), a one-off impact at the
     /// occurrence time, a monthly impact from the occurrence until the window's end (or for a
     /// duration). A schedule risk's one-off is paid at the delayed task's finish unless a window
-    /// is given. Impacts are drawn once per occurrence. Returns the line and the occurrence count.
+    /// is given. Impacts are drawn once per occurrence. An option's copy of a scenario-level risk
+    /// (`shared`) takes its chance, uniforms, impacts and window offsets from the columns compiled
+    /// once for every copy, and only its window's bases from the option's schedule. Returns the
+    /// line and the occurrence count.
     mutating func compileRisk(
         _ risk: Risk, option: Option, firstYear: Slot, totals: (pv: Slot, total: Slot),
-        scheduleOccurrence: Slot?, schedule: Schedule, scope: inout Scope
+        scheduleOccurrence: Slot?, shared: SharedRiskColumns?, schedule: Schedule, scope: inout Scope
     ) -> (OptionPlan.Line, Slot) {
         let pv = newSlot()
         emit(.constant(dst: pv, value: 0))
@@ -63,10 +66,26 @@ extension PlanBuilder {
         )
         let line = OptionPlan.Line(name: risk.name, kind: .risk, mark: risk.mark, pv: pv)
         let what = "risk `\(risk.name)` of option `\(option.name)`"
-        let from = risk.from.map { time($0, schedule: schedule, scope: &scope) } ?? constant(0)
-        let until = risk.until.map { time($0, schedule: schedule, scope: &scope) } ?? constant(scenario.horizonMonths)
+        func bound(_ t: ResolvedTime<TimePoint>, sharedOffset: Slot?, scope: inout Scope) -> Slot {
+            shared == nil
+                ? time(t, schedule: schedule, scope: &scope) : time(t, schedule: schedule, sharedOffset: sharedOffset)
+        }
+        let from = risk.from.map { bound($0, sharedOffset: shared?.fromOffset, scope: &scope) } ?? constant(0)
+        let until =
+            risk.until.map { bound($0, sharedOffset: shared?.untilOffset, scope: &scope) }
+            ?? constant(scenario.horizonMonths)
         if let t = risk.from { require(from, .finite, "`from` of " + what, at: t.mark) }
         if let t = risk.until { require(until, .finite, "`until` of " + what, at: t.mark) }
+        // The uniforms of occurrence `k` (a per-year risk's year k), and its impacts.
+        var uniforms = shared?.uniforms ?? []
+        func draws(_ k: Int) -> (occurs: Slot, time: Slot) {
+            if k < uniforms.count { return uniforms[k] }
+            uniforms.append((uniform(fixed: 1), uniform(fixed: 0.5)))
+            return uniforms[k]
+        }
+        func impacts(_ k: Int, what: String, scope: inout Scope) -> ImpactColumns {
+            shared.map { $0.impacts[k] } ?? compileImpact(risk.impacts[k], scope: &scope, what: what)
+        }
 
         if let occurs = scheduleOccurrence {
             let when: Slot
@@ -74,71 +93,89 @@ extension PlanBuilder {
                 // Uniform in the window; at its start when the window is empty.
                 let span = newSlot()
                 emit(.maximum(dst: span, args: [binary(.subtract, until, from), constant(0)]))
-                when = binary(.add, from, binary(.multiply, uniform(fixed: 0.5), span))
+                let v = shared?.uniforms.first?.time ?? uniform(fixed: 0.5)
+                when = binary(.add, from, binary(.multiply, v, span))
             } else if let task = risk.delays {
                 when = schedule.tasks[task].finish
             } else {
                 when = constant(0)
             }
-            for impact in risk.impacts {
-                payImpacts(impact, occurs: occurs, time: when, until: until, target: target, scope: &scope, what: what)
+            for k in risk.impacts.indices {
+                pay(impacts(k, what: what, scope: &scope), occurs: occurs, time: when, until: until, target: target)
             }
             return (line, occurs)
         }
 
-        let chance = compile(risk.chance, scope: &scope)
-        require(chance, .probability, "`chance` of " + what, at: risk.chance.mark)
+        let chance: Slot
+        if let shared {
+            chance = shared.chance
+        } else {
+            chance = compile(risk.chance, scope: &scope)
+            require(chance, .probability, "`chance` of " + what, at: risk.chance.mark)
+        }
         if !risk.perYear {
             let occurs = newSlot(), when = newSlot()
-            emit(
-                .riskOnce(
-                    occurs: occurs, time: when, chance: chance, from: from, until: until,
-                    u: uniform(fixed: 1), v: uniform(fixed: 0.5)))
-            for impact in risk.impacts {
-                payImpacts(impact, occurs: occurs, time: when, until: until, target: target, scope: &scope, what: what)
+            let (u, v) = draws(0)
+            emit(.riskOnce(occurs: occurs, time: when, chance: chance, from: from, until: until, u: u, v: v))
+            for k in risk.impacts.indices {
+                pay(impacts(k, what: what, scope: &scope), occurs: occurs, time: when, until: until, target: target)
             }
             return (line, occurs)
         }
         // One set of impacts per appraisal year (the model numbered each year's own inputs).
         let count = newSlot()
         emit(.constant(dst: count, value: 0))
-        for (year, impact) in risk.impacts.enumerated() {
+        for year in risk.impacts.indices {
             let occurs = newSlot(), when = newSlot()
+            let (u, v) = draws(year)
             emit(
                 .riskInYear(
-                    occurs: occurs, time: when, chance: chance, from: from, until: until, year: year,
-                    u: uniform(fixed: 1), v: uniform(fixed: 0.5)))
+                    occurs: occurs, time: when, chance: chance, from: from, until: until, year: year, u: u, v: v))
             emit(.binary(.add, dst: count, a: count, b: occurs))
-            payImpacts(
-                impact, occurs: occurs, time: when, until: until, target: target, scope: &scope,
-                what: "\(what) (year \(year))")
+            let columns = impacts(year, what: "\(what) (year \(year))", scope: &scope)
+            pay(columns, occurs: occurs, time: when, until: until, target: target)
         }
         return (line, count)
     }
 
-    /// Pays a risk's one-off and monthly impacts, each multiplied by the 0/1 occurrence column.
-    private mutating func payImpacts(
-        _ risk: RiskImpact, occurs: Slot, time when: Slot, until: Slot,
-        target: LineTarget, scope: inout Scope, what: String
-    ) {
+    /// The columns of one occurrence's impacts: the one-off, the monthly amount and the `for`
+    /// duration, each checked finite in every iteration.
+    struct ImpactColumns {
+        var oneOff: Slot?
+        var monthly: Slot?
+        var recurringFor: Slot?
+    }
+
+    mutating func compileImpact(_ risk: RiskImpact, scope: inout Scope, what: String) -> ImpactColumns {
+        var columns = ImpactColumns()
         if let oneOff = risk.oneOff {
             let impact = compile(oneOff, scope: &scope)
             require(impact, .finite, "`one-off` of " + what, at: oneOff.mark)
-            let amount = binary(.multiply, impact, occurs)
-            emit(.payAt(line: target, amount: amount, time: when, escalate: nil))
+            columns.oneOff = impact
         }
         if let monthly = risk.monthly {
             let impact = compile(monthly, scope: &scope)
             require(impact, .finite, "the monthly impact of " + what, at: monthly.mark)
-            let rate = binary(.multiply, impact, occurs)
-            let end: Slot
-            if let duration = risk.recurringFor {
-                let months = compile(duration, scope: &scope)
-                require(months, .finite, "`for` of " + what, at: duration.mark)
-                end = binary(.add, when, months)
-            } else {
-                end = until
-            }
+            columns.monthly = impact
+        }
+        if let duration = risk.recurringFor {
+            let months = compile(duration, scope: &scope)
+            require(months, .finite, "`for` of " + what, at: duration.mark)
+            columns.recurringFor = months
+        }
+        return columns
+    }
+
+    /// Pays a risk's one-off and monthly impacts, each multiplied by the 0/1 occurrence column;
+    /// the monthly one from the occurrence until the window's end, or for its `for` duration.
+    private mutating func pay(_ impact: ImpactColumns, occurs: Slot, time when: Slot, until: Slot, target: LineTarget) {
+        if let oneOff = impact.oneOff {
+            let amount = binary(.multiply, oneOff, occurs)
+            emit(.payAt(line: target, amount: amount, time: when, escalate: nil))
+        }
+        if let monthly = impact.monthly {
+            let rate = binary(.multiply, monthly, occurs)
+            let end = impact.recurringFor.map { binary(.add, when, $0) } ?? until
             emit(.payOver(line: target, rate: rate, from: when, until: end, escalate: nil))
         }
     }

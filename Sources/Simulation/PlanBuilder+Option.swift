@@ -17,6 +17,13 @@ extension PlanBuilder {
         var scheduleOccurrence: [LineID: Slot] = [:]
         for (r, risk) in option.risks.enumerated() {
             guard let task = risk.delays, let delay = risk.delay else { continue }
+            if let id = risk.shared, let shared = sharedRisks[id], let occurs = shared.scheduleOccurs,
+                let length = shared.delay
+            {
+                delays[task].append(binary(.multiply, occurs, length))
+                scheduleOccurrence[option.riskLine(r)] = occurs
+                continue
+            }
             let chance = compile(risk.chance, scope: &scope)
             let what = "risk `\(risk.name)` of option `\(option.name)`"
             require(chance, .probability, "`chance` of " + what, at: risk.chance.mark)
@@ -103,14 +110,14 @@ extension PlanBuilder {
             let (line, occ) = compileRisk(
                 risk, option: option, firstYear: firstYear, totals: totals,
                 scheduleOccurrence: scheduleOccurrence[option.riskLine(r)],
-                schedule: schedule, scope: &scope)
+                shared: risk.shared.flatMap { sharedRisks[$0] }, schedule: schedule, scope: &scope)
             lines.append(line)
             occurrences.append((risk.name, risk.mark, occ))
         }
 
         let score = compileScore(option: id, scope: &scope)
         let extensionMonths = newSlot()
-        if let deadline = scenario.deadline {
+        if let deadline = option.deadline {
             emit(.binaryConstant(.subtract, dst: extensionMonths, a: goLive, c: deadline))
             emit(.maximum(dst: extensionMonths, args: [extensionMonths, constant(0)]))
         } else {
@@ -133,12 +140,21 @@ extension PlanBuilder {
 
     /// A time of a cost line or a risk as a column of months from start.
     mutating func time(_ t: ResolvedTime<TimePoint>, schedule: Schedule, scope: inout Scope) -> Slot {
-        let base: Slot
-        switch t.base {
-        case .scheduled(let p): base = point(p, schedule.tasks)
-        case .goLive: base = schedule.goLive
+        offset(point(t.base, schedule), by: t.offset, scope: &scope)
+    }
+
+    /// A time of an option's copy of a scenario-level risk: its base in the option's schedule
+    /// plus the offset column compiled once for every copy (`SharedRiskColumns`).
+    mutating func time(_ t: ResolvedTime<TimePoint>, schedule: Schedule, sharedOffset: Slot?) -> Slot {
+        let base = point(t.base, schedule)
+        return sharedOffset.map { binary(.add, base, $0) } ?? base
+    }
+
+    private mutating func point(_ p: TimePoint, _ schedule: Schedule) -> Slot {
+        switch p {
+        case .scheduled(let p): return point(p, schedule.tasks)
+        case .goLive: return schedule.goLive
         }
-        return offset(base, by: t.offset, scope: &scope)
     }
 
     private mutating func point(_ p: SchedulePoint, _ tasks: IndexedArray<TaskID, (start: Slot, finish: Slot)>) -> Slot

@@ -11,6 +11,7 @@ extension PlanBuilder {
         layOutInputs()
         var shared = Scope()
         for k in scenario.inputs.ids { _ = input(.shared(k), scope: &shared) }
+        compileSharedRisks()
 
         let options = scenario.options.indices.map { compileOption(scenario.options[$0], id: OptionID($0)) }
         let scratch = newSlots(2)

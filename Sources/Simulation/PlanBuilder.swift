@@ -22,6 +22,8 @@ public struct PlanBuilder {
     var pertTables: [PertShape: PertQuantileTable] = [:]
     /// The column of each shared input, once compiled.
     var sharedSlots: IndexedArray<NamedInputID, Slot?>
+    /// The shared columns of each scenario-level risk, once compiled (`compileSharedRisks`).
+    var sharedRisks = IndexedArray<SharedRiskID, SharedRiskColumns?>()
     let scenario: Scenario
     let years: Int
 

@@ -90,7 +90,7 @@ final class ResultStore: @unchecked Sendable {
             }
             return OptionResults(
                 name: o.name, label: o.label, pv: Column(storage: c.pv), total: Column(storage: c.total),
-                goLive: Column(storage: c.goLive), deadline: plan.scenario.deadline,
+                goLive: Column(storage: c.goLive), deadline: plan.scenario.options[k].deadline,
                 score: c.score.map(Column.init), linePV: c.lines.map(Column.init),
                 yearCash: c.years.map(Column.init), yearPVMean: yearPV,
                 riskOccurrences: c.risks.map(Column.init))

@@ -16,7 +16,7 @@ public struct OptionResults: Sendable {
     public var total: Column<Double>
     /// Go-live, months from start.
     public var goLive: Column<Double>
-    /// The deadline (months from start), if the scenario has one.
+    /// The option's deadline in effect (months from start): its own or the scenario's, if any.
     public var deadline: Double?
     /// Criteria-weighted score, when the scenario has criteria.
     public var score: Column<Float>?

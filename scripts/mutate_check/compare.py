@@ -12,12 +12,15 @@ def entities_of_model(model):
         out[("input", None, i["name"])] = i["line"]
     for c in model["criteria"]:
         out[("criterion", None, c["name"])] = c["line"]
+    for r in model.get("risks", []):
+        out[("risk", None, r["name"])] = r["line"]
     for o in model["options"]:
         out[("option", None, o["name"])] = o["line"]
         for section, kind in (("inputs", "input"), ("tasks", "task"), ("costs", "cost"),
                               ("benefits", "benefit"), ("risks", "risk")):
             for e in o[section]:
-                out[(kind, o["name"], e["name"])] = e["line"]
+                if not e.get("shared"):  # an option's copy of a scenario-level risk
+                    out[(kind, o["name"], e["name"])] = e["line"]
     return out
 
 
@@ -132,6 +135,25 @@ def compare(tree, model, f):
         if o is None:
             continue
         compare_option(opt, ov, o, scenario_bias, f, field, text_field)
+        # Its copies of the scenario-level risks that apply to it: the text's fields, in its model.
+        copies = [r for r in o["risks"] if r.get("shared")]
+        applying = []
+        for name, _, rv in entries(get(root, "risks")) or []:
+            applies = get(rv, "applies-to")
+            names = None if applies is None else [scalar(x) for x in applies.value] \
+                if isinstance(applies, yaml.SequenceNode) else [scalar(applies)]
+            if names is None or opt in names:
+                applying.append(name)
+        have = [r["name"] for r in copies]
+        for name in applying:
+            if name not in have:
+                f.add("drop", o["line"], "scenario-level risk `%s` applies to option `%s` in the text, not in the model" %
+                      (name, opt))
+        for name in have:
+            if name not in applying:
+                f.add("phantom", o["line"], "scenario-level risk `%s` applies to option `%s` in the model, not in the "
+                      "text" % (name, opt))
+        compare_risks(get(root, "risks"), copies, "option `%s` (scenario-level)" % opt, f, field, text_field)
 
     criteria = {c["name"]: c for c in model["criteria"]}
     for name, _, cv in entries(get(root, "criteria")) or []:
@@ -235,8 +257,18 @@ def compare_option(opt, ov, o, scenario_bias, f, field, text_field):
             for k in ("escalate", "share"):
                 field(get(cv, k), c[k], "`%s` of %s" % (k, w), c["line"])
 
-    risks = {r["name"]: r for r in o["risks"]}
-    for name, _, rv in entries(get(ov, "risks")) or []:
+    deadline = get(ov, "deadline")
+    if deadline is not None and (o["deadline_line"] is None or not within({"line": o["deadline_line"]}, deadline)):
+        f.add("ignored", span(deadline)[0], "`deadline` of %s is not the model's" % what)
+
+    compare_risks(get(ov, "risks"), [r for r in o["risks"] if not r.get("shared")], what, f, field, text_field)
+
+
+def compare_risks(node, model_risks, what, f, field, text_field):
+    """The risks of `node` (an option's, or the scenario-level ones an option has copies of)
+    against the model's risks of that option."""
+    risks = {r["name"]: r for r in model_risks}
+    for name, _, rv in entries(node) or []:
         r = risks.get(name)
         if r is None:
             continue

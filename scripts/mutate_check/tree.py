@@ -104,6 +104,9 @@ def entities_of_tree(root):
         elif t == "criteria":
             for name, kk, _ in entries(v) or []:
                 out[("criterion", None, name)] = kk.start_mark.line + 1
+        elif t == "risks":
+            for name, kk, _ in entries(v) or []:
+                out[("risk", None, name)] = kk.start_mark.line + 1
         elif t == "options":
             for opt, ok, ov in entries(v) or []:
                 out[("option", None, opt)] = ok.start_mark.line + 1
