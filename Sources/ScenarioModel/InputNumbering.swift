@@ -28,7 +28,8 @@ public struct InputDistribution: Sendable, Hashable {
 /// While the builder reads the file, each `.draw` carries its reading number (an index into
 /// `read`). Here every expression is walked in the order the plan evaluates it, and each
 /// distribution gets its final `InputID`, distribution before its own parameters:
-/// 1. the shared inputs in file order, an input another one refers to numbered at that first use;
+/// 1. the shared inputs in file order, an input another one refers to numbered at that first use,
+///    then the inflation of each appraisal year (`inflation`, or `inflation (year k)` for a list);
 /// 2. then for each option: its own inputs (likewise); the chance and delay of each risk that
 ///    delays a task; each task in schedule order (its `not-before` offset, its duration); each
 ///    cost line, then each benefit (amount, share, escalation, the offsets of its times); each
@@ -64,6 +65,10 @@ struct InputNumbering {
         sharedDone = IndexedArray(repeating: false, count: shared.count)
         for k in shared.ids { numberShared(k) }
         scenario.inputs = shared
+        let inflation = scenario.inflation
+        scenario.inflation.rates = inflation.rates.indices.map { y in
+            number(inflation.rates[y], inflation.isList ? "inflation (year \(y))" : "inflation")
+        }
         for o in scenario.options.indices {
             numberOption(OptionID(o), &scenario.options[o], criteria: &scenario.criteria)
         }

@@ -8,7 +8,9 @@ import ScenarioSyntax
 /// `for` needs a `monthly`/`annual` cost; a risk that delays a task happens at most once (no
 /// `per year`). An annual impact is stored per month (`annual / 12`).
 extension ScenarioBuilder {
-    static let riskKeys = ["chance", "from", "until", "one-off", "monthly", "annual", "for", "delays", "delay"]
+    static let riskKeys = [
+        "chance", "from", "until", "one-off", "monthly", "annual", "for", "delays", "delay", "type", "prices"
+    ]
 
     func readRisks(_ node: Node, scope: Scope) -> [Risk] {
         guard let entries = mapping(node, "`risks` of option `\(scope.option ?? "")`") else { return [] }
@@ -112,13 +114,15 @@ extension ScenarioBuilder {
                 "\(what) has no impact: give it a `one-off` or `monthly`/`annual` cost, or `delays` with `delay`",
                 at: entry.key.mark)
         }
+        let basis = readLineBasis(body, what: what)
         guard !diagnostics[before...].contains(where: { $0.severity == .error }), let chance, windowResolved,
-            delaysResolved
+            delaysResolved, let basis
         else { return nil }
-        let risk = Risk(
+        var risk = Risk(
             name: name, chance: chance, perYear: perYear, from: from, until: until,
             impacts: [RiskImpact(oneOff: oneOff, monthly: monthly, recurringFor: recurringFor)],
             delays: delays, delay: delay, mark: entry.key.mark)
+        (risk.type, risk.prices) = basis
         warnIfWindowNeverOpens(risk, fromNode: get("from")?.value, untilNode: get("until")?.value)
         return risk
     }

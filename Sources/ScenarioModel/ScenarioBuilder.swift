@@ -13,7 +13,8 @@ final class ScenarioBuilder {
     static let topKeys = [
         "scenario", "description", "currency", "start", "horizon", "discount", "discounting",
         "deadline", "iterations", "seed", "sampling", "optimism-bias", "inputs", "correlations",
-        "options", "criteria"
+        "options", "criteria",
+        "prices", "price-base", "inflation", "financial-year-start", "budget"
     ]
     static let requiredTopKeys = ["scenario", "start", "horizon", "options"]
     /// The longest appraisal period accepted (100 years), so that nothing downstream allocates
@@ -48,6 +49,13 @@ final class ScenarioBuilder {
     var directory = NameDirectory()
     /// Family and mark of every distribution read, by reading number (`InputNumbering`).
     var drawsRead: [(family: Distribution.Family, mark: SourceMark)] = []
+    /// Prices and the financial case (`ScenarioBuilder+Prices`): the lines' default basis, the
+    /// first `prices: nominal` read (for the warning on the default inflation), the price base
+    /// and the month a financial year begins.
+    var scenarioPrices = Prices.real
+    var firstNominal: SourceMark?
+    var priceBase: CalendarMonth?
+    var financialYearStart = 4
 
     init(file: String, source: String, overrides: [InputOverride]) {
         self.file = file
@@ -113,16 +121,21 @@ final class ScenarioBuilder {
             optimismBias = readOptimismBias(e)
         }
 
+        readPriceSettings(entries)
+        let budget = Self.entry(entries, "budget").flatMap(readBudget)
+
         prescanNames(inputs: node("inputs"), options: node("options"))
         directory = NameDirectory(inputs: node("inputs"), options: node("options"))
         resolveOverrides()
         let inputs = node("inputs").map(readSharedInputs) ?? .init()
+        let inflation = Self.entry(entries, "inflation").map(readInflation)
         var options: [Option] = []
         if let e = Self.entry(entries, "options") { options = readOptions(e) }
         let correlations = node("correlations").map { readCorrelations($0, inputs: inputs) } ?? []
         let criteria = Self.entry(entries, "criteria").map { readCriteria($0) } ?? []
         warnUnusedInputs(shared: inputs, options: options)
         warnOptimismBiasWithRisks(options)
+        warnNominalWithoutDeclaredInflation(entries)
 
         guard !hasErrors, let name, let start, let horizon else { return nil }
         var scenario = Scenario(
@@ -131,6 +144,11 @@ final class ScenarioBuilder {
             deadline: deadline, deadlineMark: node("deadline")?.mark, iterations: iterations,
             seed: seed, sampling: sampling, optimismBias: optimismBias, inputs: inputs,
             correlations: correlations, options: options, criteria: criteria)
+        scenario.prices = scenarioPrices
+        scenario.priceBase = priceBase
+        if let inflation = inflation ?? nil { scenario.inflation = inflation }
+        scenario.financialYearStart = financialYearStart
+        scenario.budget = budget
         var numbering = InputNumbering(read: drawsRead, years: scenario.appraisalYears)
         numbering.number(&scenario)
         return scenario
