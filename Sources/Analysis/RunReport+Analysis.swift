@@ -54,7 +54,7 @@ extension RunReport {
             let lines = op.lines.enumerated().map { l, line in
                 Line(
                     id: LineID(l), name: line.name, kind: line.kind, sourceLine: line.mark.line,
-                    pv: summaries[.line(id, LineID(l))])
+                    pv: summaries[.line(id, LineID(l))], type: line.type, prices: line.prices)
             }
             options.append(
                 Option(
@@ -97,6 +97,9 @@ extension RunReport {
             evpi: evpi, preferred: OptionID(evpi.bestOption),
             preferredBase: optionIDs.min { base[$0.index].pv < base[$1.index].pv } ?? OptionID(0),
             twoBest: byMean.count >= 2 ? (byMean[0], byMean[1]) : nil)
+        let financial = Self.affordability(plan: plan, results: results, threads: threads)
+        for id in optionIDs { self.options[id].financialYears = financial[id.index] }
+        inflationBase = engine.baseInflation()
     }
 }
 

@@ -25,6 +25,7 @@ public struct RunSummary {
         out.append(
             "\(res.iterations) iterations, \(res.sampling.rawValue), seed \(res.seed), \(res.threads) thread\(res.threads == 1 ? "" : "s"), \(Format.fixed(elapsedSeconds, 2)) s"
         )
+        out.append(economicBasisLine())
         out.append("")
         var table = TextTable(columns: [
             .init("option"), .init("mean PV", .right), .init("P10", .right), .init("P50", .right),
@@ -76,6 +77,7 @@ public struct RunSummary {
                     "  \(input.label) [line \(input.sourceLine)], base \(Format.quantity(sw.baseValue)): \(value)")
             }
         }
+        out += financialCaseLines()
         out.append("Monte Carlo precision:")
         for o in r.options {
             let pv = o.pv, ci = o.pvP80Interval

@@ -32,7 +32,7 @@ final class RunCommandTests: XCTestCase {
 
     static let expectedFiles = [
         "summary.csv", "comparison.csv", "ranking.csv", "cashflow.csv", "lines.csv",
-        "distributions.csv", "sensitivity.csv", "switching.csv", "run.json"
+        "distributions.csv", "sensitivity.csv", "switching.csv", "affordability.csv", "run.json"
     ]
 
     func testRunWritesEveryFileWithItsColumns() throws {
@@ -50,11 +50,12 @@ final class RunCommandTests: XCTestCase {
             "comparison.csv": "option_a,option_b,mean_difference,p_a_cheaper,p5,p50,p95",
             "ranking.csv": "option,p_cheapest,p_best_score,base_case_pv",
             "cashflow.csv": "option,year,discount_factor,mean,p10,p50,p90,pv_mean",
-            "lines.csv": "option,line,kind,source_line,pv_mean,pv_p10,pv_p90",
+            "lines.csv": "option,line,kind,source_line,pv_mean,pv_p10,pv_p90,type,prices",
             "distributions.csv": "option,quantity,name,source_line,mean,sd,p5,p10,p50,p80,p90,p95,min,max",
             "sensitivity.csv":
                 "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high",
-            "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after"
+            "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after",
+            "affordability.csv": "option,financial_year,type,mean,p10,p50,p90,budget,p_over_budget"
         ]
         for (name, header) in headers {
             let rows = try readCSV(out + "/" + name)
