@@ -136,8 +136,7 @@ extension ScenarioBuilder {
         guard let mark = firstNominal, Self.entry(entries, "inflation") == nil else { return }
         warning(
             "cash (nominal) prices are converted to real prices with inflation, but the scenario sets no `inflation`: "
-                + "the default of 2% a year is used; write `inflation: 2%` (or your forecast) to say so", at: mark,
-            fix: "inflation: 2%")
+                + "the default of 2% a year is used; write `inflation: 2%` (or your forecast) to say so", at: mark)
     }
 
     /// `budget: {revenue: X, capital: Y}`, each a constant for every year or a mapping from

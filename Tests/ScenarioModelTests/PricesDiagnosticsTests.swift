@@ -149,7 +149,7 @@ final class PricesDiagnosticsTests: XCTestCase {
                     + "      more:\n        one-off: 1k\n        prices: nominal\n"),
             contains: "the scenario sets no `inflation`: the default of 2% a year is used", severity: .warning)
         XCTAssertEqual(ds.count, 1)
-        XCTAssertEqual(ds.first?.fix, "inflation: 2%")
+        XCTAssertNil(ds.first?.fix)
     }
 
     func testNominalScenarioWithoutInflationWarnsAtThePricesKey() {
