@@ -35,33 +35,64 @@ extension RunReport {
     }
 
     /// Every option's financial years, summarised on up to `threads` threads (one job per
-    /// option, year and type, results in a fixed order). The total of an iteration is its
-    /// revenue plus its capital cash, each read from its single-precision column.
+    /// option, year and type with cash, results in a fixed order). The total of an iteration is
+    /// its revenue plus its capital cash, each read from its single-precision column; a type
+    /// without lines is all zeros, and the total of an option with one type is that type's cash,
+    /// so neither is summarised again.
     static func affordability(
         plan: Plan, results: SimulationResults, threads: Int
     ) -> [[FinancialYear]] {
         let years = plan.financialYears, budget = plan.scenario.budget
-        let types: [LineType?] = [.revenue, .capital, nil]
-        let columns = results.options.map(\.financialCash)
         let n = results.iterations
-        let jobs = results.options.count * years.count * types.count
-        let cash = Parallel.map(jobs, threads: threads) { job -> Cash in
-            let option = job / (years.count * types.count), rest = job % (years.count * types.count)
-            let year = rest / types.count, type = types[rest % types.count]
+        let columns = results.options.map(\.financialCash)
+        // The columns to summarise: an option's year, of one type or the sum of its types.
+        struct Job: Hashable, Sendable {
+            var option: Int
+            var year: Int
+            var types: [LineType]
+        }
+        var jobs: [Job] = []
+        for (o, cash) in columns.enumerated() {
+            let present = LineType.allCases.filter { cash[$0] != nil }
+            for y in 0..<years.count {
+                for t in present { jobs.append(Job(option: o, year: y, types: [t])) }
+                if present.count > 1 { jobs.append(Job(option: o, year: y, types: present)) }
+            }
+        }
+        let planned = jobs
+        let summaries = Parallel.map(planned.count, threads: threads) { k -> Summary in
+            let job = planned[k]
             var values = [Double](repeating: 0, count: n)
-            for t in LineType.allCases where type == nil || type == t {
-                guard let column = columns[option][t]?[year] else { continue }
+            for t in job.types {
+                guard let column = columns[job.option][t]?[job.year] else { continue }
                 for i in 0..<n { values[i] += Double(column[i]) }
             }
-            let limit = budget?.amount(type, year: years.label(year))
-            let over = limit.map { b in Double(values.reduce(0) { $1 > b ? $0 + 1 : $0 }) / Double(max(n, 1)) }
-            return Cash(summary: Summary(values), budget: limit, pOverBudget: over)
+            return Summary(values)
         }
-        return results.options.indices.map { option in
-            (0..<years.count).map { year in
-                let first = (option * years.count + year) * types.count
-                return FinancialYear(
-                    label: years.label(year), revenue: cash[first], capital: cash[first + 1], total: cash[first + 2])
+        let byJob = Dictionary(uniqueKeysWithValues: zip(jobs, summaries))
+        /// #(cash > budget) / n for one option, year and type (nil: the total).
+        func over(_ o: Int, _ y: Int, _ type: LineType?, _ limit: Double) -> Double {
+            let types = type.map { [$0] } ?? LineType.allCases
+            var count = 0
+            for i in 0..<n {
+                var x = 0.0
+                for t in types { if let column = columns[o][t]?[y] { x += Double(column[i]) } }
+                if x > limit { count += 1 }
+            }
+            return Double(count) / Double(max(n, 1))
+        }
+        let zero = Summary([Double](repeating: 0, count: n))
+        return columns.indices.map { o in
+            let present = LineType.allCases.filter { columns[o][$0] != nil }
+            return (0..<years.count).map { y in
+                let label = years.label(y)
+                func summary(_ types: [LineType]) -> Summary { byJob[Job(option: o, year: y, types: types)] ?? zero }
+                func cash(_ type: LineType?) -> Cash {
+                    let s = type.map { summary([$0]) } ?? summary(present)
+                    let limit = budget?.amount(type, year: label)
+                    return Cash(summary: s, budget: limit, pOverBudget: limit.map { over(o, y, type, $0) })
+                }
+                return FinancialYear(label: label, revenue: cash(.revenue), capital: cash(.capital), total: cash(nil))
             }
         }
     }

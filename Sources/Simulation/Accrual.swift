@@ -31,6 +31,7 @@ struct Accrual {
     /// The price-index block's layout, and the financial years: months from start to the first
     /// boundary, and how many.
     let prices: PriceIndex
+    let priceOffsets: PriceIndex.Offsets
     let financialBoundary: Int
     let financialYears: Int
 
@@ -45,6 +46,7 @@ struct Accrual {
         self.yearFactors = Array(schedule.yearFactors.prefix(years))
         self.monthly = schedule.discounting == .monthly
         self.prices = prices ?? PriceIndex(rates: [], first: 0, years: years, priceBase: 0, financialBoundary: 0)
+        self.priceOffsets = self.prices.offsets
         self.financialBoundary = financialYears?.firstBoundary ?? 0
         self.financialYears = financialYears?.count ?? years
     }

@@ -95,7 +95,7 @@ struct ChunkInterpreter {
             pv: column(line.pv), optionPV: column(line.optionPV), optionTotal: column(line.optionTotal),
             cash: column(line.firstYear), present: column(line.firstYearPV), stride: stride,
             financial: column(line.firstFinancialYear),
-            index: PriceColumns(layout: accrual.prices, block: column(line.prices.lowerBound), stride: stride),
+            index: PriceColumns(layout: accrual.priceOffsets, block: column(line.prices.lowerBound), stride: stride),
             nominal: line.nominal)
     }
 

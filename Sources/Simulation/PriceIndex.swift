@@ -32,12 +32,22 @@ public struct PriceIndex: Sendable, Hashable {
     /// Columns in the block.
     public var count: Int { 5 * years + 3 }
     public var slots: Range<Slot> { first..<(first + count) }
-    /// Offsets in the block of `g_y`, `K_y`, `C(12y)`, `R(12y)` and `C(12y + f)`.
-    func growth(_ y: Int) -> Int { y }
-    func index(_ y: Int) -> Int { years + y }
-    func cumulative(_ y: Int) -> Int { 2 * years + 1 + y }
-    func deflated(_ y: Int) -> Int { 3 * years + 2 + y }
-    func boundary(_ y: Int) -> Int { 4 * years + 3 + y }
+    /// Offsets in the block of `g_y`, `K_y`, `C(12y)`, `R(12y)` and `C(12y + f)`: plain integers,
+    /// so the kernels that read them copy no array.
+    struct Offsets {
+        let years: Int
+        @inline(__always) func growth(_ y: Int) -> Int { y }
+        @inline(__always) func index(_ y: Int) -> Int { years + y }
+        @inline(__always) func cumulative(_ y: Int) -> Int { 2 * years + 1 + y }
+        @inline(__always) func deflated(_ y: Int) -> Int { 3 * years + 2 + y }
+        @inline(__always) func boundary(_ y: Int) -> Int { 4 * years + 3 + y }
+    }
+    var offsets: Offsets { Offsets(years: years) }
+    func growth(_ y: Int) -> Int { offsets.growth(y) }
+    func index(_ y: Int) -> Int { offsets.index(y) }
+    func cumulative(_ y: Int) -> Int { offsets.cumulative(y) }
+    func deflated(_ y: Int) -> Int { offsets.deflated(y) }
+    func boundary(_ y: Int) -> Int { offsets.boundary(y) }
 
     /// `φ(g, x) = (e^(g x) − 1) / g`, `x` when `g = 0`: `∫_0^x e^(g s) ds`.
     @inline(__always)
@@ -48,13 +58,17 @@ public struct PriceIndex: Sendable, Hashable {
     /// which the run's value checks report.
     func fill(rates: [UnsafeMutablePointer<Double>], block: UnsafeMutablePointer<Double>, stride: Int, n: Int) {
         func column(_ offset: Int) -> UnsafeMutablePointer<Double> { block + offset * stride }
-        for y in 0..<years {
-            let r = rates[y], g = column(growth(y))
-            for i in 0..<n { g[i] = log1p(r[i]) / 12 }
-        }
         let base = priceBase
         let baseYear = min(max(Int((base / 12).rounded(.down)), 0), years - 1)
-        for i in 0..<n {
+        // With the same rates in every row (a constant inflation) the first row's values are
+        // copied to the others.
+        let same = rates.allSatisfy { r in (0..<n).allSatisfy { r[$0] == r[0] } }
+        let rows = same ? min(n, 1) : n
+        for y in 0..<years {
+            let r = rates[y], g = column(growth(y))
+            for i in 0..<rows { g[i] = log1p(r[i]) / 12 }
+        }
+        for i in 0..<rows {
             // J(12y) for y = 0 ... years, then J(p).
             var j = 1.0, c = 0.0, d = 0.0, jAtBase = 1.0
             for y in 0..<years {
@@ -78,12 +92,15 @@ public struct PriceIndex: Sendable, Hashable {
                 j *= 1 + rates[y][i]
             }
         }
+        if same, n > 1 {
+            for k in 0..<count { (column(k) + 1).update(repeating: column(k)[0], count: n - 1) }
+        }
     }
 }
 
 /// The price-index block of one chunk, read by the accrual kernels at iteration `i`.
 struct PriceColumns {
-    let layout: PriceIndex
+    let layout: PriceIndex.Offsets
     /// The block's first column in the working buffer, columns `stride` apart.
     let block: UnsafeMutablePointer<Double>
     let stride: Int

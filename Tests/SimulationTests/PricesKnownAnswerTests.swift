@@ -194,6 +194,23 @@ final class PricesKnownAnswerTests: XCTestCase {
             XCTAssertEqual(results.options[0].pv[i], expected, accuracy: 1e-4)
         }
     }
+
+    /// An uncertain inflation, nominal and real lines and a financial-year boundary inside the
+    /// appraisal years give the same bits on any number of threads (the price index is per row).
+    func testPricesAreTheSameOnAnyThreadCount() throws {
+        let plan = try compile(
+            scenario(
+                start: "2020-02", top: "inflation:\n  - pert(1%, 2%, 4%)\n  - normal(2%, 0.5%)\n",
+                costs: "      fee:\n        monthly: uniform(900, 1100)\n        prices: nominal\n"
+                    + "      kit:\n        one-off: 5k\n        at: month 30.5\n"))
+        func run(_ threads: Int) -> SimulationResults {
+            Engine(plan: plan).run(.init(iterations: 3000, seed: 9, sampling: .latinHypercube, threads: threads))
+        }
+        let one = run(1), three = run(3)
+        XCTAssertEqual(one.options[0].pv, three.options[0].pv)
+        XCTAssertEqual(one.options[0].financialCash[.revenue], three.options[0].financialCash[.revenue])
+        XCTAssertNil(one.options[0].financialCash[.capital])
+    }
 }
 
 private func power(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
