@@ -39,7 +39,8 @@ final class PricesDiagnosticsTests: XCTestCase {
         expectDiagnostic(
             scenario(top: "financial-year-start: 1️⃣April\n"),
             contains:
-                "`financial-year-start` is the number of the month a financial year begins, from 01 to 12 (`04` for April), not `April`"
+                "`financial-year-start` is the number of the month a financial year begins, from 01 to 12 "
+                + "(`04` for April), not `April`"
         )
         expectDiagnostic(
             scenario(top: "financial-year-start: 1️⃣13\n"), contains: "from 01 to 12 (`04` for April), not `13`")
@@ -63,7 +64,8 @@ final class PricesDiagnosticsTests: XCTestCase {
         let ds = expectDiagnostic(
             scenario(top: "inflation: [2%, 2%, 2%, 2%, 2%, 1️⃣3%, 4%]\n"),
             contains:
-                "`inflation` lists 7 rates but the horizon has 5 appraisal years: the rates from year 5 on are not used",
+                "`inflation` lists 7 rates but the horizon has 5 appraisal years: "
+                + "the rates from year 5 on are not used",
             severity: .warning)
         XCTAssertEqual(ds.count, 1)
     }
@@ -179,7 +181,8 @@ final class PricesDiagnosticsTests: XCTestCase {
         expectDiagnostic(
             scenario(top: "budget:\n  revenue: {2019/20: 4m, 1️⃣2030/31: 4m}\n"),
             contains:
-                "financial year `2030/31` of the revenue budget is outside the appraisal, which covers `2019/20` to `2024/25`"
+                "financial year `2030/31` of the revenue budget is outside the appraisal, "
+                + "which covers `2019/20` to `2024/25`"
         )
     }
 
@@ -187,7 +190,8 @@ final class PricesDiagnosticsTests: XCTestCase {
         expectDiagnostic(
             scenario(top: "budget:\n  capital:\n    1️⃣2020/22: 1m\n"),
             contains:
-                "`2020/22` in the capital budget is not a financial year: write one like `2019/20`, of the appraisal's `2019/20` to `2024/25`; did you mean `2020/21`?"
+                "`2020/22` in the capital budget is not a financial year: write one like `2019/20`, "
+                + "of the appraisal's `2019/20` to `2024/25`; did you mean `2020/21`?"
         )
     }
 
