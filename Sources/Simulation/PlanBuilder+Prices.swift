@@ -17,13 +17,14 @@ extension PlanBuilder {
         prices.rates = (0..<years).map { written[min($0, written.count - 1)] }
         prices.first = newSlots(prices.count)
         emit(.priceIndex(prices))
-        // Constant rates above -100% give finite growths: nothing to check.
+        // Constant rates above -100% give finite growths: nothing to check. Otherwise the growth
+        // of the first year of each rate (a rate's later years give the same) is checked.
         guard !inflation.rates.allSatisfy({ ($0.constant ?? -1) > -1 }) else { return }
-        for y in 0..<years {
-            let rate = inflation.rate(year: y)
+        for (y, rate) in inflation.rates.enumerated() where rate.constant == nil {
+            let what = inflation.isList ? "the inflation of appraisal year \(y)" : "`inflation`"
             require(
-                prices.first + prices.growth(y), .finite,
-                "the growth of prices in appraisal year \(y) (inflation must be above -100%)", at: rate.mark)
+                prices.first + prices.growth(y), .finite, "the price index from \(what) (which must stay above -100%)",
+                at: rate.mark)
         }
     }
 

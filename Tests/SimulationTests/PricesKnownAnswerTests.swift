@@ -195,6 +195,31 @@ final class PricesKnownAnswerTests: XCTestCase {
         }
     }
 
+    /// A price base before start: prices of July 2019 with start January 2020 make I(0) =
+    /// 1.02^(6/12), so £1,000 of cash at start is 1000 / 1.02^0.5 in real prices of July 2019.
+    func testPriceBaseBeforeStart() throws {
+        let plan = try compile(
+            scenario(
+                top: "inflation: 2%\nprice-base: 2019-07\n",
+                costs: "      payment:\n        one-off: 1000\n        prices: nominal\n"))
+        XCTAssertEqual(Engine(plan: plan).deterministic()[0].pv, 1000 / power(1.02, 0.5), accuracy: 1e-9)
+    }
+
+    /// A drawn inflation of -100% or less fails the run at the growth of prices it gives, with
+    /// the uncertain input it came from.
+    func testDrawnInflationBelowMinusOneHundredPercentFailsTheRun() throws {
+        let plan = try compile(
+            scenario(
+                top: "inflation: normal(2%, 100%)\n",
+                costs: "      payment:\n        one-off: 1000\n        prices: nominal\n"))
+        let results = Engine(plan: plan).run(.init(iterations: 2000, seed: 1, sampling: .monteCarlo, threads: 1))
+        let roots = ValueProblem.roots(results.problems, plan: plan)
+        XCTAssertEqual(
+            roots.map(\.check.what), ["the price index from `inflation` (which must stay above -100%)"])
+        XCTAssertEqual(roots.first?.inputs.map(\.name), ["inflation"])
+        XCTAssertEqual(roots.first?.value.isNaN, true)
+    }
+
     /// An uncertain inflation, nominal and real lines and a financial-year boundary inside the
     /// appraisal years give the same bits on any number of threads (the price index is per row).
     func testPricesAreTheSameOnAnyThreadCount() throws {
