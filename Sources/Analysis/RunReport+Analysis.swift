@@ -53,7 +53,7 @@ extension RunReport {
             let lines = op.lines.enumerated().map { l, line in
                 Line(
                     id: LineID(l), name: line.name, kind: line.kind, sourceLine: line.mark.line,
-                    pv: summaries[.line(id, LineID(l))])
+                    pv: summaries[.line(id, LineID(l))], type: line.type, prices: line.prices)
             }
             options.append(
                 Option(
@@ -98,6 +98,9 @@ extension RunReport {
             twoBest: byMean.count >= 2 ? (byMean[0], byMean[1]) : nil)
         baseline = plan.scenario.baseline
         economic = try Self.economicCase(baseline: baseline, pvs: pvs, options: options)
+        let financial = Self.affordability(plan: plan, results: results, threads: threads)
+        for id in optionIDs { self.options[id].financialYears = financial[id.index] }
+        inflationBase = engine.baseInflation()
     }
 }
 

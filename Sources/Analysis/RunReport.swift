@@ -44,6 +44,9 @@ public struct RunReport: Sendable {
         /// What drives the PV: one row per input that can move it, by decreasing contribution
         /// to variance (empty with fewer than two iterations or a PV that is NaN somewhere).
         public var drivers: [Sensitivity.Row]
+        /// The financial case: each financial year's cash by type, nominal and undiscounted
+        /// (`RunReport+Affordability`).
+        public var financialYears: [FinancialYear] = []
 
         /// The summaries the option has, in a fixed order: PV, total, go-live, then with a
         /// deadline extension months and live by deadline, then with criteria the score.
@@ -85,6 +88,9 @@ public struct RunReport: Sendable {
         /// The line of the scenario file it is written on.
         public var sourceLine: Int
         public var pv: Summary
+        /// Capital or revenue, and the prices its amounts are written in.
+        public var type: LineType = .revenue
+        public var prices: Prices = .real
     }
 
     /// Two options a < b compared on the same iterations.
@@ -141,6 +147,9 @@ public struct RunReport: Sendable {
     public var againstBaseline: [(option: Option, economic: Economic, npv: PairedComparison)] {
         options.compactMap { o in economic[o.id].npv.map { (o, economic[o.id], $0) } }
     }
+
+    /// The inflation of each appraisal year in the base case (every input at its base value).
+    public var inflationBase: [Double] = []
 
     /// The comparison of two different options, in either order (it is stored as a < b); nil
     /// for an option with itself or an identity out of range.

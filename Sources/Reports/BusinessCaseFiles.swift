@@ -98,14 +98,17 @@ public enum BusinessCaseFiles {
         return t
     }
 
-    /// `lines.csv`: PV of each cost line, benefit and risk with the file line it came from.
+    /// `lines.csv`: PV of each cost line, benefit and risk with the file line it came from, its
+    /// type (capital or revenue) and the prices its amounts are written in (real or nominal).
     public static func lines(_ r: RunReport) -> CSVTable {
-        var t = CSVTable(header: ["option", "line", "kind", "source_line", "pv_mean", "pv_p10", "pv_p90"])
+        var t = CSVTable(header: [
+            "option", "line", "kind", "source_line", "pv_mean", "pv_p10", "pv_p90", "type", "prices"
+        ])
         for o in r.options {
             for l in o.lines {
                 t.add([
                     o.name, l.name, l.kind.rawValue, String(l.sourceLine), money(l.pv.mean), money(l.pv.p10),
-                    money(l.pv.p90)
+                    money(l.pv.p90), l.type.rawValue, l.prices.rawValue
                 ])
             }
         }

@@ -66,7 +66,11 @@ public enum CheckJSON {
             ("deadline_line", s.deadlineMark.map { .int($0.line) } ?? .null),
             ("iterations", .int(s.iterations)), ("seed", .string(String(s.seed))),
             ("sampling", .string(s.sampling.rawValue)),
-            ("optimism_bias", s.optimismBias.map(bias) ?? .null)
+            ("optimism_bias", s.optimismBias.map(bias) ?? .null),
+            ("prices", .string(s.prices.rawValue)), ("price_base", .string((s.priceBase ?? s.start).description)),
+            ("inflation", s.inflation.isDefault ? .null : .array(s.inflation.rates.map(shared.expr))),
+            ("financial_year_start", .int(s.financialYearStart)),
+            ("budget", s.budget.map(budget) ?? .null)
         ])
         let criteria: [JSONValue] = s.criteria.map { c in
             .object(
@@ -114,6 +118,18 @@ public enum CheckJSON {
 
     private static func named(_ name: String, _ m: SourceMark) -> [(String, JSONValue)] {
         [("name", .string(name))] + marked(m)
+    }
+
+    /// `{"revenue": 4500000 | {"2017/18": 4200000, ...} | null, "capital": ..., "line", "column"}`.
+    private static func budget(_ b: Budget) -> JSONValue {
+        func amounts(_ a: Budget.Amounts?) -> JSONValue {
+            switch a {
+            case nil: return .null
+            case .everyYear(let x): return .number(x)
+            case .byYear(let years): return .object(years.map { ($0.label, .number($0.amount)) })
+            }
+        }
+        return .object([("revenue", amounts(b.revenue)), ("capital", amounts(b.capital))] + marked(b.mark))
     }
 
     private static func bias(_ b: OptimismBias) -> JSONValue {
@@ -169,7 +185,7 @@ public enum CheckJSON {
             return .object(
                 named(c.name, c.mark) + [
                     ("amount", expr(c.amount)), ("timing", timing), ("escalate", expr(c.escalate)),
-                    ("share", expr(c.share))
+                    ("share", expr(c.share)), ("type", .string(c.type.rawValue)), ("prices", .string(c.prices.rawValue))
                 ])
         }
 
@@ -183,7 +199,8 @@ public enum CheckJSON {
                     ("chance", expr(r.chance)), ("per_year", .bool(r.perYear)), ("from", time(r.from)),
                     ("until", time(r.until)), ("one_off", expr(impact.oneOff)), ("monthly", expr(impact.monthly)),
                     ("for", expr(impact.recurringFor)), ("delays", r.delays.map { .string(text.task($0)) } ?? .null),
-                    ("delay", expr(r.delay)), ("shared", .bool(r.shared != nil))
+                    ("delay", expr(r.delay)), ("shared", .bool(r.shared != nil)), ("type", .string(r.type.rawValue)),
+                    ("prices", .string(r.prices.rawValue))
                 ])
         }
     }

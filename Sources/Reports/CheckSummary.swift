@@ -22,6 +22,7 @@ public struct CheckSummary {
         out.append(timing)
         out.append(
             "Discounting: \(discountText(s)); \(s.iterations) iterations, \(s.sampling.rawValue), seed \(s.seed)")
+        out.append(pricesText(s))
         let shared = plan.inputs.filter { $0.option == nil }.count
         out.append(
             "Uncertain inputs: \(plan.inputs.count) "
@@ -84,6 +85,22 @@ public struct CheckSummary {
             out.append("Lowest base-case PV of cost: \(best.option) (\(Format.money(best.pv, currency: s.currency)))")
         }
         return out.joined(separator: "\n")
+    }
+
+    /// "Prices: economic case in real prices of 2017-02, discounted; 2 of 20 lines in cash prices;
+    /// inflation 2% a year (the default); financial years from April, budget for revenue and capital".
+    private func pricesText(_ s: Scenario) -> String {
+        let lines = plan.options.flatMap(\.lines)
+        let nominal = lines.filter { $0.prices == .nominal }.count
+        var text = "Prices: economic case in \(RunSummary.economicBasis(s))"
+        if nominal > 0 { text += "; \(nominal) of \(lines.count) lines in cash prices" }
+        text += "; inflation \(RunSummary.inflationText(s.inflation))"
+        text += "; financial years from \(RunSummary.monthNames[s.financialYearStart - 1])"
+        if let b = s.budget {
+            let types = [b.revenue.map { _ in "revenue" }, b.capital.map { _ in "capital" }].compactMap { $0 }
+            text += ", budget for " + types.joined(separator: " and ")
+        }
+        return text
     }
 
     private func discountText(_ s: Scenario) -> String {

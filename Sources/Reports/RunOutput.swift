@@ -56,7 +56,8 @@ public enum RunOutput {
     /// The files a run may write, in the order written (`samples.csv` only with `--samples`).
     public static let fileNames = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
-        "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "samples.csv",
+        "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
+        "samples.csv",
         "run.json"
     ]
 
@@ -107,7 +108,8 @@ public enum RunOutput {
             ("distributions.csv", BusinessCaseFiles.distributions(report)),
             ("sensitivity.csv", BusinessCaseFiles.sensitivity(report)),
             ("switching.csv", BusinessCaseFiles.switching(report)),
-            ("optimism_bias.csv", OptimismBiasReport.csv(report.plan.scenario))
+            ("optimism_bias.csv", OptimismBiasReport.csv(report.plan.scenario)),
+            ("affordability.csv", BusinessCaseFiles.affordability(report))
         ]
         var names: [String] = []
         let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) {
@@ -147,6 +149,11 @@ public enum RunOutput {
             ("elapsed_seconds", .number((m.elapsedSeconds * 1000).rounded() / 1000)),
             ("discount", .string(discountName(s.discount))),
             ("discounting", .string(s.discounting.rawValue)),
+            ("prices", .string(s.prices.rawValue)),
+            ("price_base", .string((s.priceBase ?? s.start).description)),
+            ("economic_case_basis", .string(RunSummary.economicBasis(s))),
+            ("inflation", inflationJSON(r)),
+            ("financial_year_start", .int(s.financialYearStart)),
             ("uncertain_inputs", .int(r.plan.inputs.count)),
             ("baseline", .string(r.options[r.baseline].name)),
             ("preferred_by_expected_pv", .string(r.options[r.preferred].name)),
@@ -167,6 +174,22 @@ public enum RunOutput {
                     })
             )
         ])
+    }
+
+    /// `{"written": "2%" | ["2.5%", "2%"] | null, "by_year": [...]}`: the inflation as written
+    /// (null when the scenario relies on the default 2%) and its base-case value in each
+    /// appraisal year.
+    static func inflationJSON(_ r: RunReport) -> JSONValue {
+        let inflation = r.plan.scenario.inflation
+        let written: JSONValue
+        if inflation.isDefault {
+            written = .null
+        } else if inflation.isList {
+            written = .array(inflation.written.map { .string($0) })
+        } else {
+            written = .string(inflation.written.first ?? "")
+        }
+        return .object([("written", written), ("by_year", .array(r.inflationBase.map { .number($0) }))])
     }
 
     static func discountName(_ d: Discount) -> String {

@@ -27,6 +27,7 @@ public struct RunSummary {
             "\(res.iterations) iterations, \(res.sampling.rawValue), seed \(res.seed), "
                 + "\(res.threads) thread\(res.threads == 1 ? "" : "s"), \(Format.fixed(elapsedSeconds, 2)) s"
         )
+        out.append(economicBasisLine())
         out.append("")
         let lead = economicLead()
         if !lead.isEmpty { out.append(lead) }
@@ -84,6 +85,7 @@ public struct RunSummary {
                     "  \(input.label) [line \(input.sourceLine)], base \(Format.quantity(sw.baseValue)): \(value)")
             }
         }
+        out += financialCaseLines()
         out += OptimismBiasReport.summaryLines(s)
         out.append("Monte Carlo precision:")
         for o in r.options {

@@ -28,7 +28,8 @@ public struct InputDistribution: Sendable, Hashable {
 /// While the builder reads the file, each `.draw` carries its reading number (an index into
 /// `read`). Here every expression is walked in the order the plan evaluates it, and each
 /// distribution gets its final `InputID`, distribution before its own parameters:
-/// 1. the shared inputs in file order, an input another one refers to numbered at that first use;
+/// 1. the shared inputs in file order, an input another one refers to numbered at that first use,
+///    then the inflation of each appraisal year (`inflation`, or `inflation (year k)` for a list);
 /// 2. then each scenario-level risk once, as shared inputs labelled `risks / name` (its chance and
 ///    delay if it delays a task, then as below: window offsets, chance, impacts), every option's
 ///    copy of it given the same numbered expressions;
@@ -67,6 +68,10 @@ struct InputNumbering {
         sharedDone = IndexedArray(repeating: false, count: shared.count)
         for k in shared.ids { numberShared(k) }
         scenario.inputs = shared
+        let inflation = scenario.inflation
+        scenario.inflation.rates = inflation.rates.indices.map { y in
+            number(inflation.rates[y], inflation.isList ? "inflation (year \(y))" : "inflation")
+        }
         for k in scenario.risks.ids { numberSharedRisk(k, &scenario) }
         for o in scenario.options.indices {
             numberOption(OptionID(o), &scenario.options[o], criteria: &scenario.criteria)

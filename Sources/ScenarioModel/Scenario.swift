@@ -38,6 +38,16 @@ public struct Scenario: Sendable {
     /// Every distribution written in the file as an uncertain input, numbered in the order the
     /// plan evaluates them (`InputNumbering`).
     public var uncertainInputs: IndexedArray<InputID, InputDistribution>
+    /// Prices and the financial case (docs/scenario-language.md, "Prices and inflation" and
+    /// "The financial case"): the lines' default basis, the month whose prices "real" means (nil:
+    /// start), the inflation, the month a financial year begins and the budget.
+    public var prices: Prices = .real
+    public var priceBase: CalendarMonth?
+    public var inflation = Inflation(rates: [
+        ResolvedExpr(.number(Inflation.defaultRate), at: SourceMark(file: "", line: 0, column: 0))
+    ])
+    public var financialYearStart = 4
+    public var budget: Budget?
 
     public init(
         name: String, description: String? = nil, currency: String = "GBP", file: String, source: String,
@@ -255,6 +265,9 @@ public struct CostLine: Sendable, Hashable {
     /// This organisation's share of the cost.
     public var share: ResolvedExpr?
     public var isBenefit: Bool
+    /// Capital or revenue (the financial case), and whether its amounts are real or cash prices.
+    public var type: LineType = .revenue
+    public var prices: Prices = .real
     public var isRecurring: Bool {
         if case .recurring = timing { return true }
         return false
@@ -293,6 +306,9 @@ public struct Risk: Sendable, Hashable {
     /// `delay` and the window's offsets are the same uncertain inputs in every copy, and only the
     /// window's bases and `delays` are the option's own. nil for the option's own risk.
     public var shared: SharedRiskID?
+    /// Capital or revenue (the financial case), and whether its impacts are real or cash prices.
+    public var type: LineType = .revenue
+    public var prices: Prices = .real
     public var mark: SourceMark
     public init(
         name: String, chance: ResolvedExpr, perYear: Bool = false, from: ResolvedTime<TimePoint>? = nil,

@@ -9,7 +9,9 @@ import ScenarioSyntax
 /// (a probability, see `checkProbability`).
 extension ScenarioBuilder {
     static let amountKeys = ["one-off", "monthly", "annual"]
-    static let lineKeys = ["one-off", "monthly", "annual", "at", "during", "from", "until", "escalate", "share"]
+    static let lineKeys = [
+        "one-off", "monthly", "annual", "at", "during", "from", "until", "escalate", "share", "type", "prices"
+    ]
 
     func readCostLines(_ node: Node, benefits: Bool, scope: Scope) -> [CostLine] {
         let section = benefits ? "`benefits`" : "`costs`"
@@ -35,8 +37,10 @@ extension ScenarioBuilder {
             }
             guard let amount = expression(entry.value, what, scope: scope) else { return nil }
             if benefit { warnIfNegativeBenefit(amount.parsed, what: what) }
-            return CostLine(
+            var line = CostLine(
                 name: name, amount: amount.resolved, timing: .at(startRef), isBenefit: benefit, mark: entry.key.mark)
+            line.prices = scenarioPrices
+            return line
         }
         checkKeys(
             body, allowed: Self.lineKeys, in: what,
@@ -118,10 +122,12 @@ extension ScenarioBuilder {
             share = read?.resolved
             if share == nil { ok = false }
         }
-        guard ok else { return nil }
-        let line = CostLine(
+        let basis = readLineBasis(body, what: what)
+        guard ok, let basis else { return nil }
+        var line = CostLine(
             name: name, amount: amount, timing: timing, escalate: escalate, share: share,
             isBenefit: benefit, mark: entry.key.mark)
+        (line.type, line.prices) = basis
         warnIfOutsideHorizon(line, what: what)
         return line
     }

@@ -12,7 +12,9 @@ import ScenarioSyntax
 /// its amounts in the scenario's scope, its window and `delays` in the timeline of each option
 /// it applies to: one `Risk` per timeline, all with the same amounts.
 extension ScenarioBuilder {
-    static let riskKeys = ["chance", "from", "until", "one-off", "monthly", "annual", "for", "delays", "delay"]
+    static let riskKeys = [
+        "chance", "from", "until", "one-off", "monthly", "annual", "for", "delays", "delay", "type", "prices"
+    ]
 
     func readRisks(_ node: Node, scope: Scope) -> [Risk] {
         guard let entries = mapping(node, "`risks` of option `\(scope.option ?? "")`") else { return [] }
@@ -126,14 +128,19 @@ extension ScenarioBuilder {
                 "\(what) has no impact: give it a `one-off` or `monthly`/`annual` cost, or `delays` with `delay`",
                 at: entry.key.mark)
         }
+        let basis = readLineBasis(body, what: what)
         guard !diagnostics[before...].contains(where: { $0.severity == .error }), let chance, windowResolved,
-            delaysResolved
+            delaysResolved, let basis
         else { return nil }
         let risks = timelines.indices.map { k in
             Risk(
                 name: name, chance: chance, perYear: perYear, from: from?[k], until: until?[k],
                 impacts: [RiskImpact(oneOff: oneOff, monthly: monthly, recurringFor: recurringFor)],
                 delays: delays?[k], delay: delay, mark: entry.key.mark)
+        }.map { risk in
+            var risk = risk
+            (risk.type, risk.prices) = basis
+            return risk
         }
         let warned = diagnostics.count
         for risk in risks {

@@ -15,7 +15,8 @@ final class ScenarioBuilder {
         "scenario", "description", "currency", "start", "horizon", "discount", "discounting",
         "deadline", "iterations", "seed", "sampling", "optimism-bias", "inputs", "correlations",
         "options", "criteria", "risks",
-        "baseline"
+        "baseline",
+        "prices", "price-base", "inflation", "financial-year-start", "budget"
     ]
     static let requiredTopKeys = ["scenario", "start", "horizon", "options"]
     /// The longest appraisal period accepted (100 years), so that nothing downstream allocates
@@ -54,6 +55,13 @@ final class ScenarioBuilder {
     var directory = NameDirectory()
     /// Family and mark of every distribution read, by reading number (`InputNumbering`).
     var drawsRead: [(family: Distribution.Family, mark: SourceMark)] = []
+    /// Prices and the financial case (`ScenarioBuilder+Prices`): the lines' default basis, the
+    /// first `prices: nominal` read (for the warning on the default inflation), the price base
+    /// and the month a financial year begins.
+    var scenarioPrices = Prices.real
+    var firstNominal: SourceMark?
+    var priceBase: CalendarMonth?
+    var financialYearStart = 4
 
     init(file: String, source: String, overrides: [InputOverride]) {
         self.file = file
@@ -120,11 +128,15 @@ final class ScenarioBuilder {
             optimismBias = readOptimismBias(e)
         }
 
+        readPriceSettings(entries)
+        let budget = Self.entry(entries, "budget").flatMap(readBudget)
+
         prescanNames(inputs: node("inputs"), options: node("options"))
         directory = NameDirectory(inputs: node("inputs"), options: node("options"))
         resolveOverrides()
         let baseline = Self.entry(entries, "baseline").flatMap { readBaseline($0.value) }
         let inputs = node("inputs").map(readSharedInputs) ?? .init()
+        let inflation = Self.entry(entries, "inflation").map(readInflation)
         var options: [Option] = []
         if let e = Self.entry(entries, "options") { options = readOptions(e) }
         let correlations = node("correlations").map { readCorrelations($0, inputs: inputs) } ?? []
@@ -132,6 +144,7 @@ final class ScenarioBuilder {
         let risks = node("risks").map { readSharedRisks($0, options: &options) } ?? .init()
         warnUnusedInputs(shared: inputs, options: options)
         warnOptimismBiasWithRisks(options)
+        warnNominalWithoutDeclaredInflation(entries)
 
         guard !hasErrors, let name, let start, let horizon else { return nil }
         var scenario = Scenario(
@@ -141,6 +154,11 @@ final class ScenarioBuilder {
             seed: seed, sampling: sampling, optimismBias: optimismBias, inputs: inputs,
             correlations: correlations, options: options, criteria: criteria, risks: risks)
         if let (id, mark) = baseline { (scenario.baseline, scenario.baselineMark) = (id, mark) }
+        scenario.prices = scenarioPrices
+        scenario.priceBase = priceBase
+        if let inflation = inflation ?? nil { scenario.inflation = inflation }
+        scenario.financialYearStart = financialYearStart
+        scenario.budget = budget
         var numbering = InputNumbering(read: drawsRead, years: scenario.appraisalYears)
         numbering.number(&scenario)
         return scenario

@@ -13,19 +13,42 @@ import ScenarioModel
 ///
 /// Every kernel adds into five places: the line's PV column, the option's PV and total columns,
 /// and the option's per-year cash and per-year PV columns (`years` columns each, `stride` apart).
+///
+/// Prices (docs/scenario-language.md, "Prices and inflation"): those five are in real prices. A
+/// line in cash (nominal) prices is deflated by the index `I(t)` of `PriceIndex`: a one-off
+/// `x` at `t` counts `x / I(t)`, a rate `r` over `[u, v)` counts `r (R(v) − R(u))`, exactly, piece
+/// by piece (each appraisal year, or each month under monthly discounting, escalation applied
+/// per appraisal year as for a real line). A sixth place takes the financial case: the cash of
+/// the line's type in each financial year (`FinancialYears`), nominal and undiscounted: a real
+/// amount times `I(t)` (a rate: `r (C(v) − C(u))`), a nominal amount as it is. A real line's
+/// real-price figures are computed exactly as they were before prices existed.
 struct Accrual {
     let horizon: Double
     let years: Int
     let yearFactors: [Double]
     let monthFactors: [Double]
     let monthly: Bool
+    /// The price-index block's layout, and the financial years: months from start to the first
+    /// boundary, and how many.
+    let prices: PriceIndex
+    let priceOffsets: PriceIndex.Offsets
+    let financialBoundary: Int
+    let financialYears: Int
 
-    init(schedule: DiscountSchedule, horizon: Double) {
+    /// Without `prices` (tests of the real-price figures alone) the block is empty and the
+    /// financial years are the appraisal years.
+    init(
+        schedule: DiscountSchedule, horizon: Double, prices: PriceIndex? = nil, financialYears: FinancialYears? = nil
+    ) {
         self.horizon = horizon
         self.monthFactors = schedule.monthFactors
         self.years = Scenario.appraisalYears(horizonMonths: horizon)
         self.yearFactors = Array(schedule.yearFactors.prefix(years))
         self.monthly = schedule.discounting == .monthly
+        self.prices = prices ?? PriceIndex(rates: [], first: 0, years: years, priceBase: 0, financialBoundary: 0)
+        self.priceOffsets = self.prices.offsets
+        self.financialBoundary = financialYears?.firstBoundary ?? 0
+        self.financialYears = financialYears?.count ?? years
     }
 
     /// Where one kernel call accrues.
@@ -36,6 +59,17 @@ struct Accrual {
         var cash: UnsafeMutablePointer<Double>
         var present: UnsafeMutablePointer<Double>
         var stride: Int
+        /// The first financial-year cash column of the line's type, the price-index block, and
+        /// whether the line is in cash prices.
+        var financial: UnsafeMutablePointer<Double>
+        var index: PriceColumns
+        var nominal: Bool
+    }
+
+    /// The financial year of a time in `[0, horizon]` (`FinancialYears.year(of:)`).
+    @inline(__always) func financialYear(_ t: Double) -> Int {
+        let o = financialBoundary == 0 ? 0 : financialBoundary - 12
+        return min(max(Int(((t - Double(o)) / 12).rounded(.down)), 0), financialYears - 1)
     }
 
     /// One-offs `amount[i]` at `time[i]`.
@@ -50,7 +84,13 @@ struct Accrual {
     func payAt(_ amount: Double, time: Double, escalate e: Double, into t: Target, at i: Int) {
         guard time >= 0, time <= horizon, amount != 0 else { return }
         let y = min(Int(time / 12), years - 1)
-        let value = e == 0 ? amount : amount * pow(1 + e, Double(y))
+        var value = e == 0 ? amount : amount * pow(1 + e, Double(y))
+        if t.nominal {
+            t.financial[financialYear(time) * t.stride + i] += value
+            value /= t.index.index(at: time, i)
+        } else {
+            t.financial[financialYear(time) * t.stride + i] += value * t.index.index(at: time, i)
+        }
         let pv = value * (monthly ? monthFactors[min(Int(time), monthFactors.count - 1)] : yearFactors[y])
         t.cash[y * t.stride + i] += value
         t.present[y * t.stride + i] += pv
@@ -59,10 +99,25 @@ struct Accrual {
         t.optionTotal[i] += value
     }
 
-    /// Rates `rate[i]` per month over `[from[i], until[i])`. Year by year (month by month under
-    /// monthly discounting) over the whole column, branch-free, so the loops vectorise:
-    /// `overlap = max(0, min(b, end) - max(a, start))`.
+    /// Rates `rate[i]` per month over `[from[i], until[i])`: a real line's real-price figures by
+    /// `accrueReal`, a nominal line's by `accrueNominal`, then each iteration's financial years.
     func payOver(
+        _ rate: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
+        escalate: UnsafePointer<Double>?, growth: UnsafeMutablePointer<Double>, into t: Target, n: Int
+    ) {
+        if t.nominal {
+            for i in 0..<n {
+                accrueNominal(rate[i], from: a[i], until: b[i], escalate: escalate?[i] ?? 0, into: t, at: i)
+            }
+        } else {
+            accrueReal(rate, from: a, until: b, escalate: escalate, growth: growth, into: t, n: n)
+        }
+        for i in 0..<n { accrueCash(rate[i], from: a[i], until: b[i], escalate: escalate?[i] ?? 0, into: t, at: i) }
+    }
+
+    /// Real-price rates, year by year (month by month under monthly discounting) over the whole
+    /// column, branch-free, so the loops vectorise: `overlap = max(0, min(b, end) - max(a, start))`.
+    private func accrueReal(
         _ rate: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
         escalate: UnsafePointer<Double>?, growth: UnsafeMutablePointer<Double>, into t: Target, n: Int
     ) {

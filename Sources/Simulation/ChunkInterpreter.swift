@@ -85,13 +85,18 @@ struct ChunkInterpreter {
             accrual.spread(
                 column(amount), from: column(from), until: column(until), escalate: escalate.map(column),
                 rates: column(scratch + 1), growth: column(scratch), into: target(line), n: n)
+        case .priceIndex(let layout):
+            layout.fill(rates: layout.rates.map(column), block: column(layout.first), stride: stride, n: n)
         }
     }
 
     @inline(__always) private func target(_ line: LineTarget) -> Accrual.Target {
         Accrual.Target(
             pv: column(line.pv), optionPV: column(line.optionPV), optionTotal: column(line.optionTotal),
-            cash: column(line.firstYear), present: column(line.firstYearPV), stride: stride)
+            cash: column(line.firstYear), present: column(line.firstYearPV), stride: stride,
+            financial: column(line.firstFinancialYear),
+            index: PriceColumns(layout: accrual.priceOffsets, block: column(line.prices.lowerBound), stride: stride),
+            nominal: line.nominal)
     }
 
     private func binary(

@@ -18,7 +18,9 @@ public struct Engine: Sendable {
     public init(plan: Plan) {
         GSLRuntime.configure()
         self.plan = plan
-        accrual = Accrual(schedule: plan.schedule, horizon: plan.scenario.horizonMonths)
+        accrual = Accrual(
+            schedule: plan.schedule, horizon: plan.scenario.horizonMonths, prices: plan.priceIndex,
+            financialYears: plan.financialYears)
     }
 
     public struct Settings: Sendable {
@@ -77,6 +79,11 @@ public struct Engine: Sendable {
         deterministicRun(fixed, figures)
     }
 
+    /// The inflation of each appraisal year in the base case (every input at its base value).
+    public func baseInflation() -> [Double] {
+        deterministicRun([:]) { buffer in plan.priceIndex.rates.map { buffer[$0] } }
+    }
+
     /// The checks (`Plan.checks`) that fail in the base case: every input at its base value, no
     /// risk occurring. Each problem counts 1 of 1 iteration.
     public func baseCaseProblems() -> [ValueProblem] {
@@ -96,12 +103,18 @@ public struct Engine: Sendable {
     /// Each option's figures in row 0 of a deterministic buffer.
     private func figures(_ buffer: UnsafeMutablePointer<Double>) -> [DeterministicResult] {
         plan.options.map { o in
-            DeterministicResult(
+            var result = DeterministicResult(
                 option: o.name, pv: buffer[o.pv], total: buffer[o.total], goLive: buffer[o.goLive],
                 extensionMonths: buffer[o.extensionMonths],
                 linePV: o.lines.map { buffer[$0.pv] },
                 yearCash: (0..<plan.years).map { buffer[o.firstYear + $0] },
                 tasks: o.tasks.map { ScheduledTask(name: $0.name, start: buffer[$0.start], finish: buffer[$0.finish]) })
+            let count = plan.financialYears.count
+            for type in LineType.allCases {
+                let first = o.financialSlot(type, years: count)
+                result.financialCash[type] = (0..<count).map { buffer[first + $0] }
+            }
+            return result
         }
     }
 
@@ -147,6 +160,8 @@ public struct DeterministicResult: Sendable, Hashable {
     public var yearCash: [Double]
     /// Start and finish of each task (months from start).
     public var tasks: [ScheduledTask]
+    /// Each financial year's cash of each type, nominal and undiscounted.
+    public var financialCash: [LineType: [Double]] = [:]
 }
 
 /// A task's start and finish in one iteration, months from start.

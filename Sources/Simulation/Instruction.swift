@@ -38,10 +38,12 @@ public enum Instruction: Sendable, Hashable {
     /// `amount / (until - from)` per month (or a one-off at `from` when the span is empty).
     case payOver(line: LineTarget, rate: Slot, from: Slot, until: Slot, escalate: Slot?)
     case spread(line: LineTarget, amount: Slot, from: Slot, until: Slot, escalate: Slot?)
+    /// Fills the price-index block from the inflation columns (`PriceIndex`).
+    case priceIndex(PriceIndex)
 }
 
-/// Where a cash-flow step accrues: the line's PV column, its option's PV and total columns and
-/// its option's per-year cash and PV columns.
+/// Where a cash-flow step accrues: the line's PV column, its option's PV and total columns, its
+/// option's per-year cash and PV columns and its option's per-financial-year cash of its type.
 public struct LineTarget: Sendable, Hashable {
     /// Slot receiving the line's present value.
     public var pv: Slot
@@ -52,11 +54,24 @@ public struct LineTarget: Sendable, Hashable {
     public var firstYear: Slot
     /// First of the option's per-year present-value slots.
     public var firstYearPV: Slot
-    public init(pv: Slot, optionPV: Slot, optionTotal: Slot, firstYear: Slot, firstYearPV: Slot) {
+    /// First of the option's per-financial-year cash slots of the line's type (nominal,
+    /// undiscounted), and the columns of the price index.
+    public var firstFinancialYear: Slot
+    public var prices: Range<Slot>
+    /// Whether the line's amounts are cash prices: deflated to real prices for every column
+    /// but the financial years (`Accrual`).
+    public var nominal: Bool
+    public init(
+        pv: Slot, optionPV: Slot, optionTotal: Slot, firstYear: Slot, firstYearPV: Slot, firstFinancialYear: Slot,
+        prices: Range<Slot>, nominal: Bool = false
+    ) {
         self.pv = pv
         self.optionPV = optionPV
         self.optionTotal = optionTotal
         self.firstYear = firstYear
         self.firstYearPV = firstYearPV
+        self.firstFinancialYear = firstFinancialYear
+        self.prices = prices
+        self.nominal = nominal
     }
 }

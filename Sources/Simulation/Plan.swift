@@ -33,6 +33,9 @@ public struct OptionPlan: Sendable {
         public var kind: Kind
         public var mark: SourceMark
         public var pv: Slot
+        /// Capital or revenue, and the prices its amounts are written in.
+        public var type: LineType = .revenue
+        public var prices: Prices = .real
     }
 
     public var name: String
@@ -50,6 +53,16 @@ public struct OptionPlan: Sendable {
     public var tasks: [(name: String, mark: SourceMark, start: Slot, finish: Slot)]
     /// Occurrence count of each risk (0/1, or the number of years it happened).
     public var riskOccurrences: [(name: String, mark: SourceMark, slot: Slot)]
+    /// First of the option's financial-year cash slots: `financialYears.count` slots of revenue,
+    /// then as many of capital (nominal, undiscounted). `financialTypes` are the types some line
+    /// of the option has (revenue first): only their columns are kept.
+    public var firstFinancialYear: Slot = 0
+    public var financialTypes: [LineType] = []
+
+    /// The first financial-year slot of `type`.
+    public func financialSlot(_ type: LineType, years: Int) -> Slot {
+        firstFinancialYear + (type == .capital ? years : 0)
+    }
 }
 
 /// A scenario compiled to numbered columns and a flat, ordered list of instructions.
@@ -82,6 +95,9 @@ public struct Plan: Sendable {
     public var imanConover: ImanConoverPlan?
     /// Warnings raised while compiling (a repaired correlation matrix).
     public var warnings: [Diagnostic]
+    /// The deflator index's columns (`PriceIndex`) and the financial years of the appraisal.
+    public var priceIndex: PriceIndex
+    public var financialYears: FinancialYears
 
     /// Iterations per chunk. Fixed, so the chunk layout never depends on the thread count.
     public static let chunkSize = 1024

@@ -11,9 +11,7 @@ extension PlanBuilder {
         let what = (line.isBenefit ? "benefit `" : "cost line `") + line.name + "` of option `\(option.name)`"
         let pv = newSlot()
         emit(.constant(dst: pv, value: 0))
-        let target = LineTarget(
-            pv: pv, optionPV: totals.pv, optionTotal: totals.total, firstYear: firstYear, firstYearPV: firstYear + years
-        )
+        let target = lineTarget(pv: pv, totals: totals, firstYear: firstYear, type: line.type, prices: line.prices)
         var amount = compile(line.amount, scope: &scope)
         require(amount, .finite, "the amount of " + what, at: line.amount.mark)
         if let b = bias, !line.isBenefit {
@@ -45,7 +43,9 @@ extension PlanBuilder {
             require(b, .finite, "`until` of " + what, at: until.mark)
             emit(.payOver(line: target, rate: amount, from: a, until: b, escalate: escalate))
         }
-        return .init(name: line.name, kind: line.isBenefit ? .benefit : .cost, mark: line.mark, pv: pv)
+        return .init(
+            name: line.name, kind: line.isBenefit ? .benefit : .cost, mark: line.mark, pv: pv, type: line.type,
+            prices: line.prices)
     }
 
     /// A risk: occurrence once in its window (or once per appraisal year), a one-off impact at the
@@ -61,10 +61,9 @@ extension PlanBuilder {
     ) -> (OptionPlan.Line, Slot) {
         let pv = newSlot()
         emit(.constant(dst: pv, value: 0))
-        let target = LineTarget(
-            pv: pv, optionPV: totals.pv, optionTotal: totals.total, firstYear: firstYear, firstYearPV: firstYear + years
-        )
-        let line = OptionPlan.Line(name: risk.name, kind: .risk, mark: risk.mark, pv: pv)
+        let target = lineTarget(pv: pv, totals: totals, firstYear: firstYear, type: risk.type, prices: risk.prices)
+        let line = OptionPlan.Line(
+            name: risk.name, kind: .risk, mark: risk.mark, pv: pv, type: risk.type, prices: risk.prices)
         let what = "risk `\(risk.name)` of option `\(option.name)`"
         func bound(_ t: ResolvedTime<TimePoint>, sharedOffset: Slot?, scope: inout Scope) -> Slot {
             shared == nil

@@ -90,9 +90,11 @@ extension PlanBuilder {
         }
         let schedule = Schedule(tasks: scheduled, goLive: goLive)
 
-        // Per-year cash (`years` slots) followed by per-year present values (`years` slots).
-        let firstYear = newSlots(2 * years)
-        for y in 0..<(2 * years) { emit(.constant(dst: firstYear + y, value: 0)) }
+        // Per-year cash (`years` slots) followed by per-year present values (`years` slots), then
+        // the financial years' cash, revenue then capital (`financialYears.count` slots each).
+        let yearSlots = 2 * years + 2 * financialYears.count
+        let firstYear = newSlots(yearSlots)
+        for y in 0..<yearSlots { emit(.constant(dst: firstYear + y, value: 0)) }
         // The option's PV and total, accrued by every line's kernels.
         let pv = newSlot(), total = newSlot()
         emit(.constant(dst: pv, value: 0))
@@ -123,10 +125,13 @@ extension PlanBuilder {
         } else {
             emit(.constant(dst: extensionMonths, value: 0))
         }
-        return OptionPlan(
+        var plan = OptionPlan(
             name: option.name, label: option.label, pv: pv, total: total, goLive: goLive,
             extensionMonths: extensionMonths, score: score, lines: lines, firstYear: firstYear,
             tasks: taskColumns, riskOccurrences: occurrences)
+        plan.firstFinancialYear = firstYear + 2 * years
+        plan.financialTypes = LineType.allCases.filter { type in lines.contains { $0.type == type } }
+        return plan
     }
 
     /// A task's `not-before` as a column of months from start: a task it refers to is one the

@@ -11,6 +11,7 @@ extension PlanBuilder {
         layOutInputs()
         var shared = Scope()
         for k in scenario.inputs.ids { _ = input(.shared(k), scope: &shared) }
+        compilePriceIndex()
         compileSharedRisks()
 
         let options = scenario.options.indices.map { compileOption(scenario.options[$0], id: OptionID($0)) }
@@ -26,7 +27,8 @@ extension PlanBuilder {
                 horizonMonths: scenario.horizonMonths),
             correlated: correlated, correlationMatrix: matrix,
             imanConover: matrix.flatMap { try? ImanConoverPlan(rows: Plan.chunkSize, rankCorrelation: $0) },
-            warnings: diagnostics.filter { $0.severity != .error })
+            warnings: diagnostics.filter { $0.severity != .error }, priceIndex: prices,
+            financialYears: financialYears)
     }
 
     /// Weighted score of one option: `Σ_c weight_c × score_{c, option}`, compiled in the option's

@@ -26,6 +26,9 @@ public struct PlanBuilder {
     var sharedRisks = IndexedArray<SharedRiskID, SharedRiskColumns?>()
     let scenario: Scenario
     let years: Int
+    /// The financial years, and the price index once compiled (`PlanBuilder+Prices`).
+    let financialYears: FinancialYears
+    var prices: PriceIndex
 
     /// Where an expression is compiled: the scenario level, or an option with its own inputs,
     /// each compiled on first use.
@@ -52,6 +55,10 @@ public struct PlanBuilder {
     init(scenario: Scenario) {
         self.scenario = scenario
         self.years = scenario.appraisalYears
+        self.financialYears = scenario.financialYears
+        self.prices = PriceIndex(
+            rates: [], first: 0, years: years, priceBase: scenario.priceBaseMonths,
+            financialBoundary: financialYears.firstBoundary)
         self.sharedSlots = IndexedArray(repeating: nil, count: scenario.inputs.count)
     }
 

@@ -10,6 +10,8 @@ final class ResultStore: @unchecked Sendable {
         var score: ColumnStorage<Float>?
         var lines, years: [ColumnStorage<Float>]
         var risks: [ColumnStorage<UInt8>]
+        /// Per type of `OptionPlan.financialTypes`, each financial year's cash.
+        var financial: [[ColumnStorage<Float>]] = []
     }
 
     let iterations: Int
@@ -31,7 +33,8 @@ final class ResultStore: @unchecked Sendable {
                 pv: .init(count: n), total: .init(count: n), goLive: .init(count: n),
                 score: o.score == nil ? nil : .init(count: n),
                 lines: o.lines.map { _ in .init(count: n) }, years: (0..<plan.years).map { _ in .init(count: n) },
-                risks: o.riskOccurrences.map { _ in .init(count: n) })
+                risks: o.riskOccurrences.map { _ in .init(count: n) },
+                financial: o.financialTypes.map { _ in (0..<plan.financialYears.count).map { _ in .init(count: n) } })
         }
         inputs = IndexedArray(keepInputs ? plan.inputs.map { _ in .init(count: n) } : [])
         yearPVSums = .init(count: max(chunks, 1) * plan.options.count * plan.years)
@@ -65,6 +68,10 @@ final class ResultStore: @unchecked Sendable {
                 sums[y] = s
             }
             for (risk, dst) in zip(o.riskOccurrences, columns.risks) { copy(risk.slot, dst) }
+            for (type, years) in zip(o.financialTypes, columns.financial) {
+                let first = o.financialSlot(type, years: plan.financialYears.count)
+                for (j, dst) in years.enumerated() { copy(first + j, dst) }
+            }
         }
         for (input, dst) in zip(plan.inputs, inputs) { copy(input.slot, dst) }
     }
@@ -88,12 +95,16 @@ final class ResultStore: @unchecked Sendable {
                 for chunk in 0..<chunks { s += yearPVSums.base[(chunk * plan.options.count + k) * years + y] }
                 yearPV[y] = n > 0 ? s / Double(n) : .nan
             }
-            return OptionResults(
+            var results = OptionResults(
                 name: o.name, label: o.label, pv: Column(storage: c.pv), total: Column(storage: c.total),
                 goLive: Column(storage: c.goLive), deadline: plan.scenario.options[k].deadline,
                 score: c.score.map(Column.init), linePV: c.lines.map(Column.init),
                 yearCash: c.years.map(Column.init), yearPVMean: yearPV,
                 riskOccurrences: c.risks.map(Column.init))
+            for (type, years) in zip(o.financialTypes, c.financial) {
+                results.financialCash[type] = years.map(Column.init)
+            }
+            return results
         }
         let byChunk = problems.withLock { found in found.keys.sorted().map { found[$0]! } }
         return SimulationResults(

@@ -28,6 +28,9 @@ public struct OptionResults: Sendable {
     public var yearPVMean: [Double]
     /// Occurrences of each risk per iteration.
     public var riskOccurrences: [Column<UInt8>]
+    /// The cash of each financial year (`Plan.financialYears`), nominal and undiscounted, of each
+    /// type some line of the option has; a type without lines has none (its cash is 0).
+    public var financialCash: [LineType: [Column<Float>]] = [:]
 
     /// Months past the deadline: `max(0, go-live - deadline)`; 0 without a deadline.
     public var extensionMonths: [Double] {
@@ -55,11 +58,13 @@ public struct SimulationResults: Sendable {
 /// Memory the per-iteration result columns take.
 public enum ResultLayout {
     /// Bytes per iteration: PV, total and go-live in double precision per option; a
-    /// single-precision column per line, year, criteria score and kept input; a byte per risk.
+    /// single-precision column per line, year, criteria score, kept input and financial year of
+    /// each type the option's lines have; a byte per risk.
     public static func bytesPerIteration(_ plan: Plan, keepInputs: Bool = true) -> Int {
         var bytes = keepInputs ? 4 * plan.inputs.count : 0
         for o in plan.options {
             bytes += 3 * 8 + (o.score == nil ? 0 : 4) + 4 * (o.lines.count + plan.years) + o.riskOccurrences.count
+            bytes += 4 * plan.financialYears.count * o.financialTypes.count
         }
         return bytes
     }

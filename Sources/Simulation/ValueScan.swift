@@ -70,6 +70,8 @@ extension Instruction {
             return [o, t]
         case .payAt(let line, _, _, _), .payOver(let line, _, _, _, _), .spread(let line, _, _, _, _):
             return [line.pv, line.optionPV, line.optionTotal]
+        case .priceIndex(let layout):
+            return Array(layout.slots)
         }
     }
 
@@ -86,9 +88,18 @@ extension Instruction {
         case .riskOnce(_, _, let p, let a, let b, let u, let v),
             .riskInYear(_, _, let p, let a, let b, _, let u, let v):
             return [p, a, b, u, v]
-        case .payAt(_, let amount, let time, let e): return [amount, time] + (e.map { [$0] } ?? [])
-        case .payOver(_, let rate, let a, let b, let e), .spread(_, let rate, let a, let b, let e):
-            return [rate, a, b] + (e.map { [$0] } ?? [])
+        case .payAt(let line, let amount, let time, let e):
+            return [amount, time] + (e.map { [$0] } ?? []) + line.deflatorReads
+        case .payOver(let line, let rate, let a, let b, let e), .spread(let line, let rate, let a, let b, let e):
+            return [rate, a, b] + (e.map { [$0] } ?? []) + line.deflatorReads
+        case .priceIndex(let layout):
+            return layout.rates
         }
     }
+}
+
+extension LineTarget {
+    /// The price-index columns a nominal line's PV and total read (a real line's read them only
+    /// for its financial-year cash, which `writes` leaves out).
+    var deflatorReads: [Slot] { nominal ? Array(prices) : [] }
 }

@@ -77,7 +77,7 @@ final class EconomicFileTests: XCTestCase {
         let lines = run.stdout.components(separatedBy: "\n")
         let lead = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("Against the baseline") }, run.stdout)
         let table = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("option") && $0.contains("mean PV") })
-        XCTAssertEqual(lead, 3, "right after the title, the run line and a blank line")
+        XCTAssertEqual(lead, 4, "right after the title, the run line, the price basis and a blank line")
         XCTAssertLessThan(lead, table)
         XCTAssertEqual(
             Array(lines[lead..<(lead + 7)]),

@@ -32,7 +32,8 @@ final class RunCommandTests: XCTestCase {
 
     static let expectedFiles = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
-        "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "run.json"
+        "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
+        "run.json"
     ]
 
     func testRunWritesEveryFileWithItsColumns() throws {
@@ -53,12 +54,13 @@ final class RunCommandTests: XCTestCase {
                 + "pv_benefits_mean,npsv_mean,bcr",
             "ranking.csv": "option,p_cheapest,p_best_score,base_case_pv",
             "cashflow.csv": "option,year,discount_factor,mean,p10,p50,p90,pv_mean",
-            "lines.csv": "option,line,kind,source_line,pv_mean,pv_p10,pv_p90",
+            "lines.csv": "option,line,kind,source_line,pv_mean,pv_p10,pv_p90,type,prices",
             "distributions.csv": "option,quantity,name,source_line,mean,sd,p5,p10,p50,p80,p90,p95,min,max",
             "sensitivity.csv":
                 "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high",
             "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after",
-            "optimism_bias.csv": "option,source,class,mitigation,one_off,recurring,duration,source_line"
+            "optimism_bias.csv": "option,source,class,mitigation,one_off,recurring,duration,source_line",
+            "affordability.csv": "option,financial_year,type,mean,p10,p50,p90,budget,p_over_budget"
         ]
         for (name, header) in headers {
             let rows = try readCSV(out + "/" + name)
