@@ -66,7 +66,8 @@ final class FinancialCaseCLITests: XCTestCase {
 
         XCTAssertTrue(
             run.stdout.contains(
-                "Economic case: real prices of 2020-02, discounted; inflation 0% a year; 1 line in cash prices, deflated"
+                "Economic case: real prices of 2020-02, discounted; inflation 0% a year; "
+                    + "1 line in cash prices, deflated"
             ),
             run.stdout)
         XCTAssertTrue(

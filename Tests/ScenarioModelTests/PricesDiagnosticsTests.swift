@@ -85,7 +85,8 @@ final class PricesDiagnosticsTests: XCTestCase {
 
     func testInflationUnknownNameSuggestsASharedInput() {
         expectDiagnostic(
-            scenario(top: "inputs:\n  cpi: 2%\ninflation: 1️⃣cpj\n"), contains: "unknown name `cpj`; did you mean `cpi`?")
+            scenario(top: "inputs:\n  cpi: 2%\ninflation: 1️⃣cpj\n"),
+            contains: "unknown name `cpj`; did you mean `cpi`?")
     }
 
     func testInflationMayUseASharedInputAndADistribution() throws {
@@ -203,7 +204,8 @@ final class PricesDiagnosticsTests: XCTestCase {
 
     func testBudgetAmountMustBeConstant() {
         expectDiagnostic(
-            scenario(top: "budget:\n  revenue: 1️⃣pert(1m, 2m, 3m)\n"), contains: "the revenue budget must be a constant")
+            scenario(top: "budget:\n  revenue: 1️⃣pert(1m, 2m, 3m)\n"),
+            contains: "the revenue budget must be a constant")
     }
 
     func testBudgetIsKeptByYear() throws {

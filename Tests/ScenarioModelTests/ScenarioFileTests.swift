@@ -70,6 +70,27 @@ final class ScenarioFileTests: XCTestCase {
         XCTAssertEqual(s.options[1].tasks.map(\.name), ["specification", "tender", "transition"])
     }
 
+    /// The district council example uses every part of the business case and loads without a
+    /// diagnostic: a baseline, real and cash prices with inflation by year, capital and revenue
+    /// lines, a budget, a scenario-level risk that applies to every option, reference-class
+    /// optimism bias and a benefit.
+    func testDistrictCouncilExampleLoadsCleanly() throws {
+        let text = try Self.read("district-2025.yaml")
+        let (loaded, ds) = ScenarioLoader.load(text: text, file: "district-2025.yaml")
+        XCTAssertEqual(ds, [], ds.map(\.description).joined(separator: "\n"))
+        let s = try XCTUnwrap(loaded)
+        XCTAssertEqual(s.options.map(\.name), ["extend-reprocure", "in-house", "shared-service", "cloud"])
+        XCTAssertEqual(s.baseline, OptionID(0))
+        XCTAssertEqual(s.prices, .real)
+        XCTAssertEqual(s.risks.count, 1, "the cyber incident is shared")
+        XCTAssertTrue(s.options.allSatisfy { o in o.risks.contains { $0.name == "cyber incident" } })
+        let lines = s.options.flatMap { $0.costs }
+        XCTAssertTrue(lines.contains { $0.prices == .nominal }, "contract prices in cash")
+        XCTAssertTrue(lines.contains { $0.type == .capital }, "capital lines")
+        XCTAssertNotNil(s.budget)
+        XCTAssertEqual(s.options[3].benefits.count, 1)
+    }
+
     /// The template's commented optimism-bias examples load when uncommented (one at a time) and
     /// give the uplifts its comment states; the only diagnostic is the warning it mentions.
     func testTemplateOptimismBiasExamplesSayWhatTheyDo() throws {
