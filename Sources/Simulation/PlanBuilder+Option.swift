@@ -24,18 +24,8 @@ extension PlanBuilder {
                 scheduleOccurrence[option.riskLine(r)] = occurs
                 continue
             }
-            let chance = compile(risk.chance, scope: &scope)
             let what = "risk `\(risk.name)` of option `\(option.name)`"
-            require(chance, .probability, "`chance` of " + what, at: risk.chance.mark)
-            let u = uniform(fixed: 1)
-            let occurs = binary(.less, u, chance)
-            var length = compile(delay, scope: &scope)
-            require(length, .finite, "`delay` of " + what, at: delay.mark)
-            if !nonNegative(delay, scope: scope) {
-                let drawn = length
-                length = newSlot()
-                emit(.maximum(dst: length, args: [drawn, constant(0)]))
-            }
+            let (_, _, occurs, length) = scheduleRisk(risk.chance, delay: delay, what: what, scope: &scope)
             delays[task].append(binary(.multiply, occurs, length))
             scheduleOccurrence[option.riskLine(r)] = occurs
         }
@@ -208,5 +198,27 @@ extension PlanBuilder {
             return spec.support.lower >= 0
         case .duration(let a, _): return check(a)
         }
+    }
+
+    /// The occurrence and delay of a risk that lengthens a task, decided before the schedule:
+    /// `occurs = u < chance` with u a uniform column that is 1 in a deterministic run (so no risk
+    /// occurs there), and the delay drawn, counted as 0 where it can be negative. `chance` must
+    /// lie in 0...1 and the delay be finite in every iteration (`ValueCheck`). Returns the
+    /// columns of the chance, u, the occurrence (1 or 0) and the delay.
+    mutating func scheduleRisk(
+        _ chanceExpr: ResolvedExpr, delay delayExpr: ResolvedExpr, what: String, scope: inout Scope
+    ) -> (chance: Slot, u: Slot, occurs: Slot, length: Slot) {
+        let chance = compile(chanceExpr, scope: &scope)
+        require(chance, .probability, "`chance` of " + what, at: chanceExpr.mark)
+        let u = uniform(fixed: 1)
+        let occurs = binary(.less, u, chance)
+        var length = compile(delayExpr, scope: &scope)
+        require(length, .finite, "`delay` of " + what, at: delayExpr.mark)
+        if !nonNegative(delayExpr, scope: scope) {
+            let drawn = length
+            length = newSlot()
+            emit(.maximum(dst: length, args: [drawn, constant(0)]))
+        }
+        return (chance, u, occurs, length)
     }
 }

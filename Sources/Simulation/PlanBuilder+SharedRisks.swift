@@ -43,17 +43,8 @@ extension PlanBuilder {
             var scheduleUniform: Slot?
             var delay: Slot?
             if risk.isScheduleRisk, let d = risk.delay {
-                let c = compile(risk.chance, scope: &scope)
-                require(c, .probability, "`chance` of " + what, at: risk.chance.mark)
-                let u = uniform(fixed: 1)
-                scheduleOccurs = binary(.less, u, c)
-                var length = compile(d, scope: &scope)
-                require(length, .finite, "`delay` of " + what, at: d.mark)
-                if !nonNegative(d, scope: scope) {
-                    let drawn = length
-                    length = newSlot()
-                    emit(.maximum(dst: length, args: [drawn, constant(0)]))
-                }
+                let (c, u, occurs, length) = scheduleRisk(risk.chance, delay: d, what: what, scope: &scope)
+                scheduleOccurs = occurs
                 chance = c
                 scheduleUniform = u
                 delay = length
