@@ -43,9 +43,12 @@ public enum Sensitivity {
         /// Option whose model it belongs to; nil when shared.
         var option: OptionID?
         var ranks: [Double]
-        /// The uncertain input, nil for a risk occurrence.
-        var input: InputID?
         var driver: Driver
+        /// The uncertain input, nil for a risk occurrence.
+        var input: InputID? {
+            if case .input(let id) = driver { return id }
+            return nil
+        }
     }
 
     /// The rows of every target, each target's by decreasing contribution to variance; no
@@ -65,7 +68,7 @@ public enum Sensitivity {
             candidates.append(
                 Candidate(
                     label: input.label, line: input.mark.line, option: input.option,
-                    ranks: [], input: k, driver: .input(k)))
+                    ranks: [], driver: .input(k)))
             columns.append { column.doubles }
         }
         for (i, (o, op)) in zip(results.options, plan.options).enumerated() {
@@ -75,7 +78,7 @@ public enum Sensitivity {
                 candidates.append(
                     Candidate(
                         label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
-                        option: OptionID(i), ranks: [], input: nil,
+                        option: OptionID(i), ranks: [],
                         driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r))))
                 columns.append { column.map { Double($0) } }
             }
