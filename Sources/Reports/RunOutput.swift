@@ -17,6 +17,12 @@ public enum RunOutput {
         public var elapsedSeconds: Double
         public var toolVersion: String
         public var gslVersion: String
+        /// Every `--set` as written (`NAME=EXPR`), in order.
+        public var overrides: [String] = []
+        /// The variant run (`--variant`), or nil.
+        public var variant: String?
+        /// The `--sweep` argument as written, or nil.
+        public var sweep: String?
         public init(
             scenarioFile: String, scenarioSHA256: String, outputDirectory: String, elapsedSeconds: Double,
             toolVersion: String, gslVersion: String
@@ -82,18 +88,21 @@ public enum RunOutput {
     /// Writes every file as one set, replacing the directory's previous files. `isCancelled` is
     /// checked between files and every megabyte of `samples.csv`; when it returns true nothing is
     /// changed and `AtomicFileError.interrupted` is thrown.
+    /// `extra` are further tables written after the business-case files (`variants.csv`,
+    /// `sweep.csv`), each named as in `fileNames`.
     public static func write(
         _ report: RunReport, metadata: Metadata, to directory: AtomicDirectory,
-        samples: Bool, isCancelled: () -> Bool = { false }
+        samples: Bool, extra: [(String, CSVTable)] = [], isCancelled: () -> Bool = { false }
     ) throws(AtomicFileError) -> Written {
         try write(
-            report, metadata: metadata, to: directory, samples: samples, isCancelled: isCancelled,
+            report, metadata: metadata, to: directory, samples: samples, extra: extra, isCancelled: isCancelled,
             beforeSwap: { _ throws(AtomicFileError) in })
     }
 
     /// The implementation, with `AtomicDirectory`'s hook before the swap (for tests).
     static func write(
         _ report: RunReport, metadata: Metadata, to directory: AtomicDirectory, samples: Bool,
+        extra: [(String, CSVTable)] = [],
         isCancelled: () -> Bool, beforeSwap: (String) throws(AtomicFileError) -> Void
     )
         throws(AtomicFileError) -> Written
@@ -110,7 +119,7 @@ public enum RunOutput {
             ("switching.csv", BusinessCaseFiles.switching(report)),
             ("optimism_bias.csv", OptimismBiasReport.csv(report.plan.scenario)),
             ("affordability.csv", BusinessCaseFiles.affordability(report))
-        ]
+        ] + extra
         var names: [String] = []
         let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) {
             staging throws(AtomicFileError) in
@@ -158,6 +167,9 @@ public enum RunOutput {
             ("baseline", .string(r.options[r.baseline].name)),
             ("preferred_by_expected_pv", .string(r.options[r.preferred].name)),
             ("evpi", .number(r.evpi.value)),
+            ("overrides", .array(m.overrides.map { .string($0) })),
+            ("variant", m.variant.map { .string($0) } ?? .null),
+            ("sweep", m.sweep.map { .string($0) } ?? .null),
             ("optimism_bias", OptimismBiasReport.json(s)),
             (
                 "pv_p80_confidence_interval_95",

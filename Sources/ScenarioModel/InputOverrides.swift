@@ -12,11 +12,27 @@ public struct InputOverride: Sendable, Hashable {
     public var expression: String
     /// Which `--set` this is, counting from 1: the line of its marks.
     public var argument: Int
+    /// The variant whose entry this is (`variants:`), with the entry's key and value as written
+    /// in the file, whose marks its diagnostics use; nil for a `--set`.
+    public var variant: VariantEntry?
+
+    /// A variant's `key: value` entry: the variant's name, the key and the value as written.
+    public struct VariantEntry: Sendable, Hashable {
+        public var name: String
+        public var key: Scalar
+        public var value: Scalar
+    }
 
     public init(name: String, expression: String, argument: Int = 1) {
         self.name = name
         self.expression = expression
         self.argument = argument
+    }
+
+    /// A variant's entry `key: value` as an override of the input `key`.
+    init(variant: String, key: Scalar, value: Scalar) {
+        self.init(name: key.text, expression: value.text, argument: 0)
+        self.variant = VariantEntry(name: variant, key: key, value: value)
     }
 
     /// Splits `NAME=EXPR` at the first `=`; nil when there is no `=`.
@@ -55,14 +71,24 @@ public struct InputOverride: Sendable, Hashable {
         return overrides
     }
 
-    /// The expression as a scalar whose mark is its position in `NAME=EXPR`.
+    /// The expression as a scalar whose mark is its position in `NAME=EXPR` (a variant's: the
+    /// value as written in the file).
     var scalar: Scalar {
-        Scalar(
+        if let variant { return variant.value }
+        return Scalar(
             text: expression, style: .plain,
             mark: SourceMark(file: Self.file, line: argument, column: name.unicodeScalars.count + 2))
     }
 
-    var nameMark: SourceMark { SourceMark(file: Self.file, line: argument, column: 1) }
+    var nameMark: SourceMark { variant?.key.mark ?? SourceMark(file: Self.file, line: argument, column: 1) }
+
+    /// How messages name this override: `` `--set NAME` `` or `` `NAME` in variant `V` ``.
+    var written: String { variant.map { "`\(name)` in variant `\($0.name)`" } ?? "`--set \(name)`" }
+
+    /// Where it is, for a message about a second override of the same input.
+    var place: String {
+        variant.map { "at \($0.key.mark.line):\($0.key.mark.column)" } ?? "at --set:\(argument)"
+    }
 }
 
 /// Which override applies to which input, decided once the input names are known.
@@ -99,11 +125,11 @@ extension ScenarioBuilder {
             if let key = keys.first(where: { setBy[$0] != nil }), let first = setBy[key] {
                 let input = key.option.map { "input `\(key.name)` of option `\($0)`" } ?? "input `\(key.name)`"
                 let what =
-                    first.name == o.name
-                    ? "`--set \(o.name)` is given twice (first at --set:\(first.argument))"
-                    : "`--set \(o.name)` sets \(input), "
-                        + "already set by `--set \(first.name)` (at --set:\(first.argument))"
-                error(what + "; give each input one --set", at: o.nameMark)
+                    first.name == o.name && (first.variant == nil) == (o.variant == nil)
+                    ? "\(o.written) is given twice (first \(first.place))"
+                    : "\(o.written) sets \(input), already set by \(first.written) (\(first.place))"
+                let advice = o.variant == nil && first.variant == nil ? "one --set" : "one value"
+                error(what + "; give each input \(advice)", at: o.nameMark)
                 return false
             }
             for key in keys { setBy[key] = o }
@@ -112,7 +138,9 @@ extension ScenarioBuilder {
         for o in overrides {
             let name = o.name
             if o.expression.trimmingSpaces().isEmpty {
-                error("`--set \(name)=` needs an expression after `=`", at: o.scalar.mark)
+                let message =
+                    o.variant == nil ? "`--set \(name)=` needs an expression after `=`" : "\(o.written) needs an expression"
+                error(message, at: o.scalar.mark)
                 continue
             }
             if sharedInputNames.contains(name) {
@@ -129,14 +157,14 @@ extension ScenarioBuilder {
                 let option = String(name[..<dot]), input = String(name[name.index(after: dot)...])
                 guard optionNames.contains(option) else {
                     error(
-                        "unknown option `\(option)` in `--set \(name)`"
+                        "unknown option `\(option)` in \(o.written)"
                             + NameSuggestions.didYouMean(option, among: optionNames), at: o.nameMark)
                     continue
                 }
                 let own = optionInputNames[option] ?? []
                 guard own.contains(input) else {
                     error(
-                        "option `\(option)` has no input `\(input)` (in `--set \(name)`)"
+                        "option `\(option)` has no input `\(input)` (in \(o.written))"
                             + NameSuggestions.didYouMean(input, among: own), at: o.nameMark)
                     continue
                 }
@@ -148,9 +176,13 @@ extension ScenarioBuilder {
             for option in optionNames {
                 for input in optionInputNames[option] ?? [] { all.append("\(option).\(input)") }
             }
-            error(
-                "unknown input `\(name)` in `--set \(name)=...`" + NameSuggestions.didYouMean(name, among: all),
-                at: o.nameMark)
+            guard let variant = o.variant else {
+                error(
+                    "unknown input `\(name)` in `--set \(name)=...`" + NameSuggestions.didYouMean(name, among: all),
+                    at: o.nameMark)
+                continue
+            }
+            error(unknownVariantKey(name, variant: variant.name, inputs: all), at: o.nameMark)
         }
     }
 }

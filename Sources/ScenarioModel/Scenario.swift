@@ -28,6 +28,10 @@ public struct Scenario: Sendable {
     public var baseline = OptionID(0)
     /// The `baseline:` value's mark, when the file sets one.
     public var baselineMark: SourceMark?
+    /// The named what-if cases under `variants:`, in file order.
+    public var variants: [Variant] = []
+    /// The variant this scenario was built as (`ScenarioLoader.load(variant:)`); nil: the base case.
+    public var variant: String?
     public var inputs: IndexedArray<NamedInputID, Input>
     public var correlations: [Correlation]
     public var options: [Option]

@@ -16,7 +16,8 @@ final class ScenarioBuilder {
         "deadline", "iterations", "seed", "sampling", "optimism-bias", "inputs", "correlations",
         "options", "criteria", "risks",
         "baseline",
-        "prices", "price-base", "inflation", "financial-year-start", "budget"
+        "prices", "price-base", "inflation", "financial-year-start", "budget",
+        "variants"
     ]
     static let requiredTopKeys = ["scenario", "start", "horizon", "options"]
     /// The longest appraisal period accepted (100 years), so that nothing downstream allocates
@@ -26,7 +27,10 @@ final class ScenarioBuilder {
 
     let file: String
     let source: String
-    let overrides: [InputOverride]
+    /// The `--set`s, then (when building a variant) the variant's input changes.
+    var overrides: [InputOverride]
+    /// The variant being built (`variants:`), or nil for the base case.
+    let variant: String?
     var diagnostics: [Diagnostic] = []
 
     // Scenario-wide facts, gathered before options are built.
@@ -63,10 +67,11 @@ final class ScenarioBuilder {
     var priceBase: CalendarMonth?
     var financialYearStart = 4
 
-    init(file: String, source: String, overrides: [InputOverride]) {
+    init(file: String, source: String, overrides: [InputOverride], variant: String? = nil) {
         self.file = file
         self.source = source
         self.overrides = overrides
+        self.variant = variant
     }
 
     func error(_ message: String, at mark: SourceMark, fix: String? = nil) {
@@ -81,8 +86,9 @@ final class ScenarioBuilder {
 
     /// Builds the scenario from the root node; nil when any error was found.
     func build(_ root: Node) -> Scenario? {
-        guard let entries = mapping(root, "the scenario file", allowEmpty: false) else { return nil }
+        guard var entries = mapping(root, "the scenario file", allowEmpty: false) else { return nil }
         checkKeys(entries, allowed: Self.topKeys, in: "the scenario")
+        entries = applyingVariantSettings(entries)
         for key in Self.requiredTopKeys where Self.entry(entries, key) == nil {
             error("missing required key `\(key)`", at: root.mark)
         }
@@ -133,6 +139,7 @@ final class ScenarioBuilder {
 
         prescanNames(inputs: node("inputs"), options: node("options"))
         directory = NameDirectory(inputs: node("inputs"), options: node("options"))
+        let variants = readVariants(entries)
         resolveOverrides()
         let baseline = Self.entry(entries, "baseline").flatMap { readBaseline($0.value) }
         let inputs = node("inputs").map(readSharedInputs) ?? .init()
@@ -159,6 +166,8 @@ final class ScenarioBuilder {
         if let inflation = inflation ?? nil { scenario.inflation = inflation }
         scenario.financialYearStart = financialYearStart
         scenario.budget = budget
+        scenario.variants = variants
+        scenario.variant = variant
         var numbering = InputNumbering(read: drawsRead, years: scenario.appraisalYears)
         numbering.number(&scenario)
         return scenario

@@ -20,13 +20,20 @@ struct ChunkDraws {
     var stream: RandomStream?
     let latinHypercube: Bool
     let fixed: [InputID: FixedValue]
+    /// In a Monte Carlo run, inputs held at a value (`run --sweep`): each is drawn as usual, so
+    /// that every other input gets the same numbers as without it, and then overwritten.
+    let pinned: [InputID: Double]
     var scratch: [Double]
 
-    init(plan: Plan, stream: RandomStream?, latinHypercube: Bool, fixed: [InputID: FixedValue] = [:]) {
+    init(
+        plan: Plan, stream: RandomStream?, latinHypercube: Bool, fixed: [InputID: FixedValue] = [:],
+        pinned: [InputID: Double] = [:]
+    ) {
         self.plan = plan
         self.stream = stream
         self.latinHypercube = latinHypercube
         self.fixed = fixed
+        self.pinned = pinned
         self.scratch = []
     }
 
@@ -45,8 +52,16 @@ struct ChunkDraws {
     }
 
     /// Fills the columns of every input with constant parameters and the plan's uniforms, then
-    /// correlates.
+    /// correlates, then overwrites the pinned inputs' columns with their values.
     mutating func drawColumns(buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int) {
+        drawAndCorrelate(buffer: buffer, stride: stride, n: n)
+        guard stream != nil else { return }
+        for (id, value) in pinned where plan.inputs[id].spec != nil {
+            (buffer + plan.inputs[id].slot * stride).update(repeating: value, count: n)
+        }
+    }
+
+    private mutating func drawAndCorrelate(buffer: UnsafeMutablePointer<Double>, stride: Int, n: Int) {
         for (id, input) in plan.inputs.enumerated {
             guard let spec = input.spec else { continue }
             let dst = buffer + input.slot * stride
@@ -102,7 +117,7 @@ struct ChunkDraws {
                 continue
             }
             guard deterministic else {
-                dst[i] = spec.quantile(u[i])
+                dst[i] = pinned[id] ?? spec.quantile(u[i])
                 continue
             }
             switch fixed[id] ?? .base {

@@ -44,7 +44,11 @@ public struct Engine: Sendable {
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Monte Carlo run. `progress` is called with the number of finished iterations (from any thread).
-    public func run(_ settings: Settings, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResults {
+    /// `pinned` holds inputs at a value in every iteration (`run --sweep`); they are still drawn,
+    /// so every other input has the same draws as in a run without them (common random numbers).
+    public func run(
+        _ settings: Settings, pinned: [InputID: Double] = [:], progress: (@Sendable (Int) -> Void)? = nil
+    ) -> SimulationResults {
         let runner = ChunkRunner(iterations: settings.iterations, seed: settings.seed, threads: settings.threads)
         let store = ResultStore(
             plan: plan, iterations: runner.iterations, chunks: runner.chunks,
@@ -59,7 +63,7 @@ public struct Engine: Sendable {
             Self.fillConstants(plan: plan, accrual: accrual, buffer: buffer, stride: stride)
             while let chunk = next() {
                 let c = chunk.index, offset = chunk.offset, count = chunk.count
-                var draws = ChunkDraws(plan: plan, stream: chunk.stream(), latinHypercube: lhs)
+                var draws = ChunkDraws(plan: plan, stream: chunk.stream(), latinHypercube: lhs, pinned: pinned)
                 Self.runChunk(plan: plan, accrual: accrual, buffer: buffer, stride: stride, n: count, draws: &draws)
                 let problems = ValueScan.scan(plan: plan, buffer: buffer, stride: stride, n: count, offset: offset)
                 if !problems.isEmpty { store.record(problems, chunk: c) }

@@ -27,8 +27,10 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let source = try scenarioArguments.load()
         let settings = try scenarioArguments.overrides()
-        let scenario = try source.scenario(overrides: settings, strict: strict)
+        // Every variant is built and compiled too, so that `check` finds a mistake in any of them.
+        let (scenario, variants) = try source.scenarioWithVariants(overrides: settings, strict: strict, quiet: false)
         let plan = try PlanSource.compile(scenario, source: source, strict: strict)
+        for variant in variants { _ = try PlanSource.compile(variant, source: source, strict: strict) }
         let engine = Engine(plan: plan)
         // A base case that is not finite (or a chance outside 0...1) is known before any draw.
         try ValueProblemReport.stop(
@@ -36,8 +38,19 @@ struct CheckCommand: AsyncParsableCommand {
             baseCase: true, exit: Exit.invalidScenario)
         let base = engine.deterministic()
         switch format {
-        case .text: print(CheckSummary(plan: plan, base: base).render())
+        case .text:
+            print(CheckSummary(plan: plan, base: base).render())
+            if !scenario.variants.isEmpty { print(Self.variantList(scenario.variants)) }
         case .json: print(CheckJSON.render(plan: plan, base: base))
         }
+    }
+
+    /// The variants and what each changes, one line each (`run --variant NAME` runs one).
+    static func variantList(_ variants: [Variant]) -> String {
+        var text = "Variants (run --variant NAME, or --variants for all on the same draws):\n"
+        for v in variants {
+            text += "  \(v.name) [line \(v.mark.line)]: " + v.keys.joined(separator: ", ") + "\n"
+        }
+        return text
     }
 }

@@ -55,12 +55,30 @@ struct RunCommand: AsyncParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
+    @ArgumentParser.Option(help: "Run the named variant of the scenario (`variants:`).")
+    var variant: String?
+
+    @Flag(help: "Also run every variant on the same draws as the base case; writes variants.csv.")
+    var variants = false
+
+    @ArgumentParser.Option(
+        help: ArgumentHelp(
+            "Also run with an uncertain input held at each of STEPS values from FROM to TO (default 11), "
+                + "on the same draws; writes sweep.csv.", valueName: "name=from..to[:steps]"))
+    var sweep: String?
+
     func validate() throws {
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if out?.isEmpty == true { throw ValidationError("--out needs a directory name (got an empty one)") }
         if let precision, Self.parsePercent(precision) == nil {
             throw ValidationError("--precision expects a percentage above 0, e.g. 0.1% (got '\(precision)')")
+        }
+        if [variant != nil, variants, sweep != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("--variant, --variants and --sweep cannot be combined: give one of them")
+        }
+        if precision != nil && (variants || sweep != nil) {
+            throw ValidationError("--precision cannot be combined with --variants or --sweep")
         }
     }
 
@@ -76,7 +94,10 @@ struct RunCommand: AsyncParsableCommand {
         Interruption.install()
         let source = try scenarioArguments.load()
         let settingsOverrides = try scenarioArguments.overrides()
-        let scenario = try source.scenario(overrides: settingsOverrides, quiet: quiet)
+        let whatIf = try WhatIfRuns.load(
+            source: source, overrides: settingsOverrides, variant: variant, allVariants: variants, sweep: sweep,
+            quiet: quiet)
+        let scenario = whatIf.scenario
         let plan = try PlanSource.compile(scenario, source: source)
         let engine = Engine(plan: plan)
         // A value that is not finite (or a chance outside 0...1) fails the run, never the answer.
@@ -142,15 +163,27 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("error: \(problem)")
             throw Exit.runFailed
         }
+        let comparison = try whatIf.compare(
+            base: report, engine: engine, source: source, overrides: settingsOverrides, settings: settings
+        ) { engine, settings, pinned in
+            let results = simulate(engine, settings, pinned: pinned)
+            try ValueProblemReport.stop(
+                on: results.problems, plan: engine.plan, source: source, overrides: settingsOverrides,
+                exit: Exit.runFailed)
+            return results
+        }
         let elapsed = Date().timeIntervalSince(started)
-        let metadata = RunOutput.Metadata(
+        var metadata = RunOutput.Metadata(
             scenarioFile: source.name, scenarioSHA256: SHA256.hex(source.text.utf8), outputDirectory: directory,
             elapsedSeconds: elapsed, toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version)
+        metadata.overrides = scenarioArguments.assignments
+        metadata.variant = variant
+        metadata.sweep = sweep
         let written: RunOutput.Written
         do {
             written = try Interruption.whileWriting { () throws(AtomicFileError) in
                 try RunOutput.write(
-                    report, metadata: metadata, to: target, samples: samples,
+                    report, metadata: metadata, to: target, samples: samples, extra: comparison.tables,
                     isCancelled: { Interruption.requested })
             }
         } catch {
@@ -168,6 +201,7 @@ struct RunCommand: AsyncParsableCommand {
                     report: report, elapsedSeconds: elapsed,
                     scenarioNote: source.isDefault ? "embedded default scenario" : source.name
                 ).render())
+            if !comparison.text.isEmpty { print(comparison.text) }
             print(
                 "Files written to \(directory)/: "
                     + written.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
@@ -196,11 +230,13 @@ struct RunCommand: AsyncParsableCommand {
             + "\(state)\(estimate); \(why)"
     }
 
-    private func simulate(_ engine: Engine, _ settings: Engine.Settings) -> SimulationResults {
+    private func simulate(
+        _ engine: Engine, _ settings: Engine.Settings, pinned: [InputID: Double] = [:]
+    ) -> SimulationResults {
         let bar = (!quiet && Terminal.standardErrorIsTerminal) ? ProgressBar(total: settings.iterations) : nil
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { bar.update($0) } }
-        let results = engine.run(settings, progress: progress)
+        let results = engine.run(settings, pinned: pinned, progress: progress)
         bar?.finish()
         return results
     }

@@ -46,9 +46,11 @@ struct ScenarioSource {
     }
 
     /// Reads and checks the scenario; prints every diagnostic; throws exit 2 on errors
-    /// (or on warnings when `strict`).
-    func scenario(overrides: [InputOverride] = [], strict: Bool = false, quiet: Bool = false) throws -> Scenario {
-        let (scenario, diagnostics) = ScenarioLoader.load(text: text, file: name, overrides: overrides)
+    /// (or on warnings when `strict`). With `variant`, the scenario as that variant.
+    func scenario(overrides: [InputOverride] = [], strict: Bool = false, quiet: Bool = false, variant: String? = nil)
+        throws -> Scenario
+    {
+        let (scenario, diagnostics) = ScenarioLoader.load(text: text, file: name, overrides: overrides, variant: variant)
         if !diagnostics.isEmpty && !(quiet && !diagnostics.contains { $0.severity == .error }) {
             Terminal.diagnostics(diagnostics, sources: sources(overrides: overrides))
         }
