@@ -121,7 +121,10 @@ public struct SweepRequest: Sendable, Hashable {
             ds.append(.error("`--sweep` needs at least 2 steps, not \(steps)", at: stepsMark ?? nameMark))
         }
         if let a = from, let b = to, a > b {
-            ds.append(.error("`--sweep` range goes down: FROM must not be above TO", at: self.from.mark))
+            ds.append(
+                .error(
+                    "`--sweep` range goes down: FROM (\(self.from.text.trimmingSpaces())) is above TO "
+                        + "(\(self.to.text.trimmingSpaces()))", at: self.from.mark))
         }
         guard let a = from, let b = to, steps >= 2, !ds.contains(where: { $0.severity == .error }) else {
             return (nil, ds)
