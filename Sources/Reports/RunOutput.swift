@@ -63,6 +63,7 @@ public enum RunOutput {
     public static let fileNames = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
+        "variants.csv", "sweep.csv",
         "samples.csv",
         "run.json"
     ]
