@@ -117,12 +117,15 @@ extension ScenarioBuilder {
 
     /// Matches each override to its inputs; unknown names are errors with a suggestion, and so is
     /// a second `--set` of an input already set (by the same name, or as `option.input` and
-    /// unqualified), at the second one's name.
+    /// unqualified), at the second one's name, or a second entry of a variant for one input. A
+    /// variant's entry for an input a `--set` sets is left out: the command line wins.
     func resolveOverrides() {
         var setBy: [InputKey: InputOverride] = [:]
         /// Records `o` for `keys`; false (and an error) when one of them was already set.
         func assign(_ keys: [InputKey], _ o: InputOverride) -> Bool {
             if let key = keys.first(where: { setBy[$0] != nil }), let first = setBy[key] {
+                // The command line wins over a variant's entry for the same input.
+                if first.variant == nil && o.variant != nil { return false }
                 let input = key.option.map { "input `\(key.name)` of option `\($0)`" } ?? "input `\(key.name)`"
                 let what =
                     first.name == o.name && (first.variant == nil) == (o.variant == nil)

@@ -138,12 +138,15 @@ final class VariantDiagnosticsTests: XCTestCase {
                 + "`twice` (at 21:5); give each input one value")
     }
 
-    /// A `--set` and a variant may not both set an input: the variant's entry is the error.
-    func testSetAndVariantOfTheSameInput() {
-        expectError(
-            Self.file("  low:\n    1️⃣rate: 5k\n"),
-            "`rate` in variant `low` sets input `rate`, already set by `--set rate` (at --set:1); give each input one value",
-            overrides: [InputOverride(name: "rate", expression: "6k")])
+    /// A `--set` applies to every variant too, and wins over a variant's entry for the same input.
+    func testSetWinsOverTheVariant() throws {
+        let (_, variants, ds) = ScenarioLoader.loadWithVariants(
+            text: Self.file("  low:\n    rate: 5k\n    a.uplift: 3\n"), file: "test.yaml",
+            overrides: [InputOverride(name: "rate", expression: "6k"), InputOverride(name: "uplift", expression: "2")])
+        XCTAssertEqual(ds, [])
+        let low = try XCTUnwrap(variants?.first)
+        XCTAssertEqual(low.inputs[NamedInputID(0)].value.constant, 6000)
+        XCTAssertEqual(low.options.map { $0.inputs[NamedInputID(0)].value.constant }, [2, 2])
     }
 
     func testUnknownVariantMessage() throws {
