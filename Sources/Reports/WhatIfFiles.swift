@@ -69,7 +69,8 @@ public enum WhatIfFiles {
     /// The terminal's sweep table and where the preferred option changes. `quantity` writes a
     /// swept value in the input's notation.
     public static func sweepText(_ s: SweepFigures, currency: String, quantity: (Double) -> String) -> String {
-        var text = "Sweep of \(s.input) on the same draws (other inputs and risks uncertain): mean PV, P(cheapest)\n"
+        var text = "Sweep of \(s.input) on the same draws, other inputs and risks uncertain:\n"
+        text += "mean PV and P(cheapest) at each value\n"
         var table = TextTable(columns: [.init(s.input, .right)] + s.cases[0].options.map { .init($0.name, .right) })
         for (value, c) in zip(s.values, s.cases) {
             table.append(
@@ -85,13 +86,13 @@ public enum WhatIfFiles {
         if switches.isEmpty {
             let name = s.cases[0].preferredName
             text +=
-                "The preferred option does not change: \(name) at every value from \(quantity(s.values[0])) "
-                + "to \(quantity(s.values[s.values.count - 1])).\n"
+                "The preferred option does not change: \(name) at every value\n"
+                + "  from \(quantity(s.values[0])) to \(quantity(s.values[s.values.count - 1])).\n"
         }
         for w in switches {
             text +=
-                "Switching value: the preferred option changes from \(w.from) to \(w.to) between "
-                + "\(s.input) = \(quantity(w.lower)) and \(quantity(w.upper)).\n"
+                "Switching value: between \(s.input) = \(quantity(w.lower)) and \(quantity(w.upper))\n"
+                + "  the preferred option changes from \(w.from) to \(w.to).\n"
         }
         return text
     }

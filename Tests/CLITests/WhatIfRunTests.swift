@@ -131,14 +131,20 @@ final class WhatIfRunTests: XCTestCase {
         XCTAssertEqual(Set(rows.dropFirst().filter { $0[2] == "b" }.map { $0[3] }).count, 1)
         XCTAssertEqual(rows.dropFirst().filter { $0[2] == "a" }.map { $0[6] }, ["1", "0", "0"])
         XCTAssertTrue(
-            run.stdout.contains("Switching value: the preferred option changes from a to b between x = 100 and 250.\n"),
+            run.stdout.contains(
+                "Switching value: between x = 100 and 250\n  the preferred option changes from a to b.\n"),
             run.stdout)
+        let section = try XCTUnwrap(run.stdout.range(of: "Sweep of x")).lowerBound
+        let end = try XCTUnwrap(run.stdout.range(of: "Files written")).lowerBound
+        for line in run.stdout[section..<end].split(separator: "\n") {
+            XCTAssertLessThanOrEqual(line.count, 80, String(line))
+        }
         XCTAssertEqual(try runJSON(out)["sweep"] as? String, "x=100..400:3")
         XCTAssertEqual(try runJSON(out)["overrides"] as? [String], ["y=uniform(0, 100)"])
         let flat = try Tool.run(["run", file, "--sweep", "y=0..10:2", "--out", out])
         XCTAssertEqual(flat.status, 0, flat.stderr)
         XCTAssertTrue(
-            flat.stdout.contains("The preferred option does not change: b at every value from 0 to 10.\n"), flat.stdout)
+            flat.stdout.contains("The preferred option does not change: b at every value\n  from 0 to 10.\n"), flat.stdout)
     }
 
     func testSweepErrorsAreLocated() throws {
