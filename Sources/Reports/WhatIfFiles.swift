@@ -38,12 +38,12 @@ public enum WhatIfFiles {
     static let nameWidth = 28
 
     /// The terminal's variants table: per case and option the mean PV and P(cheapest), the
-    /// preferred option marked `*`, a case that prefers another option than the base case's
+    /// preferred option marked `*` after its name, a case that prefers another option than the base case's
     /// marked `!` after its name. About 70 columns with names up to `nameWidth`.
     public static func variantsText(_ cases: [CaseFigures], currency: String, seed: UInt64) -> String {
         var text = "Variants on the same draws (seed \(seed)): mean PV and P(cheapest)\n"
         var table = TextTable(columns: [
-            .init("variant"), .init("option"), .init("mean PV", .right), .init("P(cheapest)", .right), .init("")
+            .init("variant"), .init("option"), .init("mean PV", .right), .init("P(cheapest)", .right)
         ])
         let base = cases.first?.preferred
         for c in cases {
@@ -51,8 +51,8 @@ public enum WhatIfFiles {
             if c.preferred != base { name += " !" }
             for (i, o) in c.options.enumerated() {
                 table.append([
-                    i == 0 ? name : "", o.name, Format.money(o.pv.mean, currency: currency),
-                    Format.percent(o.pCheapest, decimals: 1), i == c.preferred ? "*" : ""
+                    i == 0 ? name : "", o.name + (i == c.preferred ? " *" : ""),
+                    Format.money(o.pv.mean, currency: currency), Format.percent(o.pCheapest, decimals: 1)
                 ])
             }
         }

@@ -103,7 +103,7 @@ final class WhatIfRunTests: XCTestCase {
         // `longer` moves no draw the one-off costs use: the same figures as the base case.
         XCTAssertEqual(Array(rows[7][2...]), Array(rows[1][2...]))
         XCTAssertTrue(run.stdout.contains("Variants on the same draws (seed 1): mean PV and P(cheapest)\n"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("cheap a !  a          £100       100.0%  *\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("cheap a !  a *        £100       100.0%\n"), run.stdout)
         XCTAssertTrue(run.stdout.contains("longer     a          £217        42.9%\n"), run.stdout)
         XCTAssertTrue(
             run.stdout.contains(
@@ -189,5 +189,31 @@ final class WhatIfRunTests: XCTestCase {
             bad.stderr.hasPrefix(
                 broken + ":24:14: error: `horizon` must be a positive duration, such as `69 months` or `5 years`\n"),
             bad.stderr)
+    }
+}
+
+/// The shipped Southwark scenario's variants and a sweep of its incumbent run rate.
+final class SouthwarkWhatIfTests: XCTestCase {
+    func testVariantsAndSweepRunOnSouthwark() throws {
+        let dir = try Tool.temporaryDirectory()
+        let scenario = Tool.packageRoot.appendingPathComponent("scenarios/southwark-2017.yaml").path
+        let out = dir.appendingPathComponent("v").path
+        let run = try Tool.run(["run", scenario, "--variants", "--iterations", "3000", "--out", out])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try readCSV(out + "/variants.csv")
+        XCTAssertEqual(
+            rows.dropFirst().map { $0[0] }.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } },
+            ["base", "lower incumbent run rate", "partner exit likelier", "ten-year horizon"])
+        XCTAssertEqual(rows.count, 1 + 4 * 3)
+        // The partner-exit case changes only the shared service: the other options keep their figures.
+        XCTAssertEqual(Array(rows[1][2...5]), Array(rows[7][2...5]))
+        XCTAssertNotEqual(rows[3][2], rows[9][2])
+        let sweep = dir.appendingPathComponent("s").path
+        let swept = try Tool.run([
+            "run", scenario, "--sweep", "incumbent_run_rate=3.5m..5.5m:5", "--iterations", "3000", "--out", sweep
+        ])
+        XCTAssertEqual(swept.status, 0, swept.stderr)
+        XCTAssertEqual(try readCSV(sweep + "/sweep.csv").count, 1 + 5 * 3)
+        XCTAssertTrue(swept.stdout.contains("Switching value: between incumbent_run_rate = "), swept.stdout)
     }
 }
