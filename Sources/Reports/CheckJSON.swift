@@ -107,6 +107,10 @@ public enum CheckJSON {
             ("options", .array(options)),
             ("criteria", .array(criteria)),
             ("risks", .array(risks)),
+            (
+                "variants",
+                .array(s.variants.map { .object(named($0.name, $0.mark) + [("keys", .array($0.keys.map { .string($0) }))]) })
+            ),
             ("uncertain_inputs", .int(plan.inputs.count))
         ])
         return value.rendered()

@@ -182,6 +182,14 @@ final class WhatIfRunTests: XCTestCase {
             good.stdout.contains(
                 "Variants (run --variant NAME, or --variants for all on the same draws):\n"
                     + "  cheap a [line 19]: x\n  dear b [line 21]: y\n  longer [line 23]: horizon\n"), good.stdout)
+        let json = try Tool.run(["check", "--format", "json", file])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let model = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let variants = try XCTUnwrap(model["variants"] as? [[String: Any]])
+        XCTAssertEqual(variants.map { $0["name"] as? String }, ["cheap a", "dear b", "longer"])
+        XCTAssertEqual(variants.map { $0["line"] as? Int }, [19, 21, 23])
+        XCTAssertEqual(variants.map { $0["column"] as? Int }, [3, 3, 3])
+        XCTAssertEqual(variants.map { $0["keys"] as? [String] }, [["x"], ["y"], ["horizon"]])
         let (_, broken) = try setUp(Self.scenario.replacingOccurrences(of: "horizon: 24 months\n", with: "horizon: 0\n"))
         let bad = try Tool.run(["check", broken])
         XCTAssertEqual(bad.status, 2)
