@@ -13,6 +13,9 @@ public struct Variant: Sendable, Hashable {
         self.mark = mark
         self.keys = keys
     }
+
+    /// The settings a variant may change.
+    public static let settings = ["horizon", "discount", "discounting", "deadline", "inflation", "optimism-bias"]
 }
 
 /// `variants:`: each variant is a mapping of changes in the form of `--set` (an input, or an
@@ -26,6 +29,26 @@ public struct Variant: Sendable, Hashable {
 /// suggestion, at the variant's key; each value is read where the original would be, with its
 /// own mark in the file.
 extension Scenario {
+    /// The uncertain inputs a variant holds at constants, when that is all it does: every change is
+    /// of an input (no setting), the base case has it as one distribution and the variant as a
+    /// constant. Running the base case's plan with these inputs pinned (`Engine.run(pinned:)`) is
+    /// the variant, on exactly the base case's draws for every other input; nil when the variant
+    /// does anything else (it is then compiled to its own plan).
+    public func pinnedInputs(of variant: Scenario) -> [InputID: Double]? {
+        guard let v = variants.first(where: { $0.name == variant.variant }), !v.keys.isEmpty else { return nil }
+        var pinned: [InputID: Double] = [:]
+        for key in v.keys {
+            guard !Variant.settings.contains(key) else { return nil }
+            let before = inputs(named: key), after = variant.inputs(named: key)
+            guard before.count == after.count, !before.isEmpty else { return nil }
+            for (b, a) in zip(before, after) {
+                guard case .draw(let id, _) = b.input.value.kind, let value = a.input.value.constant else { return nil }
+                pinned[id] = value
+            }
+        }
+        return pinned
+    }
+
     /// Why `name` is not a variant of this scenario: the closest variant's name, else the list.
     public func unknownVariantMessage(_ name: String) -> String {
         let names = variants.map(\.name)
@@ -37,8 +60,7 @@ extension Scenario {
 }
 
 extension ScenarioBuilder {
-    /// The settings a variant may change.
-    public static let variantSettings = ["horizon", "discount", "discounting", "deadline", "inflation", "optimism-bias"]
+    static let variantSettings = Variant.settings
 
     /// The entries of the variant being built, or nil (base case, or no such variant: reported).
     func selectedVariantEntries(_ entries: [MappingEntry]) -> [MappingEntry]? {

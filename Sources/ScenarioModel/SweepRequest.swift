@@ -77,18 +77,10 @@ public struct SweepRequest: Sendable, Hashable {
     public func resolve(in scenario: Scenario) -> (Resolved?, [Diagnostic]) {
         var ds: [Diagnostic] = []
         let nameMark = Self.mark(1)
-        var found: [(label: String, input: Input)] = []
-        var all = scenario.inputs.elements.map(\.name)
-        for option in scenario.options {
-            for input in option.inputs.elements {
-                all.append("\(option.name).\(input.name)")
-                if name == "\(option.name).\(input.name)" || name == input.name {
-                    found.append(("\(option.name).\(input.name)", input))
-                }
-            }
-        }
-        if let shared = scenario.inputs.elements.first(where: { $0.name == name }) { found = [(name, shared)] }
+        let found = scenario.inputs(named: name)
         guard !found.isEmpty else {
+            var all = scenario.inputs.elements.map(\.name)
+            for option in scenario.options { all += option.inputs.elements.map { "\(option.name).\($0.name)" } }
             ds.append(
                 .error(
                     "unknown input `\(name)` in `--sweep`" + NameSuggestions.didYouMean(name, among: all), at: nameMark))
@@ -146,5 +138,21 @@ public struct SweepRequest: Sendable, Hashable {
             return nil
         }
         return v
+    }
+}
+
+extension Scenario {
+    /// The named inputs `name` stands for, as `--set` reads it: the shared input of that name;
+    /// else `option.input`; else the own input of that name of every option that has one. Each
+    /// with its label (`name`, or `option.input` for an option's own).
+    public func inputs(named name: String) -> [(label: String, input: Input)] {
+        if let shared = inputs.elements.first(where: { $0.name == name }) { return [(name, shared)] }
+        var found: [(label: String, input: Input)] = []
+        for option in options {
+            for input in option.inputs.elements where name == "\(option.name).\(input.name)" || name == input.name {
+                found.append(("\(option.name).\(input.name)", input))
+            }
+        }
+        return found
     }
 }

@@ -9,7 +9,9 @@ import Simulation
 ///
 /// The file is read once: the base case and each variant are built from the same node tree
 /// (`ScenarioLoader.loadWithVariants`), and each variant is compiled to its own plan from its
-/// built model (a variant may change the horizon or the discounting, which change the plan).
+/// built model (a variant may change the horizon or the discounting, which change the plan),
+/// except a variant that only holds uncertain inputs at constants: it runs the base plan with
+/// them pinned (`Scenario.pinnedInputs(of:)`), keeping every other draw of the base case.
 /// A sweep needs no new plan at all: every step runs the base plan's engine with the swept
 /// input pinned (`Engine.run(pinned:)`). Every case runs on the run's seed and iterations, so
 /// the cases share their random numbers, and is summarised only as `CaseFigures` (no
@@ -77,6 +79,11 @@ struct WhatIfRuns {
         if !variants.isEmpty {
             var cases = [CaseFigures(name: "base", report: base)]
             for variant in variants {
+                // A variant that only holds uncertain inputs at constants runs the base plan.
+                if let pinned = scenario.pinnedInputs(of: variant) {
+                    cases.append(try figures(variant.variant ?? "", try simulate(engine, light, pinned), light))
+                    continue
+                }
                 let plan = try PlanSource.compile(variant, source: source)
                 let engine = Engine(plan: plan)
                 try ValueProblemReport.stop(

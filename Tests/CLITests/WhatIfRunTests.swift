@@ -67,6 +67,24 @@ final class WhatIfRunTests: XCTestCase {
         XCTAssertTrue(try runJSON(plain)["sweep"] is NSNull)
     }
 
+    /// A variant that holds an uncertain input at a constant keeps every other draw of the base
+    /// case (it runs the base plan with the input pinned): b, which reads only y, has exactly the
+    /// base case's figures (Monte Carlo sampling, where a shifted draw would show).
+    func testVariantHoldingAnInputAtAConstantKeepsTheOtherDraws() throws {
+        let text = Self.scenario.replacingOccurrences(of: "  longer:\n", with: "  x fixed:\n    x: 300\n  longer:\n")
+            .replacingOccurrences(of: "iterations: 2000\n", with: "iterations: 2000\nsampling: monte-carlo\n")
+        let (dir, file) = try setUp(text)
+        let out = dir.appendingPathComponent("o").path
+        let run = try Tool.run(["run", file, "--variants", "--out", out, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try readCSV(out + "/variants.csv")
+        let base = try XCTUnwrap(rows.first { $0[0] == "base" && $0[1] == "b" })
+        let b = try XCTUnwrap(rows.first { $0[0] == "x fixed" && $0[1] == "b" })
+        let a = try XCTUnwrap(rows.first { $0[0] == "x fixed" && $0[1] == "a" })
+        XCTAssertEqual(Array(b[2...5]), Array(base[2...5]))
+        XCTAssertEqual(Array(a[2...5]), ["300.00", "300.00", "300.00", "300.00"])
+    }
+
     func testUnknownVariantIsAUsageErrorWithASuggestion() throws {
         let (dir, file) = try setUp()
         let run = try Tool.run(["run", file, "--variant", "cheap", "--out", dir.appendingPathComponent("o").path])
