@@ -167,6 +167,7 @@ struct RunCommand: AsyncParsableCommand {
             base: report, engine: engine, source: source, overrides: settingsOverrides, settings: settings
         ) { engine, settings, pinned in
             let results = simulate(engine, settings, pinned: pinned)
+            try Interruption.exitIfRequested(directory: directory, replaced: false)
             try ValueProblemReport.stop(
                 on: results.problems, plan: engine.plan, source: source, overrides: settingsOverrides,
                 exit: Exit.runFailed)
