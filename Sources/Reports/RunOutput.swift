@@ -17,10 +17,13 @@ public enum RunOutput {
         public var elapsedSeconds: Double
         public var toolVersion: String
         public var gslVersion: String
+        /// The `--set` overrides as written on the command line, in order (the report's provenance).
+        public var overrides: [String]
         public init(
             scenarioFile: String, scenarioSHA256: String, outputDirectory: String, elapsedSeconds: Double,
-            toolVersion: String, gslVersion: String
+            toolVersion: String, gslVersion: String, overrides: [String] = []
         ) {
+            self.overrides = overrides
             self.scenarioFile = scenarioFile
             self.scenarioSHA256 = scenarioSHA256
             self.outputDirectory = outputDirectory
@@ -57,6 +60,7 @@ public enum RunOutput {
     public static let fileNames = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
+        "quantiles.csv", "report.html",
         "samples.csv",
         "run.json"
     ]
@@ -109,7 +113,8 @@ public enum RunOutput {
             ("sensitivity.csv", BusinessCaseFiles.sensitivity(report)),
             ("switching.csv", BusinessCaseFiles.switching(report)),
             ("optimism_bias.csv", OptimismBiasReport.csv(report.plan.scenario)),
-            ("affordability.csv", BusinessCaseFiles.affordability(report))
+            ("affordability.csv", BusinessCaseFiles.affordability(report)),
+            ("quantiles.csv", BusinessCaseFiles.quantiles(report))
         ]
         var names: [String] = []
         let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) {
@@ -120,6 +125,7 @@ public enum RunOutput {
                 return staging + "/" + name
             }
             for (name, table) in tables { try AtomicFile.write(table.bytes(), to: try next(name)) }
+            try AtomicFile.write(HTMLReport.render(report, metadata: metadata), to: try next("report.html"))
             if samples {
                 try BusinessCaseFiles.writeSamples(report, to: try next("samples.csv"), isCancelled: isCancelled)
             }

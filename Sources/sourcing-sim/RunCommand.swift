@@ -145,7 +145,8 @@ struct RunCommand: AsyncParsableCommand {
         let elapsed = Date().timeIntervalSince(started)
         let metadata = RunOutput.Metadata(
             scenarioFile: source.name, scenarioSHA256: SHA256.hex(source.text.utf8), outputDirectory: directory,
-            elapsedSeconds: elapsed, toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version)
+            elapsedSeconds: elapsed, toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version,
+            overrides: settingsOverrides.map { "\($0.name)=\($0.expression)" })
         let written: RunOutput.Written
         do {
             written = try Interruption.whileWriting { () throws(AtomicFileError) in
