@@ -26,6 +26,7 @@ final class ChartGeometryTests: XCTestCase {
         XCTAssertEqual(Format.shortMoney(4_800_000), "£4.8m")
         XCTAssertEqual(Format.shortMoney(-1_250_000, currency: "EUR"), "-€1.25m")
         XCTAssertEqual(Format.shortMoney(650_000), "£650k")
+        XCTAssertEqual([0, 999, 1000, 100_000, 1_234_567].map(ReportSections.grouped), ["0", "999", "1,000", "100,000", "1,234,567"])
     }
 
     /// A bar for twice the value is twice as long; every bar starts at x(0); the axis ticks sit

@@ -21,7 +21,7 @@ enum ReportSections {
                     p.text(" (\(best.label)), the lowest expected present value of cost, \(c.short(best.pv.mean)) "
                         + "(80% range \(c.short(best.pv.p10)) to \(c.short(best.pv.p90))).")
                 }
-                var sure = "It is the cheapest option in \(Format.percent(best.pCheapest, decimals: 0)) of the \(r.results.iterations) simulated futures"
+                var sure = "It is the cheapest option in \(Format.percent(best.pCheapest, decimals: 0)) of the \(grouped(r.results.iterations)) simulated futures"
                 if let (i, j) = r.twoBest, let pair = r.pair(i, j) {
                     let other = r.options[j]
                     let pBest = pair.a == best.id ? pair.comparison.probabilityALess : pair.comparison.probabilityBLess
@@ -65,6 +65,16 @@ enum ReportSections {
                 }
             }
         }
+    }
+
+    /// An integer with thousands separated by commas: `100,000`.
+    static func grouped(_ n: Int) -> String {
+        var digits = String(n.magnitude), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + digits + out
     }
 
     static func series(_ c: ReportContext, _ metric: KeyPath<RunReport.QuantileGrids, QuantileGrid>, _ column: KeyPath<OptionResults, Column<Double>>)
