@@ -106,14 +106,17 @@ struct ReportContext {
     }
 
     /// A table: a header row, then rows of cells each written by its closure (so a cell can
-    /// hold a link); cells after the first are right-aligned numbers unless `left` says otherwise.
+    /// hold a link); cells after the first `leftColumns` are right-aligned numbers. A header of empty
+    /// strings writes no header row.
     static func table(
         _ w: inout XMLWriter, header: [String], rows: [[(inout XMLWriter) -> Void]], leftColumns: Int = 1
     ) {
         w.element("table") { t in
-            t.element("thead") { head in
-                head.element("tr") { tr in
-                    for (k, h) in header.enumerated() { tr.leaf("th", k < leftColumns ? [:] : ["class": "num"], text: h) }
+            if header.contains(where: { !$0.isEmpty }) {
+                t.element("thead") { head in
+                    head.element("tr") { tr in
+                        for (k, h) in header.enumerated() { tr.leaf("th", k < leftColumns ? [:] : ["class": "num"], text: h) }
+                    }
                 }
             }
             t.element("tbody") { body in

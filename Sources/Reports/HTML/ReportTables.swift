@@ -87,7 +87,7 @@ enum ReportTables {
         let r = c.report, m = c.metadata, res = r.results
         let rows: [(String, String)] = [
             ("scenario file", m.scenarioFile), ("scenario SHA-256", m.scenarioSHA256), ("seed", String(res.seed)),
-            ("iterations", String(res.iterations)), ("sampling", res.sampling.rawValue), ("generator", res.generator),
+            ("iterations", ReportSections.grouped(res.iterations)), ("sampling", res.sampling.rawValue), ("generator", res.generator),
             ("threads", String(res.threads)), ("overrides (--set)", m.overrides.isEmpty ? "none" : m.overrides.joined(separator: "; ")),
             ("tool version", m.toolVersion), ("GSL version", m.gslVersion),
             ("elapsed time", Format.fixed(m.elapsedSeconds, 2) + " s (simulation and analysis)"),
