@@ -101,6 +101,38 @@ final class HTMLReportDocumentTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(doc.rootElement()?.stringValue).contains("fee <b>&amp;"))
     }
 
+    /// The opening states the preferred option, how sure, by how much against the runner-up and
+    /// the baseline, and the base case, in the scenario's currency.
+    func testTheAnswerIsStatedInPlainWords() throws {
+        let r = try ReportFixture.report(
+            yaml: """
+                scenario: plain
+                start: 2024-01
+                horizon: 12 months
+                discount: 0%
+                options:
+                  current:
+                    label: Carry on
+                    costs:
+                      fee: 36k
+                  cheap:
+                    label: Switch
+                    costs:
+                      fee: 24k
+                """, iterations: 1000)
+        let doc = try ReportFixture.xml(ReportFixture.html(r))
+        let answer = try doc.nodes(forXPath: "//*[@class='answer']/*").map { $0.stringValue ?? "" }
+        XCTAssertEqual(answer, [
+            "Preferred option: cheap (Switch), the lowest expected present value of cost, £24k (80% range £24k to £24k).",
+            "It is the cheapest option in 100% of the 1,000 simulated futures; it is cheaper than the runner-up, current, "
+                + "in 100% of them, by £12k on average (80% range of the saving £12k to £12k).",
+            "Against the baseline, current, its net present value is £12k (80% range £12k to £12k); P(NPV > 0) = 100%.",
+            "Money: present value of cost in GBP, real prices of 2024-01, discounted."
+        ])
+        let base = try doc.nodes(forXPath: "//*[@class='base-case']//*[local-name()='li']").map { $0.stringValue ?? "" }
+        XCTAssertEqual(base, ["current: £36k", "cheap: £24k (lowest)"])
+    }
+
     /// Characters XML 1.0 forbids never reach the file; markup characters become entities.
     func testEscapingReplacesForbiddenCharacters() {
         XCTAssertEqual(XMLWriter.escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;")
