@@ -31,7 +31,8 @@ final class QuantileGridTests: XCTestCase {
         let (scenario, diagnostics) = ScenarioLoader.load(text: yaml, file: "grid.yaml")
         let plan = try XCTUnwrap(PlanBuilder.build(try XCTUnwrap(scenario, "\(diagnostics)")).plan)
         let engine = Engine(plan: plan)
-        let r = try RunReport(engine: engine, results: engine.run(.init(iterations: 4_999, seed: 11, sampling: .monteCarlo)))
+        let r = try RunReport(
+            engine: engine, results: engine.run(.init(iterations: 4_999, seed: 11, sampling: .monteCarlo)))
         XCTAssertEqual(QuantileGrid.probabilities.count, 99)
         XCTAssertEqual(QuantileGrid.probabilities[9], 0.10)
         XCTAssertEqual(QuantileGrid.probabilities[49], 0.50)
@@ -45,7 +46,9 @@ final class QuantileGridTests: XCTestCase {
                 XCTAssertEqual(grid.values, grid.values.sorted(), "a grid never decreases")
             }
         }
-        XCTAssertNotEqual(r.options[OptionID(0)].quantiles.goLive.values[9], r.options[OptionID(0)].quantiles.goLive.values[89], "go-live varies")
+        XCTAssertNotEqual(
+            r.options[OptionID(0)].quantiles.goLive.values[9], r.options[OptionID(0)].quantiles.goLive.values[89],
+            "go-live varies")
 
         let summary = BusinessCaseFiles.summary(r), quantiles = BusinessCaseFiles.quantiles(r)
         XCTAssertEqual(quantiles.header, ["option", "metric", "p", "value"])

@@ -38,7 +38,9 @@ final class ReportBrowserTests: XCTestCase {
     /// at most three (the first row, then one repeated pattern per filter used); a rendered page
     /// has hundreds.
     private func distinctRows(_ png: String) throws -> Int? {
-        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         guard let python else { return nil }
         let script = """
             import struct, sys, zlib
@@ -73,13 +75,17 @@ final class ReportBrowserTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let page = "file://" + out + "/report.html"
         let png = dir.appendingPathComponent("report.png").path, pdf = dir.appendingPathComponent("report.pdf").path
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=" + dir.appendingPathComponent("profile").path]
+        let common = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+            "--user-data-dir=" + dir.appendingPathComponent("profile").path
+        ]
         XCTAssertEqual(try launch(chromium, common + ["--window-size=1280,2400", "--screenshot=" + png, page]), 0)
         XCTAssertEqual(try launch(chromium, common + ["--no-pdf-header-footer", "--print-to-pdf=" + pdf, page]), 0)
 
         let image = try Data(contentsOf: URL(fileURLWithPath: png))
         XCTAssertEqual(Array(image.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG")
-        let width = image[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = image[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        let width = image[16..<20].reduce(0) { $0 << 8 | Int($1) },
+            height = image[20..<24].reduce(0) { $0 << 8 | Int($1) }
         XCTAssertEqual([width, height], [1280, 2400])
         if let rows = try distinctRows(png) {
             XCTAssertGreaterThan(rows, 100, "the screenshot is not blank")

@@ -2,11 +2,11 @@ import Foundation
 import Statistics
 import XCTest
 
+@testable import Reports
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import Reports
 
 /// The charts' marks follow the data: lengths proportional to values, quantiles and markers at
 /// the x of their value, ticks at round numbers where the scale puts them.
@@ -21,23 +21,31 @@ final class ChartGeometryTests: XCTestCase {
         XCTAssertEqual(Ticks.niceDomain(19_400_000, 35_100_000, count: 6).0, 15_000_000)
         XCTAssertEqual(Ticks.niceDomain(19_400_000, 35_100_000, count: 6).1, 40_000_000)
         XCTAssertEqual(Ticks.values(-7.3, 4.1, count: 5), [-5, -2.5, 0, 2.5], "step 2.5; -7.5 and 5 lie outside")
-        for (t, e) in zip(Ticks.values(0, 0.15, count: 4), [0, 0.05, 0.1, 0.15]) { XCTAssertEqual(t, e, accuracy: 1e-12) }
+        for (t, e) in zip(Ticks.values(0, 0.15, count: 4), [0, 0.05, 0.1, 0.15]) {
+            XCTAssertEqual(t, e, accuracy: 1e-12)
+        }
         XCTAssertEqual(Ticks.values(0, 0.15, count: 4).count, 4)
         XCTAssertEqual(Format.shortMoney(4_800_000), "£4.8m")
         XCTAssertEqual(Format.shortMoney(-1_250_000, currency: "EUR"), "-€1.25m")
         XCTAssertEqual(Format.shortMoney(650_000), "£650k")
-        XCTAssertEqual([0, 999, 1000, 100_000, 1_234_567].map(ReportSections.grouped), ["0", "999", "1,000", "100,000", "1,234,567"])
+        XCTAssertEqual(
+            [0, 999, 1000, 100_000, 1_234_567].map(ReportSections.grouped),
+            ["0", "999", "1,000", "100,000", "1,234,567"])
     }
 
     /// A bar for twice the value is twice as long; every bar starts at x(0); the axis ticks sit
     /// at x(t) with their labels.
     func testBarLengthsAreProportionalToValues() throws {
         let bars = [
-            BarCharts.Bar(label: "a", value: 0.25, colour: "#000"), BarCharts.Bar(label: "b", value: 0.5, colour: "#000"),
+            BarCharts.Bar(label: "a", value: 0.25, colour: "#000"),
+            BarCharts.Bar(label: "b", value: 0.5, colour: "#000"),
             BarCharts.Bar(label: "c", value: 0, colour: "#000")
         ]
-        let chart = BarCharts.horizontal(bars, title: "t", desc: "d", axisLabel: "share", max: 1, format: { Format.shortPercent($0) })
-        let rects = try ReportFixture.elements("rect", in: chart).filter { ReportFixture.attribute($0, "class") == "bar" }
+        let chart = BarCharts.horizontal(
+            bars, title: "t", desc: "d", axisLabel: "share", max: 1, format: { Format.shortPercent($0) })
+        let rects = try ReportFixture.elements("rect", in: chart).filter {
+            ReportFixture.attribute($0, "class") == "bar"
+        }
         XCTAssertEqual(rects.count, 3)
         let widths = rects.map { attribute($0, "width") }
         XCTAssertEqual(widths[1], 2 * widths[0], accuracy: 0.02)
@@ -82,17 +90,23 @@ final class ChartGeometryTests: XCTestCase {
             format: { Format.quantity($0) }, bins: 20)
         let x = chart.xScale(-4, 8)
         XCTAssertEqual(Ticks.niceDomain(-2.5, 6.5, count: 6).0, -4)
-        let marker = try XCTUnwrap(try ReportFixture.elements("line", in: chart).first { ReportFixture.attribute($0, "class") == "marker" })
+        let marker = try XCTUnwrap(
+            try ReportFixture.elements("line", in: chart).first { ReportFixture.attribute($0, "class") == "marker" })
         XCTAssertEqual(attribute(marker, "x1"), x(0), accuracy: 0.01)
-        let label = try ReportFixture.elements("text", in: chart).first { ReportFixture.attribute($0, "class") == "marker-label" }
+        let label = try ReportFixture.elements("text", in: chart).first {
+            ReportFixture.attribute($0, "class") == "marker-label"
+        }
         XCTAssertEqual(label?.stringValue, "P(A cheaper) = 30.0%")
-        let bars = try ReportFixture.elements("rect", in: chart).filter { ReportFixture.attribute($0, "class") == "bar" }
+        let bars = try ReportFixture.elements("rect", in: chart).filter {
+            ReportFixture.attribute($0, "class") == "bar"
+        }
         XCTAssertEqual(bars.count, 10, "one bar per distinct value")
         let y = chart.yScale(0, 0.1)
         for bar in bars {
             let left = attribute(bar, "x")
             XCTAssertEqual(ReportFixture.attribute(bar, "fill"), left < x(0) ? "#aaa" : "#bbb")
-            XCTAssertEqual(attribute(bar, "height"), y(0) - y(0.1), accuracy: 0.02, "each value holds 10% of the iterations")
+            XCTAssertEqual(
+                attribute(bar, "height"), y(0) - y(0.1), accuracy: 0.02, "each value holds 10% of the iterations")
         }
     }
 
@@ -104,8 +118,12 @@ final class ChartGeometryTests: XCTestCase {
         ]
         let chart = DifferenceCharts.tornado(swings, base: 0, label: "d", format: { Format.quantity($0) })
         let x = chart.xScale(-4, 2)
-        let low = try ReportFixture.elements("rect", in: chart).filter { ReportFixture.attribute($0, "class") == "swing-low" }
-        let high = try ReportFixture.elements("rect", in: chart).filter { ReportFixture.attribute($0, "class") == "swing-high" }
+        let low = try ReportFixture.elements("rect", in: chart).filter {
+            ReportFixture.attribute($0, "class") == "swing-low"
+        }
+        let high = try ReportFixture.elements("rect", in: chart).filter {
+            ReportFixture.attribute($0, "class") == "swing-high"
+        }
         XCTAssertEqual(low.count, 2)
         // Widest first.
         XCTAssertEqual(attribute(low[0], "x"), x(-4), accuracy: 0.01)

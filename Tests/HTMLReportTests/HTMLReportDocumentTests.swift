@@ -2,11 +2,11 @@ import Analysis
 import Foundation
 import XCTest
 
+@testable import Reports
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import Reports
 
 /// report.html as a document: well-formed XHTML, self-contained, every scenario name escaped and
 /// every link pointing at an anchor of the report.
@@ -21,7 +21,8 @@ final class HTMLReportDocumentTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(svgs.count, charts, name)
             for svg in svgs {
                 let children = (svg.children ?? []).compactMap(\.name)
-                XCTAssertEqual(Array(children.prefix(2)), ["title", "desc"], "\(name): every chart has a text alternative")
+                XCTAssertEqual(
+                    Array(children.prefix(2)), ["title", "desc"], "\(name): every chart has a text alternative")
             }
             for forbidden in ["<script", "<link", "src=", "url(", "@import", "<iframe", "<img"] {
                 XCTAssertFalse(html.contains(forbidden), "\(name) contains \(forbidden)")
@@ -47,10 +48,14 @@ final class HTMLReportDocumentTests: XCTestCase {
         let doc = try ReportFixture.xml(ReportFixture.html(r))
         let source = r.plan.scenario.source
         let lines = ScenarioListing.lines(source)
-        XCTAssertEqual(lines.count, source.split(separator: "\n", omittingEmptySubsequences: false).count - (source.hasSuffix("\n") ? 1 : 0))
+        XCTAssertEqual(
+            lines.count,
+            source.split(separator: "\n", omittingEmptySubsequences: false).count - (source.hasSuffix("\n") ? 1 : 0))
         for k in [1, lines.count] {
             let span = try XCTUnwrap(try doc.nodes(forXPath: "//*[@id='L\(k)']").first)
-            XCTAssertEqual(span.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines), "\(k) \(lines[k - 1])".trimmingCharacters(in: .whitespaces))
+            XCTAssertEqual(
+                span.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines),
+                "\(k) \(lines[k - 1])".trimmingCharacters(in: .whitespaces))
         }
         func linkLine(_ text: String) throws -> Int? {
             let a = try doc.nodes(forXPath: "//*[local-name()='a'][normalize-space(.)='\(text)']").first
@@ -63,7 +68,8 @@ final class HTMLReportDocumentTests: XCTestCase {
         let cells = try doc.nodes(forXPath: "//*[@id='lines']//*[local-name()='a'][@href='#L\(line.sourceLine)']")
         XCTAssertEqual(cells.first?.stringValue, line.name)
         let risk = try XCTUnwrap(r.options.flatMap { Array($0.lines) }.first { $0.kind == .risk })
-        XCTAssertFalse(try doc.nodes(forXPath: "//*[local-name()='a'][@href='#L\(risk.sourceLine)']").isEmpty, risk.name)
+        XCTAssertFalse(
+            try doc.nodes(forXPath: "//*[local-name()='a'][@href='#L\(risk.sourceLine)']").isEmpty, risk.name)
     }
 
     /// A label `<script>alert(1)</script>`, a name with `&` and `<` and a description closing a
@@ -92,8 +98,20 @@ final class HTMLReportDocumentTests: XCTestCase {
         XCTAssertTrue(html.contains("A &amp; B &lt;i&gt;tag&lt;/i&gt;"))
         XCTAssertTrue(html.contains("x&quot; onmouseover=&quot;alert(3)"))
         let doc = try ReportFixture.xml(html)
-        XCTAssertEqual(try doc.nodes(forXPath: "//*[local-name()='script' or local-name()='i' or local-name()='b' or local-name()='img']").count, 0)
-        XCTAssertEqual(try doc.nodes(forXPath: "//*[local-name()='section']").count, HTMLReport.sections.filter { $0.include(ReportContext(report: r, metadata: .init(scenarioFile: "", scenarioSHA256: "", outputDirectory: "", elapsedSeconds: 0, toolVersion: "", gslVersion: ""))) }.count)
+        XCTAssertEqual(
+            try doc.nodes(
+                forXPath: "//*[local-name()='script' or local-name()='i' or local-name()='b' or local-name()='img']"
+            ).count, 0)
+        XCTAssertEqual(
+            try doc.nodes(forXPath: "//*[local-name()='section']").count,
+            HTMLReport.sections.filter {
+                $0.include(
+                    ReportContext(
+                        report: r,
+                        metadata: .init(
+                            scenarioFile: "", scenarioSHA256: "", outputDirectory: "", elapsedSeconds: 0,
+                            toolVersion: "", gslVersion: "")))
+            }.count)
         let h1 = try XCTUnwrap(try doc.nodes(forXPath: "//*[local-name()='h1']").first)
         XCTAssertEqual(h1.stringValue, "A & B <i>tag</i>")
         let options = try doc.nodes(forXPath: "//*[local-name()='ul'][@class='options']/*").map { $0.stringValue ?? "" }
@@ -122,13 +140,15 @@ final class HTMLReportDocumentTests: XCTestCase {
                 """, iterations: 1000)
         let doc = try ReportFixture.xml(ReportFixture.html(r))
         let answer = try doc.nodes(forXPath: "//*[@class='answer']/*").map { $0.stringValue ?? "" }
-        XCTAssertEqual(answer, [
-            "Preferred option: cheap (Switch), the lowest expected present value of cost, £24k (80% range £24k to £24k).",
-            "It is the cheapest option in 100% of the 1,000 simulated futures; it is cheaper than the runner-up, current, "
-                + "in 100% of them, by £12k on average (80% range of the saving £12k to £12k).",
-            "Against the baseline, current, its net present value is £12k (80% range £12k to £12k); P(NPV > 0) = 100%.",
-            "Money: present value of cost in GBP, real prices of 2024-01, discounted."
-        ])
+        XCTAssertEqual(
+            answer,
+            [
+                "Preferred option: cheap (Switch), the lowest expected present value of cost, £24k (80% range £24k to £24k).",
+                "It is the cheapest option in 100% of the 1,000 simulated futures; it is cheaper than the runner-up, current, "
+                    + "in 100% of them, by £12k on average (80% range of the saving £12k to £12k).",
+                "Against the baseline, current, its net present value is £12k (80% range £12k to £12k); P(NPV > 0) = 100%.",
+                "Money: present value of cost in GBP, real prices of 2024-01, discounted."
+            ])
         let base = try doc.nodes(forXPath: "//*[@class='base-case']//*[local-name()='li']").map { $0.stringValue ?? "" }
         XCTAssertEqual(base, ["current: £36k", "cheap: £24k (lowest)"])
     }

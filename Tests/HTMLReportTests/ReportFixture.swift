@@ -4,11 +4,11 @@ import ScenarioModel
 import Simulation
 import XCTest
 
+@testable import Reports
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import Reports
 
 /// Runs scenarios and renders their reports for the tests.
 enum ReportFixture {
@@ -17,23 +17,28 @@ enum ReportFixture {
             .deletingLastPathComponent()
     }
 
-    static func report(yaml: String, file: String = "test.yaml", iterations: Int = 2_000, seed: UInt64 = 7) throws -> RunReport {
+    static func report(yaml: String, file: String = "test.yaml", iterations: Int = 2_000, seed: UInt64 = 7) throws
+        -> RunReport
+    {
         let (scenario, diagnostics) = ScenarioLoader.load(text: yaml, file: file)
         let plan = try XCTUnwrap(PlanBuilder.build(try XCTUnwrap(scenario, "\(diagnostics)")).plan)
         let engine = Engine(plan: plan)
-        return try RunReport(engine: engine, results: engine.run(.init(iterations: iterations, seed: seed, sampling: .latinHypercube)))
+        return try RunReport(
+            engine: engine, results: engine.run(.init(iterations: iterations, seed: seed, sampling: .latinHypercube)))
     }
 
     static func report(shipped name: String, iterations: Int = 2_000) throws -> RunReport {
         let path = packageRoot.appendingPathComponent("scenarios/" + name).path
-        return try report(yaml: String(contentsOfFile: path, encoding: .utf8), file: "scenarios/" + name, iterations: iterations)
+        return try report(
+            yaml: String(contentsOfFile: path, encoding: .utf8), file: "scenarios/" + name, iterations: iterations)
     }
 
     static func html(_ r: RunReport, overrides: [String] = []) -> String {
         HTMLReport.render(
             r,
             metadata: RunOutput.Metadata(
-                scenarioFile: r.plan.scenario.file, scenarioSHA256: SHA256.hex(r.plan.scenario.source.utf8), outputDirectory: "out",
+                scenarioFile: r.plan.scenario.file, scenarioSHA256: SHA256.hex(r.plan.scenario.source.utf8),
+                outputDirectory: "out",
                 elapsedSeconds: 1.5, toolVersion: "test", gslVersion: "2.7", overrides: overrides))
     }
 

@@ -50,9 +50,15 @@ struct Chart {
                 g.empty("line", ["x1": px, "x2": px, "y1": svgNumber(y0), "y2": svgNumber(y0 + 5)])
                 g.leaf("text", ["x": px, "y": svgNumber(y0 + 18), "text-anchor": "middle"], text: format(t))
             }
-            g.empty("line", ["x1": svgNumber(plotLeft), "x2": svgNumber(plotRight), "y1": svgNumber(y0), "y2": svgNumber(y0)])
+            g.empty(
+                "line",
+                ["x1": svgNumber(plotLeft), "x2": svgNumber(plotRight), "y1": svgNumber(y0), "y2": svgNumber(y0)])
             g.leaf(
-                "text", ["class": "axis-title", "x": svgNumber((plotLeft + plotRight) / 2), "y": svgNumber(height - 6), "text-anchor": "middle"],
+                "text",
+                [
+                    "class": "axis-title", "x": svgNumber((plotLeft + plotRight) / 2), "y": svgNumber(height - 6),
+                    "text-anchor": "middle"
+                ],
                 text: label)
         }
     }
@@ -67,19 +73,30 @@ struct Chart {
                 let py = svgNumber(y(t))
                 g.empty("line", ["class": "grid", "x1": svgNumber(x0), "x2": svgNumber(plotRight), "y1": py, "y2": py])
                 g.empty("line", ["x1": svgNumber(x0 - 5), "x2": svgNumber(x0), "y1": py, "y2": py])
-                g.leaf("text", ["x": svgNumber(x0 - 8), "y": svgNumber(y(t) + 4), "text-anchor": "end"], text: format(t))
+                g.leaf(
+                    "text", ["x": svgNumber(x0 - 8), "y": svgNumber(y(t) + 4), "text-anchor": "end"], text: format(t))
             }
-            g.empty("line", ["x1": svgNumber(x0), "x2": svgNumber(x0), "y1": svgNumber(plotTop), "y2": svgNumber(plotBottom)])
+            g.empty(
+                "line",
+                ["x1": svgNumber(x0), "x2": svgNumber(x0), "y1": svgNumber(plotTop), "y2": svgNumber(plotBottom)])
             g.leaf("text", ["class": "axis-title", "x": "4", "y": svgNumber(plotTop - 10)], text: label)
         }
     }
 
     /// A vertical marker line across the plot at pixel x, labelled at the top.
     mutating func marker(x px: Double, label: String, class name: String = "marker") {
-        body.empty("line", ["class": name, "x1": svgNumber(px), "x2": svgNumber(px), "y1": svgNumber(plotTop), "y2": svgNumber(plotBottom)])
+        body.empty(
+            "line",
+            [
+                "class": name, "x1": svgNumber(px), "x2": svgNumber(px), "y1": svgNumber(plotTop),
+                "y2": svgNumber(plotBottom)
+            ])
         let anchor = px > (plotLeft + plotRight) / 2 ? "end" : "start"
         let dx = anchor == "end" ? -4.0 : 4.0
-        body.leaf("text", ["class": name + "-label", "x": svgNumber(px + dx), "y": svgNumber(plotTop + 12), "text-anchor": anchor], text: label)
+        body.leaf(
+            "text",
+            ["class": name + "-label", "x": svgNumber(px + dx), "y": svgNumber(plotTop + 12), "text-anchor": anchor],
+            text: label)
     }
 
     /// Estimated width of a label at the chart's 12 px font (0.6 em a character; the layout
@@ -107,8 +124,13 @@ struct Chart {
                     for e in legendEntries {
                         let label = Chart.clip(e.label, 40)
                         let w = 18 + Chart.textWidth(label) + 16
-                        if x + w > width - 4, x > plotLeft { x = plotLeft; y += 16 }
-                        g.empty("rect", ["x": svgNumber(x), "y": svgNumber(y - 9), "width": "12", "height": "10", "fill": e.colour])
+                        if x + w > width - 4, x > plotLeft {
+                            x = plotLeft
+                            y += 16
+                        }
+                        g.empty(
+                            "rect",
+                            ["x": svgNumber(x), "y": svgNumber(y - 9), "width": "12", "height": "10", "fill": e.colour])
                         g.leaf("text", ["x": svgNumber(x + 16), "y": svgNumber(y)], text: label)
                         x += w
                     }

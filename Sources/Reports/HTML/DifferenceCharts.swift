@@ -15,20 +15,27 @@ enum DifferenceCharts {
         let shown = "P(\(a.name) cheaper) = \(Format.percent(pACheaper, decimals: 1))"
         var chart = Chart(
             title: "Paired difference PV(\(a.name)) − PV(\(b.name))",
-            desc: "Distribution of the difference in PV of cost on the same iterations; below zero \(a.name) is cheaper. \(shown).")
+            desc:
+                "Distribution of the difference in PV of cost on the same iterations; below zero \(a.name) is cheaper. \(shown)."
+        )
         let x = chart.xScale(lo, hi)
         let peak = (0..<bins).map { h.share($0, of: count) }.max() ?? 0
         let (y0, y1) = Ticks.niceDomain(0, max(peak, 1e-9), count: 4)
         let y = chart.yScale(y0, y1)
-        chart.yAxis(y, ticks: Ticks.values(y0, y1, count: 4), label: "share of iterations per \(format(h.width)) band", format: { Format.shortPercent($0) })
+        chart.yAxis(
+            y, ticks: Ticks.values(y0, y1, count: 4), label: "share of iterations per \(format(h.width)) band",
+            format: { Format.shortPercent($0) })
         chart.xAxis(x, ticks: Ticks.values(lo, hi, count: 6), label: "PV(\(a.name)) − PV(\(b.name))", format: format)
         for k in 0..<bins where h.counts[k] > 0 {
             let left = lo + Double(k) * h.width
             let colour = left + h.width / 2 < 0 ? a.colour : b.colour
-            chart.body.empty("rect", [
-                "class": "bar", "x": svgNumber(x(left)), "y": svgNumber(y(h.share(k, of: count))),
-                "width": svgNumber(x.length(h.width)), "height": svgNumber(y(0) - y(h.share(k, of: count))), "fill": colour
-            ])
+            chart.body.empty(
+                "rect",
+                [
+                    "class": "bar", "x": svgNumber(x(left)), "y": svgNumber(y(h.share(k, of: count))),
+                    "width": svgNumber(x.length(h.width)), "height": svgNumber(y(0) - y(h.share(k, of: count))),
+                    "fill": colour
+                ])
         }
         chart.marker(x: x(0), label: shown)
         chart.legendEntries = [("\(a.name) cheaper", a.colour), ("\(b.name) cheaper", b.colour)]
@@ -52,8 +59,11 @@ enum DifferenceCharts {
         let rowHeight = 26.0, labelWidth = 300.0
         var chart = Chart(
             title: "Tornado: what moves \(label)",
-            desc: "Each input at its P10 and its P90, every other input at its base value, no risks occurring; base case "
-                + format(base) + ". " + rows.prefix(5).map { "\($0.label): \(format($0.low)) to \(format($0.high))" }.joined(separator: "; ") + ".",
+            desc:
+                "Each input at its P10 and its P90, every other input at its base value, no risks occurring; base case "
+                + format(base) + ". "
+                + rows.prefix(5).map { "\($0.label): \(format($0.low)) to \(format($0.high))" }.joined(separator: "; ")
+                + ".",
             height: 44 + 18 + 44 + rowHeight * Double(max(rows.count, 1)), left: labelWidth)
         let lo = rows.map { min($0.low, $0.high) }.min().map { min($0, base) } ?? base
         let hi = rows.map { max($0.low, $0.high) }.max().map { max($0, base) } ?? base
@@ -64,16 +74,25 @@ enum DifferenceCharts {
             let top = chart.plotTop + 18 + Double(k) * rowHeight + 4
             let (l, h) = (min(r.low, r.high), max(r.low, r.high))
             chart.body.element("a", ["href": "#L\(r.sourceLine)"]) { a in
-                a.leaf("text", ["x": svgNumber(labelWidth - 8), "y": svgNumber(top + 13), "text-anchor": "end"], text: Chart.clip(r.label, 46))
+                a.leaf(
+                    "text", ["x": svgNumber(labelWidth - 8), "y": svgNumber(top + 13), "text-anchor": "end"],
+                    text: Chart.clip(r.label, 46))
             }
-            chart.body.element("rect", [
-                "class": "swing-low", "x": svgNumber(x(l)), "y": svgNumber(top), "width": svgNumber(x.length(min(base, h) - l)), "height": svgNumber(rowHeight - 8)
-            ]) { $0.leaf("title", text: "\(r.label): P10 \(format(r.low)), P90 \(format(r.high))") }
+            chart.body.element(
+                "rect",
+                [
+                    "class": "swing-low", "x": svgNumber(x(l)), "y": svgNumber(top),
+                    "width": svgNumber(x.length(min(base, h) - l)), "height": svgNumber(rowHeight - 8)
+                ]
+            ) { $0.leaf("title", text: "\(r.label): P10 \(format(r.low)), P90 \(format(r.high))") }
             if h > base {
-                chart.body.empty("rect", [
-                    "class": "swing-high", "x": svgNumber(x(max(base, l))), "y": svgNumber(top), "width": svgNumber(x.length(h - max(base, l))),
-                    "height": svgNumber(rowHeight - 8)
-                ])
+                chart.body.empty(
+                    "rect",
+                    [
+                        "class": "swing-high", "x": svgNumber(x(max(base, l))), "y": svgNumber(top),
+                        "width": svgNumber(x.length(h - max(base, l))),
+                        "height": svgNumber(rowHeight - 8)
+                    ])
             }
         }
         chart.marker(x: x(base), label: "base " + format(base))

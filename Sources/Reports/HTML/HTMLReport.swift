@@ -21,23 +21,41 @@ public enum HTMLReport {
     /// the scenario text every name links to.
     static var sections: [Section] {
         [
-        Section(id: "answer", title: "The answer", write: ReportSections.answer),
-        Section(id: "distributions", title: "How the options' costs are distributed", write: ReportSections.distributions),
-        Section(id: "difference", title: "The two best options compared", include: { $0.report.twoBest != nil }, write: ReportSections.difference),
-        Section(id: "cheapest", title: "Which option is cheapest", write: ReportSections.cheapest),
-        Section(id: "cash-flow", title: "Cash flow by year", write: ReportSections.cashFlow),
-        Section(id: "go-live", title: "When each option goes live", write: ReportSections.goLive),
-        Section(id: "financial-case", title: "The financial case", include: { !($0.report.options.first?.financialYears.isEmpty ?? true) }, write: ReportSections.financialCase),
-        Section(id: "criteria", title: "Criteria scores", include: { $0.report.options.allSatisfy { $0.score != nil } && !$0.report.options.isEmpty }, write: ReportSections.criteria),
-        Section(id: "summary", title: "Summary table", write: ReportTables.summary),
-        Section(id: "comparison", title: "Every pair of options", include: { !$0.report.pairs.isEmpty }, write: ReportTables.comparison),
-        Section(id: "economic", title: "The economic case against the baseline", include: { !$0.report.againstBaseline.isEmpty }, write: ReportTables.economic),
-        Section(id: "drivers", title: "What drives the difference", include: { $0.report.twoBest != nil }, write: ReportTables.drivers),
-        Section(id: "switching", title: "Switching values", include: { !$0.report.switching.isEmpty }, write: ReportTables.switching),
-        Section(id: "lines", title: "Cost lines, benefits and risks", write: ReportTables.lines),
-        Section(id: "precision", title: "Monte Carlo precision", write: ReportTables.precision),
-        Section(id: "provenance", title: "Provenance", write: ReportTables.provenance),
-        Section(id: "scenario", title: "The scenario file", write: ScenarioListing.write)
+            Section(id: "answer", title: "The answer", write: ReportSections.answer),
+            Section(
+                id: "distributions", title: "How the options' costs are distributed",
+                write: ReportSections.distributions),
+            Section(
+                id: "difference", title: "The two best options compared", include: { $0.report.twoBest != nil },
+                write: ReportSections.difference),
+            Section(id: "cheapest", title: "Which option is cheapest", write: ReportSections.cheapest),
+            Section(id: "cash-flow", title: "Cash flow by year", write: ReportSections.cashFlow),
+            Section(id: "go-live", title: "When each option goes live", write: ReportSections.goLive),
+            Section(
+                id: "financial-case", title: "The financial case",
+                include: { !($0.report.options.first?.financialYears.isEmpty ?? true) },
+                write: ReportSections.financialCase),
+            Section(
+                id: "criteria", title: "Criteria scores",
+                include: { $0.report.options.allSatisfy { $0.score != nil } && !$0.report.options.isEmpty },
+                write: ReportSections.criteria),
+            Section(id: "summary", title: "Summary table", write: ReportTables.summary),
+            Section(
+                id: "comparison", title: "Every pair of options", include: { !$0.report.pairs.isEmpty },
+                write: ReportTables.comparison),
+            Section(
+                id: "economic", title: "The economic case against the baseline",
+                include: { !$0.report.againstBaseline.isEmpty }, write: ReportTables.economic),
+            Section(
+                id: "drivers", title: "What drives the difference", include: { $0.report.twoBest != nil },
+                write: ReportTables.drivers),
+            Section(
+                id: "switching", title: "Switching values", include: { !$0.report.switching.isEmpty },
+                write: ReportTables.switching),
+            Section(id: "lines", title: "Cost lines, benefits and risks", write: ReportTables.lines),
+            Section(id: "precision", title: "Monte Carlo precision", write: ReportTables.precision),
+            Section(id: "provenance", title: "Provenance", write: ReportTables.provenance),
+            Section(id: "scenario", title: "The scenario file", write: ScenarioListing.write)
         ]
     }
 
@@ -115,14 +133,18 @@ struct ReportContext {
             if header.contains(where: { !$0.isEmpty }) {
                 t.element("thead") { head in
                     head.element("tr") { tr in
-                        for (k, h) in header.enumerated() { tr.leaf("th", k < leftColumns ? [:] : ["class": "num"], text: h) }
+                        for (k, h) in header.enumerated() {
+                            tr.leaf("th", k < leftColumns ? [:] : ["class": "num"], text: h)
+                        }
                     }
                 }
             }
             t.element("tbody") { body in
                 for row in rows {
                     body.element("tr") { tr in
-                        for (k, cell) in row.enumerated() { tr.element("td", k < leftColumns ? [:] : ["class": "num"], cell) }
+                        for (k, cell) in row.enumerated() {
+                            tr.element("td", k < leftColumns ? [:] : ["class": "num"], cell)
+                        }
                     }
                 }
             }

@@ -25,7 +25,10 @@ enum ScenarioListing {
     }
 
     static func write(_ c: ReportContext, _ w: inout XMLWriter) {
-        w.leaf("p", text: "\(c.metadata.scenarioFile), SHA-256 \(c.metadata.scenarioSHA256). The names linked above point here.")
+        w.leaf(
+            "p",
+            text: "\(c.metadata.scenarioFile), SHA-256 \(c.metadata.scenarioSHA256). The names linked above point here."
+        )
         let lines = lines(c.scenario.source)
         let width = String(lines.count).count
         w.element("pre", ["class": "listing"]) { pre in
