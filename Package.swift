@@ -71,6 +71,9 @@ let package = Package(
             name: "AnalysisTests",
             dependencies: ["ScenarioModel", "Sampling", "Simulation", "Statistics", "Analysis", "Reports"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(
+            name: "HTMLReportTests",
+            dependencies: ["ScenarioModel", "Simulation", "Statistics", "Analysis", "Reports"]),
         // Runs the built tool, so it depends on the executable, not on its modules.
         .testTarget(name: "CLITests", dependencies: ["sourcing-sim"])
     ]

@@ -19,13 +19,13 @@ extension RunReport {
             let sorted = Quantiles.sortedWithoutNaN(pvs[i])
             return (
                 Summary(sortedValues: sorted, missing: pvs[i].count - sorted.count),
-                OrderStatisticCI(sorted: sorted, p: 0.8)
+                OrderStatisticCI(sorted: sorted, p: 0.8), QuantileGrid(sorted: sorted)
             )
         }
         var jobs = SummaryJobs()
         for (id, o) in zip(optionIDs, columns) {
-            jobs.add(.total(id)) { o.total.array }
-            jobs.add(.goLive(id)) { o.goLive.array }
+            jobs.add(.total(id), grid: true) { o.total.array }
+            jobs.add(.goLive(id), grid: true) { o.goLive.array }
             if let deadline = o.deadline {
                 jobs.add(.extensionMonths(id)) { o.extensionMonths }
                 jobs.add(.liveByDeadline(id)) { o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 } }
@@ -99,7 +99,12 @@ extension RunReport {
         baseline = plan.scenario.baseline
         economic = try Self.economicCase(baseline: baseline, pvs: pvs, options: options)
         let financial = Self.affordability(plan: plan, results: results, threads: threads)
-        for id in optionIDs { self.options[id].financialYears = financial[id.index] }
+        for id in optionIDs {
+            self.options[id].financialYears = financial[id.index]
+            self.options[id].quantiles.pv = pvStatistics[id.index].2
+            if let total = summaries.grid(.total(id)) { self.options[id].quantiles.total = total }
+            if let goLive = summaries.grid(.goLive(id)) { self.options[id].quantiles.goLive = goLive }
+        }
         inflationBase = engine.baseInflation()
     }
 }
@@ -118,25 +123,34 @@ private struct SummaryJobs {
 
     private var keys: [Key] = []
     private var columns: [@Sendable () -> [Double]] = []
+    private var grids: [Bool] = []
 
     /// Adds a column, read only when its summary is computed (so that at most one copy per
-    /// thread is in memory at a time).
-    mutating func add(_ key: Key, _ column: @escaping @Sendable () -> [Double]) {
+    /// thread is in memory at a time); with `grid`, its `QuantileGrid` is taken from the same
+    /// sorted copy.
+    mutating func add(_ key: Key, grid: Bool = false, _ column: @escaping @Sendable () -> [Double]) {
         keys.append(key)
         columns.append(column)
+        grids.append(grid)
     }
 
     struct Summaries {
-        fileprivate var byKey: [Key: Summary]
+        fileprivate var byKey: [Key: (Summary, QuantileGrid?)]
         subscript(key: Key) -> Summary {
             guard let s = byKey[key] else { preconditionFailure("no summary for \(key)") }
-            return s
+            return s.0
         }
+        func grid(_ key: Key) -> QuantileGrid? { byKey[key]?.1 }
     }
 
     func run(threads: Int) -> Summaries {
-        let columns = self.columns
-        let values = Parallel.map(columns.count, threads: threads) { Summary(columns[$0]()) }
+        let columns = self.columns, grids = self.grids
+        let values = Parallel.map(columns.count, threads: threads) { k -> (Summary, QuantileGrid?) in
+            let column = columns[k]()
+            let sorted = Quantiles.sortedWithoutNaN(column)
+            let summary = Summary(sortedValues: sorted, missing: column.count - sorted.count)
+            return (summary, grids[k] ? QuantileGrid(sorted: sorted) : nil)
+        }
         return Summaries(byKey: Dictionary(uniqueKeysWithValues: zip(keys, values)))
     }
 }

@@ -47,6 +47,9 @@ public struct RunReport: Sendable {
         /// The financial case: each financial year's cash by type, nominal and undiscounted
         /// (`RunReport+Affordability`).
         public var financialYears: [FinancialYear] = []
+        /// The 99-point quantile grids of PV, total and go-live (`quantiles.csv`, the report's
+        /// S-curves), from the same sorted columns as `pv`, `total` and `goLive`.
+        public var quantiles = QuantileGrids()
 
         /// The summaries the option has, in a fixed order: PV, total, go-live, then with a
         /// deadline extension months and live by deadline, then with criteria the score.
@@ -57,6 +60,14 @@ public struct RunReport: Sendable {
             if let score { out.append((.score, score)) }
             return out
         }
+    }
+
+    /// An option's quantile grids (p = 0.01 … 0.99, `QuantileGrid`).
+    public struct QuantileGrids: Sendable {
+        public var pv = QuantileGrid([])
+        public var total = QuantileGrid([])
+        public var goLive = QuantileGrid([])
+        public init() {}
     }
 
     /// The figures of an option that are summarised per iteration (`Option.metrics`).

@@ -7,18 +7,31 @@ public enum Format {
     /// The symbol is `£` for GBP, `€` for EUR, `$` for USD, otherwise the code and a space.
     public static func money(_ x: Double, currency: String = "GBP") -> String {
         guard x.isFinite else { return "n/a" }
-        let symbol: String
-        switch currency.uppercased() {
-        case "GBP": symbol = "£"
-        case "EUR": symbol = "€"
-        case "USD": symbol = "$"
-        default: symbol = currency + " "
-        }
+        let symbol = currencySymbol(currency)
         let sign = x < 0 ? "-" : ""
         let a = abs(x)
         if a >= 999_500 { return sign + symbol + fixed(a / 1e6, 2) + "m" }
         if a >= 1000 { return sign + symbol + fixed(a / 1e3, 0) + "k" }
         return sign + symbol + fixed(a, 0)
+    }
+
+    /// `£` for GBP, `€` for EUR, `$` for USD, otherwise the code and a space.
+    public static func currencySymbol(_ currency: String) -> String {
+        switch currency.uppercased() {
+        case "GBP": return "£"
+        case "EUR": return "€"
+        case "USD": return "$"
+        default: return currency + " "
+        }
+    }
+
+    /// Money as a chart's axis or a headline shows it: the symbol and the value in the
+    /// scenario language's notation to three significant digits (`£4.8m`, `£650k`, `-£1.25m`,
+    /// `£0`), `n/a` when not finite.
+    public static func shortMoney(_ x: Double, currency: String = "GBP") -> String {
+        guard x.isFinite else { return "n/a" }
+        let q = quantity(abs(x))
+        return (x < 0 && q != "0" ? "-" : "") + currencySymbol(currency) + q
     }
 
     /// `x` with `decimals` digits after the point, locale-independent.

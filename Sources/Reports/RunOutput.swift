@@ -25,8 +25,9 @@ public enum RunOutput {
         public var sweep: String?
         public init(
             scenarioFile: String, scenarioSHA256: String, outputDirectory: String, elapsedSeconds: Double,
-            toolVersion: String, gslVersion: String
+            toolVersion: String, gslVersion: String, overrides: [String] = []
         ) {
+            self.overrides = overrides
             self.scenarioFile = scenarioFile
             self.scenarioSHA256 = scenarioSHA256
             self.outputDirectory = outputDirectory
@@ -63,7 +64,7 @@ public enum RunOutput {
     public static let fileNames = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
-        "variants.csv", "sweep.csv",
+        "variants.csv", "sweep.csv", "quantiles.csv", "report.html",
         "samples.csv",
         "run.json"
     ]
@@ -119,7 +120,8 @@ public enum RunOutput {
             ("sensitivity.csv", BusinessCaseFiles.sensitivity(report)),
             ("switching.csv", BusinessCaseFiles.switching(report)),
             ("optimism_bias.csv", OptimismBiasReport.csv(report.plan.scenario)),
-            ("affordability.csv", BusinessCaseFiles.affordability(report))
+            ("affordability.csv", BusinessCaseFiles.affordability(report)),
+            ("quantiles.csv", BusinessCaseFiles.quantiles(report))
         ] + extra
         var names: [String] = []
         let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) {
@@ -130,6 +132,7 @@ public enum RunOutput {
                 return staging + "/" + name
             }
             for (name, table) in tables { try AtomicFile.write(table.bytes(), to: try next(name)) }
+            try AtomicFile.write(HTMLReport.render(report, metadata: metadata), to: try next("report.html"))
             if samples {
                 try BusinessCaseFiles.writeSamples(report, to: try next("samples.csv"), isCancelled: isCancelled)
             }

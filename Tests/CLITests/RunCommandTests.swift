@@ -33,7 +33,7 @@ final class RunCommandTests: XCTestCase {
     static let expectedFiles = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
-        "run.json"
+        "quantiles.csv", "report.html", "run.json"
     ]
 
     func testRunWritesEveryFileWithItsColumns() throws {
@@ -60,7 +60,8 @@ final class RunCommandTests: XCTestCase {
                 "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high",
             "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after",
             "optimism_bias.csv": "option,source,class,mitigation,one_off,recurring,duration,source_line",
-            "affordability.csv": "option,financial_year,type,mean,p10,p50,p90,budget,p_over_budget"
+            "affordability.csv": "option,financial_year,type,mean,p10,p50,p90,budget,p_over_budget",
+            "quantiles.csv": "option,metric,p,value"
         ]
         for (name, header) in headers {
             let rows = try readCSV(out + "/" + name)
@@ -74,6 +75,12 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(cheap[8], "24000.00")  // p50
         let dear = try XCTUnwrap(summary.first { $0[0] == "dear" && $0[1] == "pv_cost" })
         XCTAssertEqual(dear[3], "36000.00")
+        let quantiles = try readCSV(out + "/quantiles.csv")
+        XCTAssertEqual(quantiles.count, 1 + 2 * 3 * 99)
+        XCTAssertEqual(quantiles[1], ["cheap", "pv_cost", "0.01", "24000.00"])
+        XCTAssertEqual(quantiles[99], ["cheap", "pv_cost", "0.99", "24000.00"])
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(report.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\""), String(report.prefix(200)))
         let ranking = try readCSV(out + "/ranking.csv")
         XCTAssertEqual(ranking[1], ["cheap", "1", "", "24000.00"])
         XCTAssertEqual(ranking[2], ["dear", "0", "", "36000.00"])
@@ -131,7 +138,8 @@ final class RunCommandTests: XCTestCase {
             ])
             XCTAssertEqual(run.status, 0, run.stderr)
             var files: [String: Data] = [:]
-            for name in Self.expectedFiles + ["samples.csv"] where name != "run.json" {
+            // run.json and report.html record the thread count and the elapsed time.
+            for name in Self.expectedFiles + ["samples.csv"] where name != "run.json" && name != "report.html" {
                 files[name] = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
             }
             outputs.append(files)
