@@ -15,7 +15,8 @@ let package = Package(
         .executable(name: "fuzz-scenario", targets: ["FuzzScenario"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20")
     ],
     targets: [
         .systemLibrary(
@@ -24,6 +25,8 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "JSONOutput"),
+        // The OOXML spreadsheet writer (business-case.xlsx), zipped with ZIPFoundation.
+        .target(name: "Workbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "ScenarioSyntax", dependencies: ["JSONOutput"]),
         .target(name: "Distributions"),
         .target(name: "ScenarioModel", dependencies: ["JSONOutput", "ScenarioSyntax", "Distributions"]),
@@ -35,7 +38,9 @@ let package = Package(
             dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "Statistics"]),
         .target(
             name: "Reports",
-            dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Statistics", "Analysis"]),
+            dependencies: [
+                "JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Statistics", "Analysis", "Workbook"
+            ]),
         .executableTarget(
             name: "sourcing-sim",
             dependencies: [
@@ -51,7 +56,12 @@ let package = Package(
 
         // Helpers shared by the test targets (marked test inputs, diagnostic expectations,
         // sample statistics, a small generator); used by test targets only.
-        .target(name: "TestSupport", dependencies: ["ScenarioSyntax", "ScenarioModel"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "ScenarioSyntax", "ScenarioModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ],
+            path: "Tests/TestSupport"),
         .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"]),
         .testTarget(
             name: "ScenarioSyntaxTests", dependencies: ["JSONOutput", "ScenarioSyntax", "TestSupport"],
@@ -71,7 +81,11 @@ let package = Package(
             name: "AnalysisTests",
             dependencies: ["ScenarioModel", "Sampling", "Simulation", "Statistics", "Analysis", "Reports"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
-        // Runs the built tool, so it depends on the executable, not on its modules.
-        .testTarget(name: "CLITests", dependencies: ["sourcing-sim"])
+        .testTarget(
+            name: "WorkbookTests",
+            dependencies: ["Workbook", "Reports", "TestSupport"]),
+        // Runs the built tool, so it depends on the executable, not on its modules (TestSupport
+        // only reads back what the tool wrote).
+        .testTarget(name: "CLITests", dependencies: ["sourcing-sim", "TestSupport"])
     ]
 )

@@ -7,18 +7,23 @@ public enum Format {
     /// The symbol is `£` for GBP, `€` for EUR, `$` for USD, otherwise the code and a space.
     public static func money(_ x: Double, currency: String = "GBP") -> String {
         guard x.isFinite else { return "n/a" }
-        let symbol: String
-        switch currency.uppercased() {
-        case "GBP": symbol = "£"
-        case "EUR": symbol = "€"
-        case "USD": symbol = "$"
-        default: symbol = currency + " "
-        }
+        let symbol = currencySymbol(currency) ?? currency + " "
         let sign = x < 0 ? "-" : ""
         let a = abs(x)
         if a >= 999_500 { return sign + symbol + fixed(a / 1e6, 2) + "m" }
         if a >= 1000 { return sign + symbol + fixed(a / 1e3, 0) + "k" }
         return sign + symbol + fixed(a, 0)
+    }
+
+    /// The symbol written before amounts of a currency: `£` for GBP, `€` for EUR, `$` for USD
+    /// (any case); nil for other codes, which are written out.
+    public static func currencySymbol(_ currency: String) -> String? {
+        switch currency.uppercased() {
+        case "GBP": return "£"
+        case "EUR": return "€"
+        case "USD": return "$"
+        default: return nil
+        }
     }
 
     /// `x` with `decimals` digits after the point, locale-independent.
