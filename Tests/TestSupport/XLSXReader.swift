@@ -59,7 +59,8 @@ public struct XLSXFile {
                     Cell(
                         ref: c.attributes["r"] ?? "", type: c.attributes["t"],
                         style: Int(c.attributes["s"] ?? "0") ?? -1,
-                        text: c.attributes["t"] == "inlineStr" ? c.all("t").map(\.text).joined() : c.all("v").first?.text ?? "")
+                        text: c.attributes["t"] == "inlineStr"
+                            ? XLSXFile.decodeEscapes(c.all("t").map(\.text).joined()) : c.all("v").first?.text ?? "")
                 }
             }
             return Sheet(
@@ -67,6 +68,26 @@ public struct XLSXFile {
                 autoFilter: xml.all("autoFilter").first?.attributes["ref"],
                 columnWidths: xml.all("col").map { Double($0.attributes["width"] ?? "") ?? 0 })
         }
+    }
+
+    /// Cell text as Excel shows it: each `_xHHHH_` is the character U+HHHH (ECMA-376
+    /// §22.9.2.19), so a literal `_x0041_` must have been written `_x005F_x0041_`.
+    public static func decodeEscapes(_ text: String) -> String {
+        let s = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView(), i = 0
+        while i < s.count {
+            if s[i] == "_", i + 6 < s.count, s[i + 1] == "x", s[i + 6] == "_",
+                let v = UInt32(String(String.UnicodeScalarView(s[(i + 2)...(i + 5)])), radix: 16),
+                let u = Unicode.Scalar(v)
+            {
+                out.append(u)
+                i += 7
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return String(out)
     }
 
     /// The data of an entry.
