@@ -6,6 +6,8 @@ import PackageDescription
 /// The targets follow the flow of data (see docs/architecture.md):
 /// ScenarioSyntax → ScenarioModel → Simulation (on Sampling/CGSL) → Analysis → Reports → CLI;
 /// JSONOutput, the one JSON writer, sits under ScenarioSyntax (`parse`) and Reports (run.json).
+/// Workbook, the OOXML spreadsheet writer (business-case.xlsx, zipped with ZIPFoundation), sits
+/// under Reports.
 /// The catalogue of distribution families (Distributions) underlies both ScenarioModel and
 /// Sampling. Each target declares exactly the modules it imports.
 let package = Package(
