@@ -67,7 +67,7 @@ enum WorkbookParts {
             s += "<definedNames>"
             for (i, (name, sheet)) in zip(names, book.sheets).enumerated() {
                 let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
-                let range = quoted + "!$A$1:$\(column(sheet.columnCount - 1))$\(sheet.rows.count + 1)"
+                let range = quoted + "!$A$1:$\(column(max(sheet.columnCount, 1) - 1))$\(sheet.rows.count + 1)"
                 s += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">"
                     + XMLText.escaped(range) + "</definedName>"
                 s += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">"
@@ -131,11 +131,17 @@ enum WorkbookParts {
             + "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
             + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
-            + "<sheetFormatPr defaultRowHeight=\"15\"/><cols>"
-        for (i, width) in (sheet.widths ?? sheet.estimatedWidths()).enumerated() {
-            s += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(numberText(width))\" customWidth=\"1\"/>"
+            + "<sheetFormatPr defaultRowHeight=\"15\"/>"
+        // `<cols>` must hold at least one `<col>`, so a sheet without columns has none.
+        let widths = sheet.widths ?? sheet.estimatedWidths()
+        if !widths.isEmpty {
+            s += "<cols>"
+            for (i, width) in widths.enumerated() {
+                s += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(numberText(width))\" customWidth=\"1\"/>"
+            }
+            s += "</cols>"
         }
-        s += "</cols><sheetData>"
+        s += "<sheetData>"
         s += headerRow(sheet)
         for (i, cells) in sheet.rows.enumerated() { s += row(i + 2, cells) }
         return s + "</sheetData><autoFilter ref=\"\(range)\"/>"

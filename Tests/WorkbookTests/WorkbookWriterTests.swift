@@ -112,6 +112,19 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(WorkbookParts.sheetNames(book), ["Same", "same (2)"])
     }
 
+    /// A sheet without columns or rows still gives well-formed parts with no empty `<cols>`
+    /// (the schema wants at least one `<col>` in it).
+    func testEmptySheetHasNoEmptyColumnList() throws {
+        let book = Workbook(sheets: [Sheet(name: "Empty", header: [], rows: [])])
+        let file = try readBack(book)
+        for (path, data) in file.entries { XCTAssertNoThrow(try XMLTree.parse(data), path) }
+        let sheet = String(decoding: try XCTUnwrap(file.entry("xl/worksheets/sheet1.xml")), as: UTF8.self)
+        XCTAssertFalse(sheet.contains("<cols>"), sheet)
+        XCTAssertTrue(sheet.contains(#"<autoFilter ref="A1:A1"/>"#), sheet)
+        let workbook = String(decoding: try XCTUnwrap(file.entry("xl/workbook.xml")), as: UTF8.self)
+        XCTAssertTrue(workbook.contains(">&apos;Empty&apos;!$A$1:$A$1</definedName>"), workbook)
+    }
+
     /// Money formats: the symbol before the number, or the code after it.
     func testMoneyFormats() {
         XCTAssertEqual(Workbook.moneyFormat(currency: "GBP", symbol: "£"), "\"£\"#,##0")
