@@ -34,9 +34,10 @@ public struct Workbook: Sendable, Equatable {
 
 /// How a cell is shown; the value stored is the same whatever the style.
 public enum CellStyle: Int, Sendable, Equatable, CaseIterable {
-    /// Text, or a number in Excel's General format.
+    /// A number in Excel's General format (text cells are always left-aligned and indented).
     case plain = 0
-    /// A header cell: bold on a light fill with a bottom border.
+    /// A header cell: bold on a light fill with a bottom border, right-aligned over a column
+    /// of numbers.
     case header = 1
     /// Money: the workbook's `moneyFormat`.
     case money = 2
@@ -76,16 +77,17 @@ public struct Sheet: Sendable, Equatable {
     public var columnCount: Int { max(header.count, rows.map(\.count).max() ?? 0) }
 
     /// Each column's width in characters: the longest shown text in it (the header counted
-    /// 15% wider for its bold face and with 2 more for the autofilter button; money as shown with separators and symbol;
+    /// 30% wider for its bold face and with 2 more for the autofilter button; money as shown with separators and symbol;
     /// percentages as 6; other numbers as their shortest text, at most 11, as General shows
-    /// them) plus 2 for padding, between 8 and 60.
+    /// them) plus 3 for padding, so that right-aligned figures keep clear of the text in the
+    /// next column, between 8 and 60.
     public func estimatedWidths() -> [Double] {
         (0..<columnCount).map { c in
-            var longest = c < header.count ? Int((Double(header[c].count) * 1.15).rounded(.up)) + 2 : 0
+            var longest = c < header.count ? Int((Double(header[c].count) * 1.3).rounded(.up)) + 2 : 0
             for row in rows where c < row.count {
                 longest = max(longest, Sheet.shownLength(row[c]))
             }
-            return Double(min(max(longest + 2, 8), 60))
+            return Double(min(max(longest + 3, 8), 60))
         }
     }
 

@@ -89,9 +89,9 @@ enum WorkbookParts {
     }
 
     /// The cell formats, indexed by `CellStyle.rawValue`: plain (General), header (bold font 1,
-    /// fill 2, border 1), money (custom format 164), percent (custom format 165, `0.0%`),
+    /// fill 2, border 1, indented like text), money (custom format 164), percent (custom format 165, `0.0%`),
     /// integer (built-in format 1, `0`), decimal (custom format 166, `#,##0.0##`), then the
-    /// header right-aligned (`headerRightStyle`).
+    /// header right-aligned (`headerRightStyle`) and indented text (`textStyle`).
     static func styles(moneyFormat: String) -> String {
         let font = "<sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/>"
         return declaration + "<styleSheet xmlns=\"\(main)\">"
@@ -107,15 +107,18 @@ enum WorkbookParts {
             + "<border><left/><right/><top/><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border>"
             + "</borders>"
             + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-            + "<cellXfs count=\"7\">"
+            + "<cellXfs count=\"8\">"
             + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-            + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
+            + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" "
+            + "applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"left\" indent=\"1\"/></xf>"
             + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
             + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
             + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
             + "<xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
             + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" "
             + "applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"right\"/></xf>"
+            + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\">"
+            + "<alignment horizontal=\"left\" indent=\"1\"/></xf>"
             + "</cellXfs>"
             + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
             + "</styleSheet>"
@@ -166,6 +169,9 @@ enum WorkbookParts {
 
     /// The cell format of a right-aligned header cell (after the `CellStyle` formats).
     static let headerRightStyle = 6
+    /// The cell format of text: left-aligned with an indent of one, so that text keeps clear
+    /// of right-aligned figures in the column before it.
+    static let textStyle = 7
 
     static func needsPreserve(_ text: String) -> Bool {
         text.first?.isWhitespace == true || text.last?.isWhitespace == true
@@ -181,7 +187,7 @@ enum WorkbookParts {
             case .text(let text):
                 let cut = text.count > maxCellText ? String(text.prefix(maxCellText)) : text
                 let preserve = needsPreserve(cut)
-                s += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t"
+                s += "<c r=\"\(ref)\" s=\"\(textStyle)\" t=\"inlineStr\"><is><t"
                     + (preserve ? " xml:space=\"preserve\"" : "") + ">\(XMLText.escaped(cut))</t></is></c>"
             case .number(let x, let style):
                 guard x.isFinite else { continue }

@@ -12,8 +12,8 @@ final class BusinessCaseWorkbookTests: XCTestCase {
         ("Economic case", "economic.csv"), ("Financial case", "affordability.csv"), ("Cash flow", "cashflow.csv"),
         ("Lines", "lines.csv"), ("Sensitivity", "sensitivity.csv"), ("Switching values", "switching.csv")
     ]
-    /// Cell formats (xl/styles.xml): 0 plain, 2 money, 3 percent, 4 integer, 5 decimal.
-    static let text = 0, money = 2, percent = 3, integer = 4, decimal = 5
+    /// Cell formats (xl/styles.xml): 7 indented text, 2 money, 3 percent, 4 integer, 5 decimal.
+    static let text = 7, money = 2, percent = 3, integer = 4, decimal = 5
 
     private func run(_ scenario: String, in dir: URL, iterations: String = "2000") throws -> String {
         let out = dir.appendingPathComponent("out").path

@@ -44,13 +44,13 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(
             sheet.rows[1],
             [
-                .init(ref: "A2", type: "inlineStr", style: 0, text: "a"), .init(ref: "B2", type: nil, style: 2, text: "1234.5"),
+                .init(ref: "A2", type: "inlineStr", style: 7, text: "a"), .init(ref: "B2", type: nil, style: 2, text: "1234.5"),
                 .init(ref: "C2", type: nil, style: 3, text: "0.25"), .init(ref: "D2", type: nil, style: 4, text: "3"),
                 .init(ref: "E2", type: nil, style: 5, text: "0.9661835748792271")
             ])
         XCTAssertEqual(
             sheet.rows[2],
-            [.init(ref: "A3", type: "inlineStr", style: 0, text: "b"), .init(ref: "D3", type: nil, style: 0, text: "0"),
+            [.init(ref: "A3", type: "inlineStr", style: 7, text: "b"), .init(ref: "D3", type: nil, style: 0, text: "0"),
              .init(ref: "E3", type: nil, style: 0, text: "1e-07")])
         XCTAssertEqual(sheet.pane, ["ySplit": "1", "topLeftCell": "A2", "activePane": "bottomLeft", "state": "frozen"])
         XCTAssertEqual(sheet.autoFilter, "A1:E3")
@@ -58,7 +58,7 @@ final class WorkbookWriterTests: XCTestCase {
         let styles = String(decoding: try XCTUnwrap(file.entry("xl/styles.xml")), as: UTF8.self)
         XCTAssertTrue(styles.contains(#"<numFmt numFmtId="164" formatCode="&quot;£&quot;#,##0"/>"#), styles)
         XCTAssertTrue(styles.contains(#"<numFmt numFmtId="165" formatCode="0.0%"/>"#), styles)
-        XCTAssertTrue(styles.contains(#"<cellXfs count="7">"#), styles)
+        XCTAssertTrue(styles.contains(#"<cellXfs count="8">"#), styles)
     }
 
     /// The same workbook gives the same bytes, whatever the time zone, and every entry is
