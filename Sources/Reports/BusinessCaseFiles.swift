@@ -67,7 +67,8 @@ public enum BusinessCaseFiles {
         var t = CSVTable(header: [
             "option", "baseline", "npv_mean", "npv_sd", "npv_p10", "npv_p50", "npv_p90", "p_npv_positive",
             "pv_costs_mean", "pv_benefits_mean", "npsv_mean", "bcr"
-        ], kinds: [.text, .text] + Array(repeating: .money, count: 5) + [.probability, .money, .money, .money, .number])
+        ], kinds: [.text, .text] + Array(repeating: .money, count: 5) + [.probability, .money, .money, .money, .number]
+        )
         let baseline = r.options[r.baseline].name
         for (o, e, npv) in r.againstBaseline {
             let d = npv.difference

@@ -77,10 +77,11 @@ public struct Sheet: Sendable, Equatable {
     public var columnCount: Int { max(header.count, rows.map(\.count).max() ?? 0) }
 
     /// Each column's width in characters: the longest shown text in it (the header counted
-    /// 30% wider for its bold face and with 2 more for the autofilter button; money as shown with separators and symbol;
-    /// percentages as 6; other numbers as their shortest text, at most 11, as General shows
-    /// them) plus 3 for padding, so that right-aligned figures keep clear of the text in the
-    /// next column, between 8 and 60.
+    /// 30% wider for its bold face and with 2 more for the autofilter button; money as shown,
+    /// with separators and symbol; decimals with separators and three decimals; percentages
+    /// as 6; other numbers as their shortest text, at most 11, as General shows them) plus 3
+    /// for padding, so that right-aligned figures keep clear of the text in the next column,
+    /// between 8 and 60.
     public func estimatedWidths() -> [Double] {
         (0..<columnCount).map { c in
             var longest = c < header.count ? Int((Double(header[c].count) * 1.3).rounded(.up)) + 2 : 0

@@ -34,13 +34,15 @@ enum WorkbookParts {
     }
 
     static func contentTypes(sheets: Int) -> String {
-        let sheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-        var s = declaration
+        let office = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+        let sheetType = office + ".worksheet+xml"
+        var s =
+            declaration
             + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"\(office).sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"\(office).styles+xml\"/>"
         for i in 0..<sheets {
             s += "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" ContentType=\"\(sheetType)\"/>"
         }
@@ -57,7 +59,8 @@ enum WorkbookParts {
     /// defined name `_xlnm._FilterDatabase`, as Excel itself writes it, and its header row as
     /// the rows to repeat when printed (`_xlnm.Print_Titles`).
     static func workbook(_ book: Workbook, names: [String]) -> String {
-        var s = declaration + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">"
+        var s =
+            declaration + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">"
             + "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (i, name) in names.enumerated() {
             s += "<sheet name=\"\(XMLText.escaped(name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
@@ -68,9 +71,11 @@ enum WorkbookParts {
             for (i, (name, sheet)) in zip(names, book.sheets).enumerated() {
                 let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
                 let range = quoted + "!$A$1:$\(column(max(sheet.columnCount, 1) - 1))$\(sheet.rows.count + 1)"
-                s += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">"
+                s +=
+                    "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">"
                     + XMLText.escaped(range) + "</definedName>"
-                s += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">"
+                s +=
+                    "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">"
                     + XMLText.escaped(quoted + "!$1:$1") + "</definedName>"
             }
             s += "</definedNames>"
@@ -81,7 +86,8 @@ enum WorkbookParts {
     static func workbookRelationships(sheets: Int) -> String {
         var s = declaration + "<Relationships xmlns=\"\(packageRelationships)\">"
         for i in 0..<sheets {
-            s += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(relationships)/worksheet\" "
+            s +=
+                "<Relationship Id=\"rId\(i + 1)\" Type=\"\(relationships)/worksheet\" "
                 + "Target=\"worksheets/sheet\(i + 1).xml\"/>"
         }
         s += "<Relationship Id=\"rId\(sheets + 1)\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/>"
@@ -129,7 +135,8 @@ enum WorkbookParts {
     static func worksheet(_ sheet: Sheet, selected: Bool) -> String {
         let columns = max(sheet.columnCount, 1)
         let range = "A1:\(column(columns - 1))\(sheet.rows.count + 1)"
-        var s = declaration + "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">"
+        var s =
+            declaration + "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">"
             + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><dimension ref=\"\(range)\"/>"
             + "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
             + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
@@ -161,7 +168,8 @@ enum WorkbookParts {
             let first = sheet.rows.lazy.compactMap { c < $0.count && $0[c] != .empty ? $0[c] : nil }.first
             let style: Int
             if case .number? = first { style = headerRightStyle } else { style = CellStyle.header.rawValue }
-            s += "<c r=\"\(column(c))1\" s=\"\(style)\" t=\"inlineStr\"><is><t"
+            s +=
+                "<c r=\"\(column(c))1\" s=\"\(style)\" t=\"inlineStr\"><is><t"
                 + (needsPreserve(title) ? " xml:space=\"preserve\"" : "") + ">\(XMLText.escaped(title))</t></is></c>"
         }
         return s + "</row>"
@@ -187,7 +195,8 @@ enum WorkbookParts {
             case .text(let text):
                 let cut = text.count > maxCellText ? String(text.prefix(maxCellText)) : text
                 let preserve = needsPreserve(cut)
-                s += "<c r=\"\(ref)\" s=\"\(textStyle)\" t=\"inlineStr\"><is><t"
+                s +=
+                    "<c r=\"\(ref)\" s=\"\(textStyle)\" t=\"inlineStr\"><is><t"
                     + (preserve ? " xml:space=\"preserve\"" : "") + ">\(XMLText.escaped(cut))</t></is></c>"
             case .number(let x, let style):
                 guard x.isFinite else { continue }

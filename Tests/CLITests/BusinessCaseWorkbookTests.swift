@@ -75,7 +75,8 @@ final class BusinessCaseWorkbookTests: XCTestCase {
             try XCTUnwrap(sheets[sheet]).rows[row].map(\.style)
         }
         // reprocure pv_cost: option, metric, unit, then 11 money cells; live_by_deadline in percent.
-        XCTAssertEqual(try styles("Summary", row: 1), [Self.text, Self.text, Self.text] + Array(repeating: Self.money, count: 11))
+        XCTAssertEqual(
+            try styles("Summary", row: 1), [Self.text, Self.text, Self.text] + Array(repeating: Self.money, count: 11))
         let summary = try XCTUnwrap(sheets["Summary"])
         let live = try XCTUnwrap(summary.rows.first { $0[1].text == "live_by_deadline" })
         XCTAssertEqual(Set(live.dropFirst(3).map(\.style)), [Self.percent])

@@ -94,7 +94,10 @@ public struct XLSXFile {
     public func entry(_ path: String) -> Data? { entries.first { $0.path == path }?.data }
 }
 
-public enum XLSXReadError: Error { case missing(String), invalidXML(String) }
+public enum XLSXReadError: Error {
+    case missing(String)
+    case invalidXML(String)
+}
 
 /// A parsed XML element: name, attributes, text content and children.
 public final class XMLTree {
@@ -153,21 +156,37 @@ public func parseCSV(_ text: String) -> [[String]] {
         if quoted {
             if c == "\"" {
                 if let n = scalars.next() {
-                    if n == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = n }
-                } else { quoted = false }
-            } else { field.unicodeScalars.append(c) }
+                    if n == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                        pending = n
+                    }
+                } else {
+                    quoted = false
+                }
+            } else {
+                field.unicodeScalars.append(c)
+            }
         } else if c == "\"" {
             quoted = true
         } else if c == "," {
-            row.append(field); field = ""
+            row.append(field)
+            field = ""
         } else if c == "\r" {
             continue
         } else if c == "\n" {
-            row.append(field); rows.append(row); row = []; field = ""
+            row.append(field)
+            rows.append(row)
+            row = []
+            field = ""
         } else {
             field.unicodeScalars.append(c)
         }
     }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    if !field.isEmpty || !row.isEmpty {
+        row.append(field)
+        rows.append(row)
+    }
     return rows
 }

@@ -8,7 +8,8 @@ final class BusinessCaseSheetTests: XCTestCase {
     /// text; an empty cell is no cell; a numeric kind whose text is not a number is text; a
     /// table without kinds reads numbers as numbers (General format).
     func testKindsDecideCellsAndFormats() throws {
-        var t = CSVTable(header: ["option", "pv", "p", "line", "ratio"], kinds: [.text, .money, .probability, .integer, .number])
+        var t = CSVTable(
+            header: ["option", "pv", "p", "line", "ratio"], kinds: [.text, .money, .probability, .integer, .number])
         try t.append(["2020", "1234567.89", "0.4731", "12", "0.9661835748792271"])
         try t.append(["b", "", "n/a", "7", "1.5e+20"])
         let sheet = BusinessCaseWorkbook.sheet("Test", t)
@@ -16,8 +17,10 @@ final class BusinessCaseSheetTests: XCTestCase {
         XCTAssertEqual(
             sheet.rows,
             [
-                [.text("2020"), .number(1234567.89, .money), .number(0.4731, .percent), .number(12, .integer),
-                 .number(0.9661835748792271, .decimal)],
+                [
+                    .text("2020"), .number(1234567.89, .money), .number(0.4731, .percent), .number(12, .integer),
+                    .number(0.9661835748792271, .decimal)
+                ],
                 [.text("b"), .empty, .text("n/a"), .number(7, .integer), .number(1.5e20, .decimal)]
             ])
         var plain = CSVTable(header: ["name", "value"])

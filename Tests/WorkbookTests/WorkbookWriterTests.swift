@@ -19,8 +19,10 @@ final class WorkbookWriterTests: XCTestCase {
                 Sheet(
                     name: "Costs", header: ["option", "pv", "p", "year", "ratio"],
                     rows: [
-                        [.text("a"), .number(1234.5, .money), .number(0.25, .percent), .number(3, .integer),
-                         .number(0.9661835748792271, .decimal)],
+                        [
+                            .text("a"), .number(1234.5, .money), .number(0.25, .percent), .number(3, .integer),
+                            .number(0.9661835748792271, .decimal)
+                        ],
                         [.text("b"), .empty, .number(.nan, .percent), .number(-0.0, .plain), .number(1e-7, .plain)]
                     ])
             ], moneyFormat: Workbook.moneyFormat(currency: "GBP", symbol: "£"))
@@ -44,14 +46,18 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(
             sheet.rows[1],
             [
-                .init(ref: "A2", type: "inlineStr", style: 7, text: "a"), .init(ref: "B2", type: nil, style: 2, text: "1234.5"),
+                .init(ref: "A2", type: "inlineStr", style: 7, text: "a"),
+                .init(ref: "B2", type: nil, style: 2, text: "1234.5"),
                 .init(ref: "C2", type: nil, style: 3, text: "0.25"), .init(ref: "D2", type: nil, style: 4, text: "3"),
                 .init(ref: "E2", type: nil, style: 5, text: "0.9661835748792271")
             ])
         XCTAssertEqual(
             sheet.rows[2],
-            [.init(ref: "A3", type: "inlineStr", style: 7, text: "b"), .init(ref: "D3", type: nil, style: 0, text: "0"),
-             .init(ref: "E3", type: nil, style: 0, text: "1e-07")])
+            [
+                .init(ref: "A3", type: "inlineStr", style: 7, text: "b"),
+                .init(ref: "D3", type: nil, style: 0, text: "0"),
+                .init(ref: "E3", type: nil, style: 0, text: "1e-07")
+            ])
         XCTAssertEqual(sheet.pane, ["ySplit": "1", "topLeftCell": "A2", "activePane": "bottomLeft", "state": "frozen"])
         XCTAssertEqual(sheet.autoFilter, "A1:E3")
         XCTAssertEqual(sheet.columnWidths.count, 5)
@@ -108,7 +114,9 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(
             SheetName.valid(String(repeating: "x", count: 40), taken: [String(repeating: "x", count: 31)]),
             String(repeating: "x", count: 27) + " (2)")
-        let book = Workbook(sheets: [Sheet(name: "Same", header: ["a"], rows: []), Sheet(name: "same", header: ["a"], rows: [])])
+        let book = Workbook(sheets: [
+            Sheet(name: "Same", header: ["a"], rows: []), Sheet(name: "same", header: ["a"], rows: [])
+        ])
         XCTAssertEqual(WorkbookParts.sheetNames(book), ["Same", "same (2)"])
     }
 
@@ -134,7 +142,8 @@ final class WorkbookWriterTests: XCTestCase {
 
     /// Column letters and number text.
     func testColumnLettersAndNumberText() {
-        XCTAssertEqual([0, 25, 26, 51, 52, 701, 702].map(WorkbookParts.column), ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"])
+        XCTAssertEqual(
+            [0, 25, 26, 51, 52, 701, 702].map(WorkbookParts.column), ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"])
         XCTAssertEqual(WorkbookParts.numberText(-0.0), "0")
         XCTAssertEqual(WorkbookParts.numberText(42), "42")
         XCTAssertEqual(WorkbookParts.numberText(0.1 + 0.2), "0.30000000000000004")
