@@ -6,6 +6,8 @@ import PackageDescription
 /// The targets follow the flow of data (see docs/architecture.md):
 /// ScenarioSyntax → ScenarioModel → Simulation (on Sampling/CGSL) → Analysis → Reports → CLI;
 /// JSONOutput, the one JSON writer, sits under ScenarioSyntax (`parse`) and Reports (run.json).
+/// Workbook, the OOXML spreadsheet writer (business-case.xlsx, zipped with ZIPFoundation), sits
+/// under Reports.
 /// The catalogue of distribution families (Distributions) underlies both ScenarioModel and
 /// Sampling. Each target declares exactly the modules it imports.
 let package = Package(
@@ -15,7 +17,8 @@ let package = Package(
         .executable(name: "fuzz-scenario", targets: ["FuzzScenario"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20")
     ],
     targets: [
         .systemLibrary(
@@ -24,6 +27,8 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "JSONOutput"),
+        // The OOXML spreadsheet writer (business-case.xlsx), zipped with ZIPFoundation.
+        .target(name: "Workbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "ScenarioSyntax", dependencies: ["JSONOutput"]),
         .target(name: "Distributions"),
         .target(name: "ScenarioModel", dependencies: ["JSONOutput", "ScenarioSyntax", "Distributions"]),
@@ -35,7 +40,9 @@ let package = Package(
             dependencies: ["ScenarioSyntax", "ScenarioModel", "Sampling", "Simulation", "Statistics"]),
         .target(
             name: "Reports",
-            dependencies: ["JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Statistics", "Analysis"]),
+            dependencies: [
+                "JSONOutput", "ScenarioSyntax", "ScenarioModel", "Simulation", "Statistics", "Analysis", "Workbook"
+            ]),
         .executableTarget(
             name: "sourcing-sim",
             dependencies: [
@@ -51,7 +58,12 @@ let package = Package(
 
         // Helpers shared by the test targets (marked test inputs, diagnostic expectations,
         // sample statistics, a small generator); used by test targets only.
-        .target(name: "TestSupport", dependencies: ["ScenarioSyntax", "ScenarioModel"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "ScenarioSyntax", "ScenarioModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ],
+            path: "Tests/TestSupport"),
         .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"]),
         .testTarget(
             name: "ScenarioSyntaxTests", dependencies: ["JSONOutput", "ScenarioSyntax", "TestSupport"],
@@ -74,7 +86,11 @@ let package = Package(
         .testTarget(
             name: "HTMLReportTests",
             dependencies: ["ScenarioModel", "Simulation", "Statistics", "Analysis", "Reports"]),
-        // Runs the built tool, so it depends on the executable, not on its modules.
-        .testTarget(name: "CLITests", dependencies: ["sourcing-sim"])
+        .testTarget(
+            name: "WorkbookTests",
+            dependencies: ["Workbook", "Reports", "TestSupport"]),
+        // Runs the built tool, so it depends on the executable, not on its modules (TestSupport
+        // only reads back what the tool wrote).
+        .testTarget(name: "CLITests", dependencies: ["sourcing-sim", "TestSupport"])
     ]
 )

@@ -8,7 +8,7 @@ extension BusinessCaseFiles {
     public static func affordability(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: [
             "option", "financial_year", "type", "mean", "p10", "p50", "p90", "budget", "p_over_budget"
-        ])
+        ], kinds: [.text, .text, .text] + Array(repeating: .money, count: 5) + [.probability])
         let types: [(String, LineType?)] = [("capital", .capital), ("revenue", .revenue), ("total", nil)]
         for o in r.options {
             for year in o.financialYears {

@@ -32,12 +32,14 @@ public enum BusinessCaseFiles {
             for (metric, s) in o.metrics {
                 let unit = unit(metric, currency: currency)
                 let format = unit == currency ? money : n
+                let kind: CSVCellKind = unit == currency ? .money : unit == "probability" ? .probability : .number
                 t.add(
                     [o.name, metric.fileName, unit]
                         + [
                             s.mean, s.sd, s.se, s.p5, s.p10, s.p50, s.p80, s.p90, s.p95,
                             s.min, s.max
-                        ].map(format))
+                        ].map(format),
+                    kinds: [.text, .text, .text] + Array(repeating: kind, count: 11))
             }
         }
         return t
@@ -45,7 +47,9 @@ public enum BusinessCaseFiles {
 
     /// `comparison.csv`: every pair of options, PV(a) - PV(b) on the same iterations.
     public static func comparison(_ r: RunReport) -> CSVTable {
-        var t = CSVTable(header: ["option_a", "option_b", "mean_difference", "p_a_cheaper", "p5", "p50", "p95"])
+        var t = CSVTable(
+            header: ["option_a", "option_b", "mean_difference", "p_a_cheaper", "p5", "p50", "p95"],
+            kinds: [.text, .text, .money, .probability, .money, .money, .money])
         for p in r.pairs {
             let d = p.comparison.difference
             t.add([
@@ -63,7 +67,8 @@ public enum BusinessCaseFiles {
         var t = CSVTable(header: [
             "option", "baseline", "npv_mean", "npv_sd", "npv_p10", "npv_p50", "npv_p90", "p_npv_positive",
             "pv_costs_mean", "pv_benefits_mean", "npsv_mean", "bcr"
-        ])
+        ], kinds: [.text, .text] + Array(repeating: .money, count: 5) + [.probability, .money, .money, .money, .number]
+        )
         let baseline = r.options[r.baseline].name
         for (o, e, npv) in r.againstBaseline {
             let d = npv.difference
@@ -77,7 +82,9 @@ public enum BusinessCaseFiles {
 
     /// `ranking.csv`: P(cheapest), P(best weighted score) and the base-case PV of each option.
     public static func ranking(_ r: RunReport) -> CSVTable {
-        var t = CSVTable(header: ["option", "p_cheapest", "p_best_score", "base_case_pv"])
+        var t = CSVTable(
+            header: ["option", "p_cheapest", "p_best_score", "base_case_pv"],
+            kinds: [.text, .probability, .probability, .money])
         for o in r.options {
             t.add([o.name, n(o.pCheapest), o.pBestScore.map(n) ?? "", money(o.base.pv)])
         }
@@ -86,7 +93,9 @@ public enum BusinessCaseFiles {
 
     /// `cashflow.csv`: the cash-flow fan per option and appraisal year.
     public static func cashflow(_ r: RunReport) -> CSVTable {
-        var t = CSVTable(header: ["option", "year", "discount_factor", "mean", "p10", "p50", "p90", "pv_mean"])
+        var t = CSVTable(
+            header: ["option", "year", "discount_factor", "mean", "p10", "p50", "p90", "pv_mean"],
+            kinds: [.text, .integer, .number] + Array(repeating: .money, count: 5))
         for o in r.options {
             for (year, c) in zip(r.years, o.years) {
                 t.add([
@@ -103,7 +112,7 @@ public enum BusinessCaseFiles {
     public static func lines(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: [
             "option", "line", "kind", "source_line", "pv_mean", "pv_p10", "pv_p90", "type", "prices"
-        ])
+        ], kinds: [.text, .text, .text, .integer, .money, .money, .money, .text, .text])
         for o in r.options {
             for l in o.lines {
                 t.add([
@@ -122,7 +131,7 @@ public enum BusinessCaseFiles {
         var t = CSVTable(header: [
             "option", "quantity", "name", "source_line", "mean", "sd", "p5", "p10", "p50",
             "p80", "p90", "p95", "min", "max"
-        ])
+        ], kinds: [.text, .text, .text, .integer] + Array(repeating: .money, count: 10))
         func add(_ option: String, _ quantity: String, _ name: String, _ line: String, _ s: Summary) {
             t.add(
                 [option, quantity, name, line]
@@ -144,7 +153,7 @@ public enum BusinessCaseFiles {
         var t = CSVTable(header: [
             "option", "target", "input", "source_line", "rank_correlation",
             "contribution_to_variance", "swing_low", "swing_high"
-        ])
+        ], kinds: [.text, .text, .text, .integer, .number, .probability, .money, .money])
         func add(_ option: String, _ target: String, _ rows: [Sensitivity.Row]) {
             for s in rows {
                 t.add([
@@ -161,7 +170,9 @@ public enum BusinessCaseFiles {
     /// `switching.csv`: switching values; an empty `switching_value` and `preferred_after` of
     /// "none in range" when the preferred option never changes in the searched range.
     public static func switching(_ r: RunReport) -> CSVTable {
-        var t = CSVTable(header: ["input", "base_value", "switching_value", "preferred_before", "preferred_after"])
+        var t = CSVTable(
+            header: ["input", "base_value", "switching_value", "preferred_before", "preferred_after"],
+            kinds: [.text, .number, .number, .text, .text])
         for s in r.switching {
             t.add([
                 r.inputs[s.input].label, n(s.baseValue), s.switchingValue.map(n) ?? "",
@@ -214,7 +225,7 @@ public enum BusinessCaseFiles {
 
 extension CSVTable {
     /// Appends a row built to the header's width (a programming error otherwise).
-    mutating func add(_ row: [String]) {
-        do { try append(row) } catch { preconditionFailure("\(error)") }
+    mutating func add(_ row: [String], kinds: [CSVCellKind]? = nil) {
+        do { try append(row, kinds: kinds) } catch { preconditionFailure("\(error)") }
     }
 }

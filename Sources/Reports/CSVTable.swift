@@ -13,20 +13,35 @@
 ///   Excel need the BOM to read non-ASCII text such as `£` correctly, while other tools then
 ///   see it as part of the first header.
 /// - Numbers are formatted by the caller, normally with `CSVNumber.format`.
+/// - Each cell also has a kind (`CSVCellKind`: text, money, a probability …), which does not
+///   change the CSV text but lets business-case.xlsx store the same cell as a number with a
+///   format. The kinds default to the table's column kinds (`.automatic` unless given).
 public struct CSVTable: Sendable, Equatable {
     public let header: [String]
     public private(set) var rows: [[String]] = []
+    /// The kind of each cell of `rows`.
+    public private(set) var kinds: [[CSVCellKind]] = []
+    /// The kind a row's cells get when `append` is not told otherwise.
+    public let columnKinds: [CSVCellKind]
 
-    public init(header: [String]) {
+    /// A table with its header and, optionally, the kind of each column (one per header cell).
+    public init(header: [String], kinds: [CSVCellKind]? = nil) {
+        precondition(kinds == nil || kinds?.count == header.count, "one kind per column")
         self.header = header
+        self.columnKinds = kinds ?? Array(repeating: .automatic, count: header.count)
     }
 
-    /// Appends a record; throws when it does not have one cell per header column.
-    public mutating func append(_ row: [String]) throws(CSVError) {
+    /// Appends a record; throws when it (or `kinds`, when given) does not have one cell per
+    /// header column.
+    public mutating func append(_ row: [String], kinds: [CSVCellKind]? = nil) throws(CSVError) {
         guard row.count == header.count else {
             throw .wrongWidth(row: rows.count + 1, expected: header.count, found: row.count)
         }
+        if let kinds, kinds.count != header.count {
+            throw .wrongWidth(row: rows.count + 1, expected: header.count, found: kinds.count)
+        }
         rows.append(row)
+        self.kinds.append(kinds ?? columnKinds)
     }
 
     /// The field as it appears in the file: quoted when it contains `,` `"` CR or LF.
@@ -65,6 +80,25 @@ public struct CSVTable: Sendable, Equatable {
     public func bytes(byteOrderMark: Bool = false) -> [UInt8] {
         (byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(rendered().utf8)
     }
+}
+
+/// What a CSV cell holds, for renderers that keep numbers as numbers (business-case.xlsx).
+/// An empty cell is empty whatever its kind, and a cell of a numeric kind whose text is not a
+/// number is shown as text.
+public enum CSVCellKind: Sendable, Equatable {
+    /// A name or label, kept as text even when it looks like a number.
+    case text
+    /// An amount in the scenario's currency.
+    case money
+    /// A probability or another fraction, shown as a percentage.
+    case probability
+    /// A whole number such as a year index or a line of the scenario file.
+    case integer
+    /// Any other number (a discount factor, a correlation, a ratio, a month).
+    case number
+    /// A number when the text reads as one (`Double(text)`), text otherwise: the kind of a
+    /// table built without kinds.
+    case automatic
 }
 
 /// A CSV record that does not fit its table.

@@ -7,7 +7,7 @@ public enum Format {
     /// The symbol is `£` for GBP, `€` for EUR, `$` for USD, otherwise the code and a space.
     public static func money(_ x: Double, currency: String = "GBP") -> String {
         guard x.isFinite else { return "n/a" }
-        let symbol = currencySymbol(currency)
+        let symbol = currencySymbol(currency) ?? currency + " "
         let sign = x < 0 ? "-" : ""
         let a = abs(x)
         if a >= 999_500 { return sign + symbol + fixed(a / 1e6, 2) + "m" }
@@ -15,13 +15,14 @@ public enum Format {
         return sign + symbol + fixed(a, 0)
     }
 
-    /// `£` for GBP, `€` for EUR, `$` for USD, otherwise the code and a space.
-    public static func currencySymbol(_ currency: String) -> String {
+    /// The symbol written before amounts of a currency: `£` for GBP, `€` for EUR, `$` for USD
+    /// (any case); nil for other codes, which are written out.
+    public static func currencySymbol(_ currency: String) -> String? {
         switch currency.uppercased() {
         case "GBP": return "£"
         case "EUR": return "€"
         case "USD": return "$"
-        default: return currency + " "
+        default: return nil
         }
     }
 
@@ -31,7 +32,7 @@ public enum Format {
     public static func shortMoney(_ x: Double, currency: String = "GBP") -> String {
         guard x.isFinite else { return "n/a" }
         let q = quantity(abs(x))
-        return (x < 0 && q != "0" ? "-" : "") + currencySymbol(currency) + q
+        return (x < 0 && q != "0" ? "-" : "") + (currencySymbol(currency) ?? currency + " ") + q
     }
 
     /// `x` with `decimals` digits after the point, locale-independent.

@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import JSONOutput
 import ScenarioModel
 import Simulation
@@ -64,7 +65,7 @@ public enum RunOutput {
     public static let fileNames = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
-        "variants.csv", "sweep.csv", "quantiles.csv", "report.html",
+        "variants.csv", "sweep.csv", "quantiles.csv", "report.html", "business-case.xlsx",
         "samples.csv",
         "run.json"
     ]
@@ -123,6 +124,8 @@ public enum RunOutput {
             ("affordability.csv", BusinessCaseFiles.affordability(report)),
             ("quantiles.csv", BusinessCaseFiles.quantiles(report))
         ] + extra
+        let workbook = try workbookBytes(
+            tables, currency: report.plan.scenario.currency, path: directory.path + "/business-case.xlsx")
         var names: [String] = []
         let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) {
             staging throws(AtomicFileError) in
@@ -133,6 +136,7 @@ public enum RunOutput {
             }
             for (name, table) in tables { try AtomicFile.write(table.bytes(), to: try next(name)) }
             try AtomicFile.write(HTMLReport.render(report, metadata: metadata), to: try next("report.html"))
+            try AtomicFile.write(workbook, to: try next("business-case.xlsx"))
             if samples {
                 try BusinessCaseFiles.writeSamples(report, to: try next("samples.csv"), isCancelled: isCancelled)
             }
@@ -140,6 +144,18 @@ public enum RunOutput {
         }
         let shown = directory.path.hasSuffix("/") ? String(directory.path.dropLast()) : directory.path
         return Written(files: names.map { shown + "/" + $0 }, note: note)
+    }
+
+    /// `business-case.xlsx` of the tables (`BusinessCaseWorkbook`); a zip failure is reported as
+    /// a failure to write that file.
+    static func workbookBytes(
+        _ tables: [(String, CSVTable)], currency: String, path: String
+    ) throws(AtomicFileError) -> [UInt8] {
+        do {
+            return try BusinessCaseWorkbook.workbook(tables, currency: currency).bytes()
+        } catch {
+            throw AtomicFileError(path: path, operation: "zip the workbook", code: EIO, reason: error.description)
+        }
     }
 
     /// `run.json`: what is needed to reproduce and cite the run.

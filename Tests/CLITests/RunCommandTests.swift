@@ -33,7 +33,7 @@ final class RunCommandTests: XCTestCase {
     static let expectedFiles = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
-        "quantiles.csv", "report.html", "run.json"
+        "quantiles.csv", "report.html", "business-case.xlsx", "run.json"
     ]
 
     func testRunWritesEveryFileWithItsColumns() throws {
