@@ -53,10 +53,12 @@ public enum RunOutput {
         return out.isEmpty ? "scenario" : out
     }
 
-    /// The files a run may write, in the order written (`samples.csv` only with `--samples`).
+    /// The files a run may write, in the order written (`samples.csv` only with `--samples`,
+    /// `acceptability.csv` and `central_weights.csv` only with criteria).
     public static let fileNames = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
+        "acceptability.csv", "central_weights.csv",
         "samples.csv",
         "run.json"
     ]
@@ -110,7 +112,7 @@ public enum RunOutput {
             ("switching.csv", BusinessCaseFiles.switching(report)),
             ("optimism_bias.csv", OptimismBiasReport.csv(report.plan.scenario)),
             ("affordability.csv", BusinessCaseFiles.affordability(report))
-        ]
+        ] + BusinessCaseFiles.criteriaTables(report)
         var names: [String] = []
         let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) {
             staging throws(AtomicFileError) in
@@ -159,6 +161,7 @@ public enum RunOutput {
             ("preferred_by_expected_pv", .string(r.options[r.preferred].name)),
             ("evpi", .number(r.evpi.value)),
             ("optimism_bias", OptimismBiasReport.json(s)),
+            ("criteria", BusinessCaseFiles.criteriaJSON(r)),
             (
                 "pv_p80_confidence_interval_95",
                 .object(
