@@ -168,9 +168,7 @@ struct RunCommand: AsyncParsableCommand {
                     report: report, elapsedSeconds: elapsed,
                     scenarioNote: source.isDefault ? "embedded default scenario" : source.name
                 ).render())
-            print(
-                "Files written to \(directory)/: "
-                    + written.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+            print(RunSummary.fileList(directory: directory, files: written.files))
         case .json:
             print(RunJSON.render(report, metadata: metadata, files: written.files))
         }

@@ -73,7 +73,7 @@ final class ScenarioFileTests: XCTestCase {
     /// The district council example uses every part of the business case and loads without a
     /// diagnostic: a baseline, real and cash prices with inflation by year, capital and revenue
     /// lines, a budget, a scenario-level risk that applies to every option, reference-class
-    /// optimism bias and a benefit.
+    /// optimism bias, a benefit and criteria with uncertain weights.
     func testDistrictCouncilExampleLoadsCleanly() throws {
         let text = try Self.read("district-2025.yaml")
         let (loaded, ds) = ScenarioLoader.load(text: text, file: "district-2025.yaml")
@@ -89,6 +89,10 @@ final class ScenarioFileTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.type == .capital }, "capital lines")
         XCTAssertNotNil(s.budget)
         XCTAssertEqual(s.options[3].benefits.count, 1)
+        // Criteria whose weights are uncertain but sum to 100% by construction: no warning.
+        XCTAssertEqual(s.criteria.map(\.name), ["control of the service", "resilience", "local economy and skills"])
+        XCTAssertEqual(s.criteriaWeighting, .given)
+        XCTAssertTrue(s.criteria.allSatisfy { $0.weight != nil && $0.weight?.constant == nil })
     }
 
     /// The template's commented optimism-bias examples load when uncommented (one at a time) and
