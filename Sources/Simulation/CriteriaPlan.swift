@@ -105,3 +105,22 @@ extension PlanBuilder {
         }
     }
 }
+
+extension Plan {
+    /// Marks as criteria inputs the shared inputs that feed some option's weighted score but no
+    /// option's PV, total or go-live (a named input used only in criteria weights or scores, such
+    /// as `w: pert(...)` in `weight: w`): like the scores' own distributions, they are left out of
+    /// the PV sensitivity analysis, which they cannot move.
+    mutating func markCriteriaOnlyInputs() {
+        let scores = options.compactMap(\.score)
+        guard !scores.isEmpty else { return }
+        let scoreSlots = scores.reduce(into: Set<Slot>()) { $0.formUnion(slotsFeeding($1)) }
+        let costSlots = options.reduce(into: Set<Slot>()) { all, o in
+            for s in [o.pv, o.total, o.goLive] { all.formUnion(slotsFeeding(s)) }
+        }
+        for k in inputs.ids where !inputs[k].isCriterion {
+            let slot = inputs[k].slot
+            if scoreSlots.contains(slot) && !costSlots.contains(slot) { inputs[k].definition.isCriterion = true }
+        }
+    }
+}

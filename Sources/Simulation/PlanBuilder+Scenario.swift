@@ -31,6 +31,7 @@ extension PlanBuilder {
             warnings: diagnostics.filter { $0.severity != .error }, priceIndex: prices,
             financialYears: financialYears)
         plan.criteria = criteriaWeights
+        plan.markCriteriaOnlyInputs()
         return plan
     }
 

@@ -90,6 +90,24 @@ final class CriteriaWeightsTests: XCTestCase {
         XCTAssertLessThan(first.value, 0)
     }
 
+    /// A named input used only in the weights is a criteria input (left out of the PV
+    /// sensitivity); one used in a cost as well is not.
+    func testInputsUsedOnlyByCriteriaAreCriteriaInputs() throws {
+        let plan = try compile(
+            yaml(
+                """
+                  quality:
+                    weight: w
+                    scores: {a: 1, b: x}
+                  price:
+                    weight: 1 - w
+                    scores: {a: 0, b: 1}
+                """, top: "inputs:\n  w: uniform(0, 1)\n  x: uniform(0, 1)\n  y: uniform(1, 2)\n"
+            ).replacingOccurrences(of: "fee: 1\n", with: "fee: y * x\n"))
+        let flags = Dictionary(uniqueKeysWithValues: plan.inputs.map { ($0.label, $0.isCriterion) })
+        XCTAssertEqual(flags, ["w": true, "x": false, "y": false])
+    }
+
     func testRankOrderCentroid() {
         XCTAssertEqual(CriteriaPlan.rankOrderCentroid(1), [1])
         XCTAssertEqual(CriteriaPlan.rankOrderCentroid(2), [0.75, 0.25])
