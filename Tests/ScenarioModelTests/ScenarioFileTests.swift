@@ -115,6 +115,27 @@ final class ScenarioFileTests: XCTestCase {
         }
     }
 
+    /// The template's two commented criteria examples load without a diagnostic when
+    /// uncommented (the first with the input `w` its comment asks for).
+    func testTemplateCriteriaExamplesLoadCleanly() throws {
+        let text = try Self.read("template.yaml")
+        let block = try XCTUnwrap(text.range(of: "# criteria:\n#   control:"))
+        let rest = String(text[block.lowerBound...])
+        let split = try XCTUnwrap(rest.range(of: "# or, when"))
+        let ranked = try XCTUnwrap(rest.range(of: "# criteria:\n#   weights: ranked"))
+        let examples = [String(rest[..<split.lowerBound]), String(rest[ranked.lowerBound...])]
+        let inputs = "inputs:                                 # shared by every option (the same draw in each)\n"
+        XCTAssertTrue(text.contains(inputs))
+        for (k, example) in examples.enumerated() {
+            let body = example.split(separator: "\n").map { $0.dropFirst(2) }.joined(separator: "\n")
+            let base = k == 0 ? text.replacingOccurrences(of: inputs, with: inputs + "  w: pert(30%, 50%, 70%)\n") : text
+            let (loaded, ds) = ScenarioLoader.load(text: base + "\n" + body + "\n", file: "template.yaml")
+            XCTAssertEqual(ds, [], ds.map(\.description).joined(separator: "\n"))
+            XCTAssertEqual(loaded?.criteria.map(\.name), ["control", "continuity"])
+            XCTAssertEqual(loaded?.criteriaWeighting, k == 0 ? .given : .ranked)
+        }
+    }
+
     func testAllErrorsAreCollectedAndSorted() throws {
         let text = """
             scenario: Test
