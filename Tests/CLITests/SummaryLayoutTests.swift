@@ -19,6 +19,32 @@ final class SummaryLayoutTests: XCTestCase {
         }
     }
 
+    /// Four options with 20-character names, a deadline, costs in the tens of millions and
+    /// ranked criteria: every table still fits 80 columns.
+    func testTwentyCharacterNamesFit() throws {
+        let names = ["a-twenty-character-1", "a-twenty-character-2", "a-twenty-character-3", "a-twenty-character-4"]
+        var text = "scenario: Wide names\nstart: 2020-01\nhorizon: 10 years\ndeadline: 2021-01\noptions:\n"
+        for (k, name) in names.enumerated() {
+            text += "  \(name):\n    timeline:\n      build: pert(6, 12, 30)\n"
+            text += "    costs:\n      run:\n        annual: pert(\(10 + k)m, \(12 + k)m, \(20 + k)m)\n        from: go-live\n"
+        }
+        text += "criteria:\n  weights: ranked\n"
+        for c in ["one", "two", "three"] {
+            text += "  \(c):\n    scores:\n" + names.map { "      \($0): pert(1, 5, 9)\n" }.joined()
+        }
+        let dir = try Tool.temporaryDirectory()
+        let file = try Tool.write(text, named: "wide.yaml", in: dir)
+        let run = try Tool.run(["run", file, "--iterations", "1024", "--out", "out"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.components(separatedBy: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("P(rank 4)") }, run.stdout)
+        for line in lines.dropFirst() { XCTAssertLessThanOrEqual(line.count, 80, line) }
+        // No table row was wrapped: the last option has a whole row in each of the five tables
+        // (economic case, PV, go-live, criteria, precision), each with all its cells.
+        let rows = lines.filter { $0.hasPrefix(names[3] + "  ") }
+        XCTAssertEqual(rows.map { $0.split(separator: " ").count }, [6, 6, 6, 6, 7], rows.joined(separator: "\n"))
+    }
+
     /// With ranked weights over two criteria, a = (1, 0) always ranks first: the criteria table
     /// shows a's mean score (the mean of w₁, 3/4 under Latin hypercube sampling to two decimals),
     /// P(best score) and P(rank 2), and a's central weights.
