@@ -33,6 +33,9 @@ public enum NonFinite {
         case .probability:
             fails = "must be between 0% and 100% but is not"
             detail = "it is " + (p.value.isFinite ? percent(p.value) : number(p.value))
+        case .nonNegative:
+            fails = "must be 0 or more but is not"
+            detail = "it is \(number(p.value))"
         case .draw:
             fails = "has invalid parameters"
             detail = p.reason ?? "its parameters are invalid"

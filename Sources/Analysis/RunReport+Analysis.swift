@@ -30,17 +30,15 @@ extension RunReport {
                 jobs.add(.extensionMonths(id)) { o.extensionMonths }
                 jobs.add(.liveByDeadline(id)) { o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 } }
             }
-            if let score = o.score { jobs.add(.score(id)) { score.doubles } }
+            if let score = o.score { jobs.add(.score(id)) { score.array } }
             for (y, column) in o.yearCash.enumerated() { jobs.add(.year(id, y)) { column.doubles } }
             for (l, column) in o.linePV.enumerated() { jobs.add(.line(id, LineID(l))) { column.doubles } }
         }
         let summaries = jobs.run(threads: threads)
 
         let pCheapest = try ProbabilityBest.cheapest(pvs)
-        let scores = columns.compactMap { $0.score?.doubles }
-        let pBest =
-            scores.count == columns.count && !scores.isEmpty
-            ? try ProbabilityBest.of(scores, higherIsBetter: true) : nil
+        let criteria = try Self.criteria(plan: plan, results: results)
+        let pBest = criteria.map { c in optionIDs.map { c.probability($0, rank: 1) } }
         let years = (0..<plan.years).map { Year(index: $0, discountFactor: plan.schedule.yearFactors[$0]) }
 
         let tornado = Tornado(engine: engine)
@@ -97,6 +95,7 @@ extension RunReport {
             preferredBase: optionIDs.min { base[$0.index].pv < base[$1.index].pv } ?? OptionID(0),
             twoBest: byMean.count >= 2 ? (byMean[0], byMean[1]) : nil)
         baseline = plan.scenario.baseline
+        self.criteria = criteria
         economic = try Self.economicCase(baseline: baseline, pvs: pvs, options: options)
         let financial = Self.affordability(plan: plan, results: results, threads: threads)
         for id in optionIDs {

@@ -33,7 +33,8 @@ public struct RunReport: Sendable {
         public var score: Summary?
         /// P(this option has the lowest PV), ties shared (`ProbabilityBest.cheapest`).
         public var pCheapest: Double
-        /// With criteria: P(this option has the highest score), ties shared.
+        /// With criteria: P(this option has the highest score), ties shared: its rank
+        /// acceptability for rank 1 (`RunReport.criteria`).
         public var pBestScore: Double?
         /// Every input at its base value, no risk occurring.
         public var base: DeterministicResult
@@ -158,6 +159,9 @@ public struct RunReport: Sendable {
     public var againstBaseline: [(option: Option, economic: Economic, npv: PairedComparison)] {
         options.compactMap { o in economic[o.id].npv.map { (o, economic[o.id], $0) } }
     }
+
+    /// With criteria: rank acceptability and central weights (`RunReport+Criteria`).
+    public var criteria: Criteria?
 
     /// The inflation of each appraisal year in the base case (every input at its base value).
     public var inflationBase: [Double] = []

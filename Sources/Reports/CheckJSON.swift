@@ -75,7 +75,7 @@ public enum CheckJSON {
         let criteria: [JSONValue] = s.criteria.map { c in
             .object(
                 named(c.name, c.mark) + [
-                    ("weight", .object([("text", .string(c.weight.description))] + marked(c.weightMark))),
+                    ("weight", shared.expr(c.weight)),
                     (
                         "scores",
                         .array(
@@ -106,6 +106,7 @@ public enum CheckJSON {
             ("correlations", .array(correlations)),
             ("options", .array(options)),
             ("criteria", .array(criteria)),
+            ("criteria_weights", .string(s.criteriaWeighting.rawValue)),
             ("risks", .array(risks)),
             (
                 "variants",

@@ -61,11 +61,13 @@ public enum RunOutput {
         return out.isEmpty ? "scenario" : out
     }
 
-    /// The files a run may write, in the order written (`samples.csv` only with `--samples`).
+    /// The files a run may write, in the order written (`samples.csv` only with `--samples`,
+    /// `acceptability.csv` and `central_weights.csv` only with criteria).
     public static let fileNames = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
         "variants.csv", "sweep.csv", "quantiles.csv", "report.html", "business-case.xlsx",
+        "acceptability.csv", "central_weights.csv",
         "samples.csv",
         "run.json"
     ]
@@ -123,7 +125,7 @@ public enum RunOutput {
             ("optimism_bias.csv", OptimismBiasReport.csv(report.plan.scenario)),
             ("affordability.csv", BusinessCaseFiles.affordability(report)),
             ("quantiles.csv", BusinessCaseFiles.quantiles(report))
-        ] + extra
+        ] + BusinessCaseFiles.criteriaTables(report) + extra
         let workbook = try workbookBytes(
             tables, currency: report.plan.scenario.currency, path: directory.path + "/business-case.xlsx")
         var names: [String] = []
@@ -191,6 +193,7 @@ public enum RunOutput {
             ("variant", m.variant.map { .string($0) } ?? .null),
             ("sweep", m.sweep.map { .string($0) } ?? .null),
             ("optimism_bias", OptimismBiasReport.json(s)),
+            ("criteria", BusinessCaseFiles.criteriaJSON(r)),
             (
                 "pv_p80_confidence_interval_95",
                 .object(

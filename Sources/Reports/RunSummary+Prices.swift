@@ -23,14 +23,33 @@ extension RunSummary {
         return text + " a year" + (inflation.rates.first?.constant == nil ? " (drawn once per iteration)" : "")
     }
 
-    /// "Economic case: real prices of 2017-02, discounted; inflation 2% a year (the default); 2
-    /// lines in cash prices, deflated".
-    func economicBasisLine() -> String {
+    /// How PVs are discounted: "3.5% a year (Green Book)", "3.5% a year to year 30, then
+    /// declining (Green Book)" for a horizon beyond 30 years, "5% a year"; ", monthly" with
+    /// monthly discounting.
+    static func discountText(_ s: Scenario) -> String {
+        var text: String
+        switch s.discount {
+        case .greenBook:
+            text = s.horizonMonths > 360 ? "3.5% a year to year 30, then declining (Green Book)" : "3.5% a year (Green Book)"
+        case .rate(let r):
+            text = Format.shortPercent(r) + " a year"
+        }
+        if s.discounting == .monthly { text += ", monthly" }
+        return text
+    }
+
+    /// "Economic case: real prices of 2017-02, discounted at 3.5% a year (Green Book)" and
+    /// "Inflation 2% a year (the default); 2 lines in cash prices, deflated". Money is shown in
+    /// the scenario's currency (`Format.money`: £23.65m, £850k).
+    func economicBasisLines() -> [String] {
         let r = report, s = r.plan.scenario
         let nominal = r.plan.options.reduce(0) { $0 + $1.lines.filter { $0.prices == .nominal }.count }
-        var line = "Economic case: \(Self.economicBasis(s)); inflation \(Self.inflationText(s.inflation))"
+        let basis =
+            "Economic case: real prices of \((s.priceBase ?? s.start).description), "
+            + "discounted at \(Self.discountText(s))"
+        var line = "Inflation \(Self.inflationText(s.inflation))"
         if nominal > 0 { line += "; \(nominal) line\(nominal == 1 ? "" : "s") in cash prices, deflated" }
-        return line
+        return [basis, line]
     }
 
     /// The financial case in brief: per option the financial year with the highest mean total
@@ -39,7 +58,7 @@ extension RunSummary {
         let r = report, s = r.plan.scenario
         let money = { (x: Double) in Format.money(x, currency: s.currency) }
         let month = Self.monthNames[r.plan.financialYears.firstMonth - 1]
-        var out = ["Financial case: cash prices, undiscounted, financial years from \(month) (affordability.csv):"]
+        var out = ["Financial case (affordability.csv): cash prices, undiscounted, years from \(month):"]
         for o in r.options {
             guard let peak = o.financialYears.max(by: { $0.total.summary.mean < $1.total.summary.mean }) else {
                 continue

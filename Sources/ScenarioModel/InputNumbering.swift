@@ -32,7 +32,8 @@ public struct InputDistribution: Sendable, Hashable {
 ///    then the inflation of each appraisal year (`inflation`, or `inflation (year k)` for a list);
 /// 2. then each scenario-level risk once, as shared inputs labelled `risks / name` (its chance and
 ///    delay if it delays a task, then as below: window offsets, chance, impacts), every option's
-///    copy of it given the same numbered expressions;
+///    copy of it given the same numbered expressions; then each criterion's weight
+///    (`criteria / name (weight)`, a criteria input);
 /// 3. then for each option: its own inputs (likewise); the chance and delay of each risk that
 ///    delays a task; each task in schedule order (its `not-before` offset, its duration); each
 ///    cost line, then each benefit (amount, share, escalation, the offsets of its times); each
@@ -73,6 +74,12 @@ struct InputNumbering {
             number(inflation.rates[y], inflation.isList ? "inflation (year \(y))" : "inflation")
         }
         for k in scenario.risks.ids { numberSharedRisk(k, &scenario) }
+        isCriterion = true
+        for c in scenario.criteria.indices {
+            let label = "criteria / \(scenario.criteria[c].name) (weight)"
+            scenario.criteria[c].weight = scenario.criteria[c].weight.map { number($0, label) }
+        }
+        isCriterion = false
         for o in scenario.options.indices {
             numberOption(OptionID(o), &scenario.options[o], criteria: &scenario.criteria)
         }

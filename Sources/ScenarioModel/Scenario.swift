@@ -36,6 +36,8 @@ public struct Scenario: Sendable {
     public var correlations: [Correlation]
     public var options: [Option]
     public var criteria: [Criterion]
+    /// Whether the criteria have given weights or only an order of importance (`weights: ranked`).
+    public var criteriaWeighting = CriteriaWeighting.given
     /// Scenario-level risks (docs/scenario-language.md §6 "Shared risks"): each is copied into the
     /// `risks` of every option it applies to, after the option's own risks (`Risk.shared`).
     public var risks: IndexedArray<SharedRiskID, SharedRisk>
@@ -363,18 +365,29 @@ public struct RiskImpact: Sendable, Hashable {
     }
 }
 
+/// How the weights of the criteria are known (docs/scenario-language.md, "Criteria").
+public enum CriteriaWeighting: String, Sendable, Hashable {
+    /// Each criterion has a `weight:` expression; the weights are normalised to sum to 1 in
+    /// each iteration.
+    case given
+    /// `weights: ranked`: only the order of importance is known (the criteria as listed, most
+    /// important first); the weights are uniform on the ordered simplex.
+    case ranked
+}
+
 public struct Criterion: Sendable, Hashable {
     public var name: String
-    /// A constant in 0...1; the weights of all criteria sum to 1.
-    public var weight: Double
-    /// Where the weight is written (the criterion's key when it is missing).
+    /// The weight as written: a constant (`30%`), a distribution or an expression of shared
+    /// inputs, before normalisation; nil under `weights: ranked`, where its place sets it.
+    public var weight: ResolvedExpr?
+    /// Where the weight is written (the criterion's key when there is none).
     public var weightMark: SourceMark
     /// The score of every option.
     public var scores: IndexedArray<OptionID, ResolvedExpr>
     public var mark: SourceMark
     public init(
-        name: String, weight: Double, weightMark: SourceMark? = nil, scores: IndexedArray<OptionID, ResolvedExpr>,
-        mark: SourceMark
+        name: String, weight: ResolvedExpr?, weightMark: SourceMark? = nil,
+        scores: IndexedArray<OptionID, ResolvedExpr>, mark: SourceMark
     ) {
         self.name = name
         self.weight = weight

@@ -147,7 +147,7 @@ final class ScenarioBuilder {
         var options: [Option] = []
         if let e = Self.entry(entries, "options") { options = readOptions(e) }
         let correlations = node("correlations").map { readCorrelations($0, inputs: inputs) } ?? []
-        let criteria = Self.entry(entries, "criteria").map { readCriteria($0) } ?? []
+        let (criteria, weighting) = Self.entry(entries, "criteria").map { readCriteria($0) } ?? ([], .given)
         let risks = node("risks").map { readSharedRisks($0, options: &options) } ?? .init()
         warnUnusedInputs(shared: inputs, options: options)
         warnOptimismBiasWithRisks(options)
@@ -168,6 +168,7 @@ final class ScenarioBuilder {
         scenario.budget = budget
         scenario.variants = variants
         scenario.variant = variant
+        scenario.criteriaWeighting = weighting
         var numbering = InputNumbering(read: drawsRead, years: scenario.appraisalYears)
         numbering.number(&scenario)
         return scenario

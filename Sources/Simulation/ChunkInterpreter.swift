@@ -87,6 +87,9 @@ struct ChunkInterpreter {
                 rates: column(scratch + 1), growth: column(scratch), into: target(line), n: n)
         case .priceIndex(let layout):
             layout.fill(rates: layout.rates.map(column), block: column(layout.first), stride: stride, n: n)
+        case .orderedSimplex(let dst, let count, let u):
+            CriteriaPlan.orderedSimplex(
+                into: (0..<count).map { column(dst + $0) }, uniforms: u.map(column), n: n)
         }
     }
 

@@ -38,6 +38,10 @@ public enum Instruction: Sendable, Hashable {
     /// `amount / (until - from)` per month (or a one-off at `from` when the span is empty).
     case payOver(line: LineTarget, rate: Slot, from: Slot, until: Slot, escalate: Slot?)
     case spread(line: LineTarget, amount: Slot, from: Slot, until: Slot, escalate: Slot?)
+    /// Weights uniform on the ordered simplex (w₁ ≥ … ≥ wₖ ≥ 0, Σ w = 1) into `k` columns from
+    /// `dst`, from `k - 1` uniform columns: the spacings of the sorted uniforms (a Dirichlet(1, …, 1)
+    /// draw), sorted in decreasing order (`CriteriaPlan`).
+    case orderedSimplex(dst: Slot, count: Int, u: [Slot])
     /// Fills the price-index block from the inflation columns (`PriceIndex`).
     case priceIndex(PriceIndex)
 }

@@ -98,6 +98,8 @@ public struct Plan: Sendable {
     /// The deflator index's columns (`PriceIndex`) and the financial years of the appraisal.
     public var priceIndex: PriceIndex
     public var financialYears: FinancialYears
+    /// The criteria weights, when the scenario has criteria.
+    public var criteria: CriteriaPlan? = nil
 
     /// Iterations per chunk. Fixed, so the chunk layout never depends on the thread count.
     public static let chunkSize = 1024

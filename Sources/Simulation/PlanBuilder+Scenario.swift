@@ -13,11 +13,12 @@ extension PlanBuilder {
         for k in scenario.inputs.ids { _ = input(.shared(k), scope: &shared) }
         compilePriceIndex()
         compileSharedRisks()
+        compileCriteriaWeights()
 
         let options = scenario.options.indices.map { compileOption(scenario.options[$0], id: OptionID($0)) }
         let scratch = newSlots(2)
         let (correlated, matrix) = compileCorrelations()
-        return Plan(
+        var plan = Plan(
             scenario: scenario, inputs: inputs,
             instructions: preamble + instructions, constantCount: preamble.count, uniforms: uniforms,
             slotCount: slotCount, scratch: scratch, options: options,
@@ -29,19 +30,22 @@ extension PlanBuilder {
             imanConover: matrix.flatMap { try? ImanConoverPlan(rows: Plan.chunkSize, rankCorrelation: $0) },
             warnings: diagnostics.filter { $0.severity != .error }, priceIndex: prices,
             financialYears: financialYears)
+        plan.criteria = criteriaWeights
+        plan.markCriteriaOnlyInputs()
+        return plan
     }
 
-    /// Weighted score of one option: `Σ_c weight_c × score_{c, option}`, compiled in the option's
-    /// scope (a score may use the option's own inputs). Its uncertain inputs are marked as
-    /// criteria inputs by the model, which cannot affect any PV.
+    /// Weighted score of one option: `Σ_c weight_c × score_{c, option}` with the normalised
+    /// weights (`CriteriaPlan`), compiled in the option's scope (a score may use the option's own
+    /// inputs). Its uncertain inputs are marked as criteria inputs by the model, which cannot
+    /// affect any PV.
     mutating func compileScore(option: OptionID, scope: inout Scope) -> Slot? {
-        guard !scenario.criteria.isEmpty else { return nil }
+        guard let weights = criteriaWeights?.weights else { return nil }
         let name = scenario.options[option.index].name
         let total = newSlot()
         emit(.constant(dst: total, value: 0))
-        for criterion in scenario.criteria {
+        for (criterion, weight) in zip(scenario.criteria, weights) {
             let score = criterion.scores[option]
-            let weight = constant(criterion.weight)
             let value = compile(score, scope: &scope)
             require(value, .finite, "the score of option `\(name)` for criterion `\(criterion.name)`", at: score.mark)
             emit(.binary(.add, dst: total, a: total, b: binary(.multiply, weight, value)))

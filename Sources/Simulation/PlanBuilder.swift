@@ -29,6 +29,8 @@ public struct PlanBuilder {
     /// The financial years, and the price index once compiled (`PlanBuilder+Prices`).
     let financialYears: FinancialYears
     var prices: PriceIndex
+    /// The normalised weight column of each criterion, once compiled (`compileCriteriaWeights`).
+    var criteriaWeights: CriteriaPlan?
 
     /// Where an expression is compiled: the scenario level, or an option with its own inputs,
     /// each compiled on first use.
@@ -87,7 +89,11 @@ public struct PlanBuilder {
     /// Has the engine verify `slot` in every iteration (`ValueCheck`); a constant slot that
     /// passes needs no check. `what` names the value, `mark` its expression.
     mutating func require(_ slot: Slot, _ kind: ValueCheck.Kind, _ what: String, at mark: SourceMark) {
-        if let c = constantSlots[slot], c.isFinite, kind != .probability || (0...1).contains(c) { return }
+        if let c = constantSlots[slot], c.isFinite, kind != .probability || (0...1).contains(c),
+            kind != .nonNegative || c >= 0
+        {
+            return
+        }
         checks.append(ValueCheck(slot: slot, kind: kind, what: what, mark: mark))
     }
 

@@ -7,7 +7,7 @@ import Synchronization
 final class ResultStore: @unchecked Sendable {
     struct OptionColumns {
         var pv, total, goLive: ColumnStorage<Double>
-        var score: ColumnStorage<Float>?
+        var score: ColumnStorage<Double>?
         var lines, years: [ColumnStorage<Float>]
         var risks: [ColumnStorage<UInt8>]
         /// Per type of `OptionPlan.financialTypes`, each financial year's cash.
@@ -19,6 +19,8 @@ final class ResultStore: @unchecked Sendable {
     let chunks: Int
     let options: [OptionColumns]
     let inputs: IndexedArray<InputID, ColumnStorage<Float>>
+    /// Each criterion's normalised weight, when the weights vary.
+    let weights: [ColumnStorage<Double>]
     /// Per chunk, per option, per year: the sum of that year's present value over the chunk.
     let yearPVSums: ColumnStorage<Double>
     /// The failed value checks of each chunk that had any (rare: kept under a lock).
@@ -37,6 +39,7 @@ final class ResultStore: @unchecked Sendable {
                 financial: o.financialTypes.map { _ in (0..<plan.financialYears.count).map { _ in .init(count: n) } })
         }
         inputs = IndexedArray(keepInputs ? plan.inputs.map { _ in .init(count: n) } : [])
+        weights = plan.criteria.map { $0.varies ? $0.weights.map { _ in .init(count: n) } : [] } ?? []
         yearPVSums = .init(count: max(chunks, 1) * plan.options.count * plan.years)
     }
 
@@ -74,6 +77,7 @@ final class ResultStore: @unchecked Sendable {
             }
         }
         for (input, dst) in zip(plan.inputs, inputs) { copy(input.slot, dst) }
+        for (slot, dst) in zip(plan.criteria?.weights ?? [], weights) { copy(slot, dst) }
     }
 
     /// Keeps a chunk's failed value checks.
@@ -107,9 +111,11 @@ final class ResultStore: @unchecked Sendable {
             return results
         }
         let byChunk = problems.withLock { found in found.keys.sorted().map { found[$0]! } }
-        return SimulationResults(
+        var results = SimulationResults(
             iterations: n, seed: seed, sampling: sampling, generator: generator,
             threads: threads, chunks: chunks, options: opts, inputs: IndexedArray(inputs.map(Column.init)),
             problems: ValueProblem.merge(byChunk, iterations: n))
+        results.criteriaWeights = weights.map(Column.init)
+        return results
     }
 }

@@ -4,9 +4,9 @@ import ScenarioModel
 /// Per-iteration results of one option (docs/scenario-language.md §7). Iteration `i` of every
 /// column is the same draw of every shared input in every option (paired comparison).
 ///
-/// Money that is summarised directly (PV, total) is kept in double precision; per-line PVs,
-/// per-year cash and criteria scores in single precision (7 significant digits: a penny on
-/// £100k, a pound on £10m), which halves the memory of a million-iteration run.
+/// Money that is summarised directly (PV, total) and the criteria-weighted score are kept in
+/// double precision; per-line PVs and per-year cash in single precision (7 significant digits: a
+/// penny on £100k, a pound on £10m), which halves the memory of a million-iteration run.
 public struct OptionResults: Sendable {
     public var name: String
     public var label: String
@@ -19,7 +19,7 @@ public struct OptionResults: Sendable {
     /// The option's deadline in effect (months from start): its own or the scenario's, if any.
     public var deadline: Double?
     /// Criteria-weighted score, when the scenario has criteria.
-    public var score: Column<Float>?
+    public var score: Column<Double>?
     /// PV of each cost line, benefit and risk.
     public var linePV: [Column<Float>]
     /// Undiscounted cash per appraisal year.
@@ -50,6 +50,9 @@ public struct SimulationResults: Sendable {
     public var options: [OptionResults]
     /// Sampled value of each uncertain input (keyed like `Plan.inputs`), empty when not kept.
     public var inputs: IndexedArray<InputID, Column<Float>>
+    /// The normalised weight of each criterion in each iteration (`Plan.criteria`), kept only when
+    /// the weights vary (ranked or uncertain); empty otherwise.
+    public var criteriaWeights: [Column<Double>] = []
     /// The value checks that failed in some iteration (`Plan.checks` order); a run with any
     /// must not be reported as a result.
     public var problems: [ValueProblem]
@@ -57,13 +60,14 @@ public struct SimulationResults: Sendable {
 
 /// Memory the per-iteration result columns take.
 public enum ResultLayout {
-    /// Bytes per iteration: PV, total and go-live in double precision per option; a
-    /// single-precision column per line, year, criteria score, kept input and financial year of
-    /// each type the option's lines have; a byte per risk.
+    /// Bytes per iteration: PV, total, go-live and the criteria score in double precision per
+    /// option, and each varying criteria weight; a single-precision column per line, year, kept
+    /// input and financial year of each type the option's lines have; a byte per risk.
     public static func bytesPerIteration(_ plan: Plan, keepInputs: Bool = true) -> Int {
         var bytes = keepInputs ? 4 * plan.inputs.count : 0
+        if let c = plan.criteria, c.varies { bytes += 8 * c.weights.count }
         for o in plan.options {
-            bytes += 3 * 8 + (o.score == nil ? 0 : 4) + 4 * (o.lines.count + plan.years) + o.riskOccurrences.count
+            bytes += 3 * 8 + (o.score == nil ? 0 : 8) + 4 * (o.lines.count + plan.years) + o.riskOccurrences.count
             bytes += 4 * plan.financialYears.count * o.financialTypes.count
         }
         return bytes

@@ -15,6 +15,8 @@ public struct ValueCheck: Sendable {
         case finite
         /// The value must lie in 0...1 (a NaN fails too).
         case probability
+        /// The value must be 0 or more and finite (a criteria weight).
+        case nonNegative
         /// A draw of the uncertain input `input` whose parameters are the columns `parameters`:
         /// NaN where the parameters are invalid in that iteration.
         case draw(input: InputID, parameters: [Slot])
@@ -40,13 +42,21 @@ public struct ValueCheck: Sendable {
         var bad = 0
         if kind == .probability {
             for i in 0..<n { bad &+= x[i] >= 0 && x[i] <= 1 ? 0 : 1 }
+        } else if kind == .nonNegative {
+            for i in 0..<n { bad &+= x[i] >= 0 && x[i].isFinite ? 0 : 1 }
         } else {
             for i in 0..<n { bad &+= x[i].isFinite ? 0 : 1 }
         }
         return bad
     }
 
-    func fails(_ v: Double) -> Bool { kind == .probability ? !(v >= 0 && v <= 1) : !v.isFinite }
+    func fails(_ v: Double) -> Bool {
+        switch kind {
+        case .probability: return !(v >= 0 && v <= 1)
+        case .nonNegative: return !(v >= 0 && v.isFinite)
+        default: return !v.isFinite
+        }
+    }
 }
 
 /// The iterations in which one `ValueCheck` failed, with the first of them as an example.

@@ -72,6 +72,8 @@ extension Instruction {
             return [line.pv, line.optionPV, line.optionTotal]
         case .priceIndex(let layout):
             return Array(layout.slots)
+        case .orderedSimplex(let dst, let count, _):
+            return Array(dst..<dst + count)
         }
     }
 
@@ -94,6 +96,8 @@ extension Instruction {
             return [rate, a, b] + (e.map { [$0] } ?? []) + line.deflatorReads
         case .priceIndex(let layout):
             return layout.rates
+        case .orderedSimplex(_, _, let u):
+            return u
         }
     }
 }

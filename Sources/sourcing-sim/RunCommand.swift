@@ -203,9 +203,7 @@ struct RunCommand: AsyncParsableCommand {
                     scenarioNote: source.isDefault ? "embedded default scenario" : source.name
                 ).render())
             if !comparison.text.isEmpty { print(comparison.text) }
-            print(
-                "Files written to \(directory)/: "
-                    + written.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+            print(RunSummary.fileList(directory: directory, files: written.files))
         case .json:
             print(RunJSON.render(report, metadata: metadata, files: written.files))
         }

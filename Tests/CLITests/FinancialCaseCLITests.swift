@@ -66,17 +66,18 @@ final class FinancialCaseCLITests: XCTestCase {
 
         XCTAssertTrue(
             run.stdout.contains(
-                "Economic case: real prices of 2020-02, discounted; inflation 0% a year; "
-                    + "1 line in cash prices, deflated"
+                "Economic case: real prices of 2020-02, discounted at 0% a year\n"
+                    + "Inflation 0% a year; 1 line in cash prices, deflated\n"
             ),
             run.stdout)
         XCTAssertTrue(
             run.stdout.contains(
-                "Financial case: cash prices, undiscounted, financial years from April (affordability.csv):"),
+                "Financial case (affordability.csv): cash prices, undiscounted, years from April:\n"),
             run.stdout)
         XCTAssertTrue(
             run.stdout.contains(
-                "  a: highest year 2020/21, mean £120k, P90 £120k; P(over budget) up to 100.0% (2019/20 revenue)"),
+                "  a: highest year 2020/21, mean £120k, P90 £120k; P(over budget) up to 100.0%\n"
+                    + "    (2019/20 revenue)\n"),
             run.stdout)
 
         let json = try XCTUnwrap(

@@ -35,6 +35,8 @@ final class RunCommandTests: XCTestCase {
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
         "quantiles.csv", "report.html", "business-case.xlsx", "run.json"
     ]
+    /// Written besides `expectedFiles` by a scenario with criteria (the embedded default).
+    static let criteriaFiles = ["acceptability.csv", "central_weights.csv"]
 
     func testRunWritesEveryFileWithItsColumns() throws {
         let dir = try Tool.temporaryDirectory()

@@ -97,7 +97,7 @@ final class RunOutputTests: XCTestCase {
         XCTAssertEqual(entries(dir.path), ["out"])
         if message == "interrupted: nothing was written; the files in \(out)/ are as they were\n" {
             XCTAssertEqual(try data(out + "/summary.csv"), before)
-            XCTAssertEqual(entries(out), RunCommandTests.expectedFiles.sorted())
+            XCTAssertEqual(entries(out), (RunCommandTests.expectedFiles + RunCommandTests.criteriaFiles).sorted())
         } else {
             XCTAssertEqual(message, "interrupted: the run's files were already complete in \(out)/\n")
             XCTAssertEqual(try readCSV(out + "/samples.csv").count, 20001)

@@ -73,7 +73,7 @@ final class ScenarioFileTests: XCTestCase {
     /// The district council example uses every part of the business case and loads without a
     /// diagnostic: a baseline, real and cash prices with inflation by year, capital and revenue
     /// lines, a budget, a scenario-level risk that applies to every option, reference-class
-    /// optimism bias and a benefit.
+    /// optimism bias, a benefit and criteria with uncertain weights.
     func testDistrictCouncilExampleLoadsCleanly() throws {
         let text = try Self.read("district-2025.yaml")
         let (loaded, ds) = ScenarioLoader.load(text: text, file: "district-2025.yaml")
@@ -89,6 +89,10 @@ final class ScenarioFileTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.type == .capital }, "capital lines")
         XCTAssertNotNil(s.budget)
         XCTAssertEqual(s.options[3].benefits.count, 1)
+        // Criteria whose weights are uncertain but sum to 100% by construction: no warning.
+        XCTAssertEqual(s.criteria.map(\.name), ["control of the service", "resilience", "local economy and skills"])
+        XCTAssertEqual(s.criteriaWeighting, .given)
+        XCTAssertTrue(s.criteria.allSatisfy { $0.weight != nil && $0.weight?.constant == nil })
     }
 
     /// The template's commented optimism-bias examples load when uncommented (one at a time) and
@@ -108,6 +112,27 @@ final class ScenarioFileTests: XCTestCase {
                 ["option `procure` has optimism bias and explicit risks: this may count the same uncertainty twice"])
             let bias = try XCTUnwrap(loaded?.options[1].optimismBias, form)
             XCTAssertEqual([bias.oneOff, bias.recurring, bias.duration], uplifts, form)
+        }
+    }
+
+    /// The template's two commented criteria examples load without a diagnostic when
+    /// uncommented (the first with the input `w` its comment asks for).
+    func testTemplateCriteriaExamplesLoadCleanly() throws {
+        let text = try Self.read("template.yaml")
+        let block = try XCTUnwrap(text.range(of: "# criteria:\n#   control:"))
+        let rest = String(text[block.lowerBound...])
+        let split = try XCTUnwrap(rest.range(of: "# or, when"))
+        let ranked = try XCTUnwrap(rest.range(of: "# criteria:\n#   weights: ranked"))
+        let examples = [String(rest[..<split.lowerBound]), String(rest[ranked.lowerBound...])]
+        let inputs = "inputs:                                 # shared by every option (the same draw in each)\n"
+        XCTAssertTrue(text.contains(inputs))
+        for (k, example) in examples.enumerated() {
+            let body = example.split(separator: "\n").map { $0.dropFirst(2) }.joined(separator: "\n")
+            let base = k == 0 ? text.replacingOccurrences(of: inputs, with: inputs + "  w: pert(30%, 50%, 70%)\n") : text
+            let (loaded, ds) = ScenarioLoader.load(text: base + "\n" + body + "\n", file: "template.yaml")
+            XCTAssertEqual(ds, [], ds.map(\.description).joined(separator: "\n"))
+            XCTAssertEqual(loaded?.criteria.map(\.name), ["control", "continuity"])
+            XCTAssertEqual(loaded?.criteriaWeighting, k == 0 ? .given : .ranked)
         }
     }
 

@@ -247,8 +247,8 @@ final class EngineKnownAnswerTests: XCTestCase {
                   b: quality
             """)
         let results = Engine(plan: plan).run(.init(iterations: 10, seed: 1, sampling: .monteCarlo))
-        XCTAssertEqual(results.options[0].score?.array, [Float](repeating: 5, count: 10))
-        XCTAssertEqual(results.options[1].score?.array, [Float](repeating: 5, count: 10))
+        XCTAssertEqual(results.options[0].score?.array, [Double](repeating: 5, count: 10))
+        XCTAssertEqual(results.options[1].score?.array, [Double](repeating: 5, count: 10))
     }
 
     /// A task that follows none starts at `start`, or at its not-before if later: a not-before
