@@ -101,6 +101,7 @@ extension RunReport {
         let financial = Self.affordability(plan: plan, results: results, threads: threads)
         for id in optionIDs { self.options[id].financialYears = financial[id.index] }
         inflationBase = engine.baseInflation()
+        valueOfInformation = try ValueOfInformation.analyse(plan: plan, results: results, pvs: pvs, threads: threads)
     }
 }
 

@@ -57,6 +57,7 @@ public enum RunOutput {
     public static let fileNames = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
+        "evppi.csv",
         "samples.csv",
         "run.json"
     ]
@@ -109,7 +110,8 @@ public enum RunOutput {
             ("sensitivity.csv", BusinessCaseFiles.sensitivity(report)),
             ("switching.csv", BusinessCaseFiles.switching(report)),
             ("optimism_bias.csv", OptimismBiasReport.csv(report.plan.scenario)),
-            ("affordability.csv", BusinessCaseFiles.affordability(report))
+            ("affordability.csv", BusinessCaseFiles.affordability(report)),
+            ("evppi.csv", BusinessCaseFiles.evppi(report))
         ]
         var names: [String] = []
         let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) {
@@ -158,6 +160,8 @@ public enum RunOutput {
             ("baseline", .string(r.options[r.baseline].name)),
             ("preferred_by_expected_pv", .string(r.options[r.preferred].name)),
             ("evpi", .number(r.evpi.value)),
+            ("evppi", evppiJSON(r)),
+            ("evppi_noise_floor", .number(r.valueOfInformation.noiseFloor?.value ?? .nan)),
             ("optimism_bias", OptimismBiasReport.json(s)),
             (
                 "pv_p80_confidence_interval_95",
@@ -190,6 +194,18 @@ public enum RunOutput {
             written = .string(inflation.written.first ?? "")
         }
         return .object([("written", written), ("by_year", .array(r.inflationBase.map { .number($0) }))])
+    }
+
+    /// The EVPPI rows of `evppi.csv`, as objects with the same names.
+    static func evppiJSON(_ r: RunReport) -> JSONValue {
+        .array(
+            r.valueOfInformation.rows.map { row in
+                .object([
+                    ("input", .string(row.label)), ("source_line", .int(row.sourceLine)),
+                    ("evppi", .number(row.evppi.value)), ("evppi_se", .number(row.evppi.standardError)),
+                    ("share_of_evpi", .number(row.shareOfEVPI))
+                ])
+            })
     }
 
     static func discountName(_ d: Discount) -> String {

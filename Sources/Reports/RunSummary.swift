@@ -58,7 +58,7 @@ public struct RunSummary {
             sure += "; cheaper than \(other) in \(Format.percent(pBest, decimals: 1)), by \(money(saving)) on average"
         }
         out.append(sure)
-        out.append("Expected value of perfect information: \(money(r.evpi.value))")
+        out += valueOfInformationLines()
         if let (i, j) = r.twoBest, let pair = r.pair(i, j) {
             let drivers = pair.drivers.prefix(3)
             if !drivers.isEmpty {

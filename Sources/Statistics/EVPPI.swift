@@ -1,3 +1,4 @@
+import Foundation
 import Sampling
 
 /// Expected value of partial perfect information of one input, for a choice that minimises
@@ -14,25 +15,28 @@ import Sampling
 ///
 ///     EVPPI^ = min_j C̄_j - Σ_k (n_k / n) · min_j C̄_j,k,   C̄_j,k = (1/n_k) Σ_{i∈B_k} C_j,i.
 ///
-/// K = ⌊√n⌋ (bins of about √n iterations; our choice, balancing the two biases below). A bin
-/// boundary never falls inside a run of equal values: it moves up to the end of the run, so a
-/// discrete input's iterations with the same value share a bin (a bernoulli input gets at most
-/// two bins, and its estimate is the exact grouped one); bins are then weighted by their size.
+/// K = ⌈n^(1/3)⌉ (bins of about n^(2/3) iterations; our choice, from the two biases below).
+/// A bin boundary never falls inside a run of equal values: it moves up to the end of the run,
+/// so a discrete input's iterations with the same value share a bin (a bernoulli input gets at
+/// most two bins, and its estimate is the exact grouped one); bins are weighted by their size.
 ///
-/// Bias (Strong and Oakley §3): the bin means are noisy, and the minimum of noisy means is
-/// biased low, which biases the estimate up, by about Σ_k (n_k/n) · E[max(0, -noise)] where
-/// options are close in a bin: at most ~0.4 · sd(C_a - C_b | bin) / √n_k, and in smooth cases
-/// of order 1/n_k relative (for PV(a) = X + Y, PV(b) = 0 with X, Y ~ N(0, σ²): about
-/// σ·φ(0)/(2·n_k)). An input that moves no cost therefore shows a small positive value, not 0.
-/// Coarse bins average E[C_j | X] over the bin's range of X, which biases the estimate down
-/// (Jensen). Too few bins bias it down, too many up.
+/// Bias (too few bins bias the estimate down, too many up; as Strong and Oakley note). Coarse bins
+/// average E[C_j | X] over the bin's range of X, which biases the estimate down (Jensen): where
+/// the cheapest option changes smoothly with X, by O(K^-2). The bin means are noisy, and the
+/// minimum of noisy means is biased low, which biases the estimate up: where the options'
+/// conditional means cross, by about f·s²/2 (f the density of the crossing, s² the variance of
+/// a bin's mean difference, so O(K/n)); for PV(a) = X + Y, PV(b) = 0 with X, Y ~ N(0, σ²) that
+/// is σ·φ(0)/(2J), J = n/K. Balancing O(K^-2) against O(K/n) gives K ∝ n^(1/3). Where the input
+/// moves no cost and the options' expected costs are close, every bin adds noise: up to about
+/// φ(0)·sd(C_a - C_b)/√J, so an input that moves nothing shows a small positive value, not 0
+/// (`noiseFloor` estimates it).
 ///
 /// Standard error: with each bin's choice d_k held fixed, the estimate is the mean of
 /// z_i = C_b,i - C_{d_k(i)},i (b the option with the lowest mean), so its standard error is
 /// sd(z)/√n (a first-order, delta-method approximation: it ignores the chance that a bin's
-/// choice changes, and it states neither bias). At an exact tie of expected costs the first-order
-/// approximation overstates the spread (it is conservative there). Deterministic for a given input, independent of
-/// how the work is split over threads.
+/// choice changes, and it states neither bias). At an exact tie of expected costs the
+/// first-order approximation overstates the spread (it is conservative there). Deterministic
+/// for a given input, independent of how the work is split over threads.
 ///
 /// Edge cases: fewer than two iterations, or a NaN cost, give NaN value and standard error; a
 /// parameter that is constant gives one bin and EVPPI 0. The estimate is never below 0, and
@@ -73,6 +77,15 @@ public struct EVPPI: Sendable, Equatable {
         try self.init(decision: Decision(costs: costs), parameter: parameter, order: order)
     }
 
+    /// The estimate for a parameter that tells nothing: the bins taken in iteration order (a
+    /// position independent of every value drawn). Its value estimates the upward bias of an
+    /// input that moves no cost (see the type's note), the floor below which an EVPPI is noise.
+    public static func noiseFloor(_ decision: Decision) throws(StatisticsError) -> EVPPI {
+        let n = decision.costs.first?.count ?? 0
+        return try EVPPI(
+            decision: decision, parameter: (0..<n).map(Double.init), order: (0..<n).map { Int32($0) })
+    }
+
     /// As `init(costs:parameter:order:)`, with the decision prepared once for many inputs.
     public init(decision: Decision, parameter: [Double], order: [Int32]? = nil) throws(StatisticsError) {
         let costs = decision.costs
@@ -88,7 +101,7 @@ public struct EVPPI: Sendable, Equatable {
         }
         let best = decision.best
         let order = order ?? RadixArgsort.argsort(parameter)
-        let target = max(1, Int(Double(n).squareRoot()))
+        let target = max(1, Int(cbrt(Double(n)).rounded(.up)))
 
         // Per bin: the sums of each option, then z_i for the option chosen in the bin; z is
         // accumulated as per-bin mean and sum of squared deviations, combined by Chan et al.

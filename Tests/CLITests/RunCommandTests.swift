@@ -33,6 +33,7 @@ final class RunCommandTests: XCTestCase {
     static let expectedFiles = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
+        "evppi.csv",
         "run.json"
     ]
 
@@ -60,7 +61,8 @@ final class RunCommandTests: XCTestCase {
                 "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high",
             "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after",
             "optimism_bias.csv": "option,source,class,mitigation,one_off,recurring,duration,source_line",
-            "affordability.csv": "option,financial_year,type,mean,p10,p50,p90,budget,p_over_budget"
+            "affordability.csv": "option,financial_year,type,mean,p10,p50,p90,budget,p_over_budget",
+            "evppi.csv": "input,source_line,evppi,evppi_se,share_of_evpi"
         ]
         for (name, header) in headers {
             let rows = try readCSV(out + "/" + name)

@@ -17,13 +17,14 @@ final class EVPPITests: XCTestCase {
     }
 
     /// PV(a) = X + Y, PV(b) = 0 with X, Y independent N(0, σ²): EVPI = E[max(0, -(X + Y))] =
-    /// σ·√2·φ(0) and EVPPI(X) = EVPPI(Y) = E[max(0, -X)] = σ·φ(0). With n = 40,000 the bins hold
-    /// J = 200 iterations; the estimator's known upward bias is about σ·φ(0)/(2J) (0.25% of the
-    /// value), the downward one smaller still, so the estimates must be within four standard
-    /// errors plus that bias. An independent Z that moves neither PV must be near 0: within the
-    /// noise bias bound 0.4·sd(PV(a) - PV(b))/√J plus four standard errors.
+    /// σ·√2·φ(0) and EVPPI(X) = EVPPI(Y) = E[max(0, -X)] = σ·φ(0). With n = 40,000 there are
+    /// K = ⌈40,000^(1/3)⌉ = 35 bins of J ≈ 1,143 iterations; the estimator's known upward bias is
+    /// about σ·φ(0)/(2J) (0.04% of the value), the downward one O(K^-2), so the estimates must be
+    /// within four standard errors plus 1% of the value. An independent Z that moves neither PV
+    /// must be near 0: below the noise bound φ(0)·sd(PV(a) - PV(b))/√J plus four standard
+    /// errors, and within four standard errors of the noise floor, which x and y are far above.
     func testKnownAnswerTwoNormalInputs() throws {
-        let sigma = 1000.0, n = 40_000, bins = 200.0
+        let sigma = 1000.0, n = 40_000, bins = 35.0, perBin = Double(n) / bins
         var rng = SplitMix64(seed: 12)
         let x = Self.normals(n, sigma: sigma, rng: &rng)
         let y = Self.normals(n, sigma: sigma, rng: &rng)
@@ -33,10 +34,12 @@ final class EVPPITests: XCTestCase {
         let decision = try EVPPI.Decision(costs: [a, b])
         XCTAssertEqual(decision.evpi.value, sigma * 2.squareRoot() * Self.phi0, accuracy: 0.03 * sigma)
 
-        let bias = sigma * Self.phi0 / (2 * bins)
+        let bias = sigma * Self.phi0 * (1 / (2 * perBin) + 0.01)
+        let floor = try EVPPI.noiseFloor(decision)
         for parameter in [x, y] {
             let e = try EVPPI(decision: decision, parameter: parameter)
-            XCTAssertEqual(e.bins, 200)
+            XCTAssertEqual(e.bins, 35)
+            XCTAssertGreaterThan(e.value, 10 * floor.value)
             XCTAssertGreaterThan(e.standardError, 0)
             XCTAssertLessThan(e.standardError, 0.02 * sigma)
             XCTAssertEqual(e.value, sigma * Self.phi0, accuracy: 4 * e.standardError + bias)
@@ -44,8 +47,9 @@ final class EVPPITests: XCTestCase {
         }
         let none = try EVPPI(decision: decision, parameter: z)
         XCTAssertGreaterThanOrEqual(none.value, 0)
-        XCTAssertLessThan(none.value, 0.4 * sigma * 2.squareRoot() / bins.squareRoot() + 4 * none.standardError)
+        XCTAssertLessThan(none.value, Self.phi0 * sigma * 2.squareRoot() / perBin.squareRoot() + 4 * none.standardError)
         XCTAssertLessThan(none.value, 0.1 * sigma * Self.phi0)
+        XCTAssertEqual(none.value, floor.value, accuracy: 4 * max(none.standardError, floor.standardError))
     }
 
     /// The standard error is honest: PV(a) = X + Y, PV(b) = μ = σ/2, so a is chosen without
@@ -71,7 +75,7 @@ final class EVPPITests: XCTestCase {
         XCTAssertGreaterThan(spread / stated, 0.6)
         XCTAssertLessThan(spread / stated, 1.6)
         let exact = Self.phi0 * exp(-mu * mu / 2) - mu * 0.5 * erfc(mu / 2.squareRoot())
-        XCTAssertEqual(Moments.mean(values), exact, accuracy: 3 * stated / 40.squareRoot() + Self.phi0 / (2 * 63))
+        XCTAssertEqual(Moments.mean(values), exact, accuracy: 3 * stated / 40.squareRoot() + Self.phi0 / (2 * 250))
     }
 
     /// n = 6, K = ⌊√6⌋ = 2: the first boundary (after 3 iterations) falls inside the run of
