@@ -78,8 +78,8 @@ final class EVPPITests: XCTestCase {
         XCTAssertEqual(Moments.mean(values), exact, accuracy: 3 * stated / 40.squareRoot() + Self.phi0 / (2 * 250))
     }
 
-    /// n = 6, K = ⌊√6⌋ = 2: the first boundary (after 3 iterations) falls inside the run of
-    /// zeros and moves to its end, so the bins are the four 0s and the two 1s. a = [1, 3, 2, 2,
+    /// n = 6, K = ⌈6^(1/3)⌉ = 2, S = 6: the cut is the sorted values' element 3, a 0, so the
+    /// bins are the four 0s (not above the cut) and the two 1s, though they are not halves. a = [1, 3, 2, 2,
     /// 9, 9], b = 4: means 26/6 and 4, so b is chosen without information. Bin of 0s: mean of a
     /// 2 < 4, choose a; bin of 1s: 9 > 4, choose b. EVPPI = 4 - (4/6·2 + 2/6·4) = 4/3, equal to
     /// the EVPI (4 - mean of [1, 3, 2, 2, 4, 4]). z = [3, 1, 2, 2, 0, 0]: mean 4/3, sample
@@ -105,5 +105,25 @@ final class EVPPITests: XCTestCase {
         XCTAssertTrue(try EVPPI(costs: [[1], [2]], parameter: [0]).value.isNaN)
         XCTAssertThrowsError(try EVPPI(costs: [[1, 2], [2, 2]], parameter: [0, 1, 2]))
         XCTAssertThrowsError(try EVPPI(costs: [], parameter: [0, 1]))
+    }
+
+    /// The grid lookup of a value's bin agrees with counting the cuts below it, for values
+    /// between, equal to, below and above the cuts, with tied cuts and with a single cut.
+    func testBinLocatorCountsTheCutsBelow() {
+        var rng = SplitMix64(seed: 7)
+        let cutSets: [[Double]] = [
+            (0..<40).map { _ in rng.uniform() }.sorted(),
+            [0, 0, 0, 1, 1, 2.5, 2.5, 2.5, 10],
+            [3],
+            (0..<30).map { _ in exp(6 * rng.uniform()) }.sorted()
+        ]
+        for cuts in cutSets {
+            let locate = BinLocator(cuts: cuts)
+            let probes = cuts + cuts.map { $0.nextUp } + cuts.map { $0.nextDown } + [-1, 1e9]
+                + (0..<500).map { _ in -1 + 500 * rng.uniform() }
+            for x in probes {
+                XCTAssertEqual(locate(x), cuts.filter { $0 < x }.count, "\(x) among \(cuts)")
+            }
+        }
     }
 }
