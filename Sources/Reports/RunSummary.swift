@@ -80,6 +80,7 @@ public struct RunSummary {
                     sw.switchingValue.map {
                         "\(sw.preferredAfter.map { r.options[$0].name } ?? "another option") "
                             + "becomes cheapest at \(Format.quantity($0))"
+                            + (sw.isDiscrete ? ", a value it can take" : "")
                     } ?? "none in range"
                 out.append(
                     "  \(input.label) [line \(input.sourceLine)], base \(Format.quantity(sw.baseValue)): \(value)")
