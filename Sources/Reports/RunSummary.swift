@@ -60,7 +60,7 @@ public struct RunSummary {
         out.append(sure)
         out += valueOfInformationLines()
         if let (i, j) = r.twoBest, let pair = r.pair(i, j) {
-            let drivers = pair.drivers.prefix(3)
+            let drivers = pair.drivers.filter { !$0.viaCorrelation }.prefix(3)
             if !drivers.isEmpty {
                 out.append("What drives PV(\(r.options[pair.a].name)) - PV(\(r.options[pair.b].name)):")
                 for (k, d) in drivers.enumerated() {

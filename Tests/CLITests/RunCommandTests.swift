@@ -58,7 +58,7 @@ final class RunCommandTests: XCTestCase {
             "lines.csv": "option,line,kind,source_line,pv_mean,pv_p10,pv_p90,type,prices",
             "distributions.csv": "option,quantity,name,source_line,mean,sd,p5,p10,p50,p80,p90,p95,min,max",
             "sensitivity.csv":
-                "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high",
+                "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high,via",
             "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after",
             "optimism_bias.csv": "option,source,class,mitigation,one_off,recurring,duration,source_line",
             "affordability.csv": "option,financial_year,type,mean,p10,p50,p90,budget,p_over_budget",
