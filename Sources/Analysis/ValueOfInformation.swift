@@ -9,8 +9,9 @@ import Statistics
 ///
 /// Every uncertain input with kept samples is examined except criteria scores (they never move
 /// a PV), and so is every risk's occurrence (its count per iteration, labelled `option / risk
-/// (occurs)` as in `sensitivity.csv`): learning whether a risk will happen is information too. An input correlated with another learns about it too: its EVPPI counts what it tells
-/// through the correlation, as the definition E_X[min_j E[C_j | X]] does. Each input costs two
+/// (occurs)` as in `sensitivity.csv`): learning whether a risk will happen is information too.
+/// An input correlated with another tells about it too: its EVPPI counts what it tells through
+/// the correlation, as the definition E_X[min_j E[C_j | X]] does. Each input costs two
 /// sequential passes over the costs (O(m·n), `EVPPI`) after the O(m·n) shared preparation; the
 /// inputs are independent, so they run on up to `threads` threads, with the same result on any
 /// number.
