@@ -142,6 +142,9 @@ public struct RunReport: Sendable {
     /// Switching values of the inputs that move the decision most, widest swing first.
     public var switching: [SwitchingValues.Row]
     public var evpi: EVPI
+    /// The EVPPI of each uncertain input but criteria scores and of each risk's occurrence,
+    /// largest first, and the estimator's noise floor (`ValueOfInformation`).
+    public var valueOfInformation = ValueOfInformation()
     /// The option with the lowest expected PV of cost (the first, on a tie).
     public var preferred: OptionID
     /// The option with the lowest base-case PV (the first, on a tie).

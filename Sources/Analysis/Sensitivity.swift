@@ -11,6 +11,13 @@ import Statistics
 /// the tornado swing: T re-run deterministically with X_i at its P10 and at its P90 and every
 /// other input at its base value (no risk occurring). Risk occurrences are inputs too (their
 /// count per iteration); they have no swing, since the deterministic case has no risks.
+///
+/// The inputs that can affect T are those its options' PVs depend on through the model
+/// (`Plan.inputsFeedingPV`), and the risk occurrences of its options. An input that does not
+/// feed T but is correlated (Iman–Conover, a non-zero entry of the correlation matrix) with one
+/// that does is listed after the drivers, marked `viaCorrelation`: its rank correlation is
+/// shown, but it has no contribution to variance (it would count its partner's share twice)
+/// and no swing (NaN), since moving it alone does not move T. Other inputs are left out.
 public enum Sensitivity {
     /// What a sensitivity row explains: an option's PV, or PV(a) - PV(b) for options a < b.
     public enum Target: Sendable, Hashable {
@@ -35,6 +42,9 @@ public enum Sensitivity {
         /// The target with the input at its P10 / P90 (NaN for a risk occurrence).
         public var swingLow: Double
         public var swingHigh: Double
+        /// The input reaches the target only through a correlation with one that feeds it: not
+        /// a driver (contribution and swings NaN).
+        public var viaCorrelation = false
     }
 
     struct Candidate {
@@ -51,7 +61,8 @@ public enum Sensitivity {
         }
     }
 
-    /// The rows of every target, each target's by decreasing contribution to variance; no
+    /// The rows of every target, each target's drivers by decreasing contribution to variance,
+    /// then its inputs via a correlation by decreasing |ρ|; no
     /// target has rows with fewer than two iterations, nor one that is NaN in some iteration.
     static func analyse(
         engine: Engine, results: SimulationResults, pvs: [[Double]], tornado: Tornado,
@@ -88,12 +99,26 @@ public enum Sensitivity {
         for k in candidates.indices { candidates[k].ranks = ranks[k] }
         let options = results.options
         let frozen = candidates
+        let feeds = plan.inputsFeedingPV()
+        let correlated = Set(plan.correlated)
+        /// Inputs correlated with `input` in the matrix (by position in `plan.correlated`).
+        var partners: [InputID: Set<InputID>] = [:]
+        if let matrix = plan.correlationMatrix {
+            for (i, a) in plan.correlated.enumerated() {
+                for (j, b) in plan.correlated.enumerated() where i != j && matrix[i, j] != 0 {
+                    partners[a, default: []].insert(b)
+                }
+            }
+        }
+        let related = partners
 
         /// One target: its column, the options whose inputs can move it, and its value in a
         /// deterministic run.
         struct Job: Sendable {
             var target: Target
             var owners: Set<OptionID>
+            /// The inputs that feed the target through the model.
+            var inputs: Set<InputID>
             var column: @Sendable () -> [Double]
             var value: @Sendable ([DeterministicResult]) -> Double
         }
@@ -101,7 +126,7 @@ public enum Sensitivity {
         for (i, o) in options.enumerated() {
             targets.append(
                 Job(
-                    target: .pv(OptionID(i)), owners: [OptionID(i)], column: { pvs[i] },
+                    target: .pv(OptionID(i)), owners: [OptionID(i)], inputs: feeds[i], column: { pvs[i] },
                     value: { $0[i].pv }))
         }
         for i in options.indices {
@@ -109,7 +134,7 @@ public enum Sensitivity {
                 targets.append(
                     Job(
                         target: .difference(OptionID(i), OptionID(j)),
-                        owners: [OptionID(i), OptionID(j)],
+                        owners: [OptionID(i), OptionID(j)], inputs: feeds[i].union(feeds[j]),
                         column: { zip(pvs[i], pvs[j]).map { $0 - $1 } },
                         value: { $0[i].pv - $0[j].pv }))
             }
@@ -119,12 +144,23 @@ public enum Sensitivity {
             let target = all[t]
             let column = target.column()
             guard !column.contains(where: \.isNaN) else { return .success([]) }
-            let usable = frozen.filter { $0.option == nil || target.owners.contains($0.option!) }
+            func feeds(_ c: Candidate) -> Bool {
+                c.input.map { target.inputs.contains($0) } ?? target.owners.contains(c.option!)
+            }
+            let usable = frozen.filter(feeds)
+            let viaCorrelation = frozen.filter { c in
+                guard let input = c.input, correlated.contains(input), !target.inputs.contains(input) else {
+                    return false
+                }
+                return !(related[input] ?? []).isDisjoint(with: target.inputs)
+            }
+            let targetRanks = Ranks.averageRanks(column)
             let analysis: ContributionToVariance
+            let partners: ContributionToVariance
             do throws(StatisticsError) {
-                analysis = try ContributionToVariance(
-                    targetRanks: Ranks.averageRanks(column),
-                    inputRanks: usable.map(\.ranks))
+                analysis = try ContributionToVariance(targetRanks: targetRanks, inputRanks: usable.map(\.ranks))
+                partners = try ContributionToVariance(
+                    targetRanks: targetRanks, inputRanks: viaCorrelation.map(\.ranks))
             } catch {
                 return .failure(error)
             }
@@ -138,8 +174,17 @@ public enum Sensitivity {
                         rankCorrelation: analysis.rankCorrelations[k],
                         contributionToVariance: analysis.contributions[k], swingLow: lo, swingHigh: hi))
             }
+            var marked: [Row] = []
+            for (k, c) in viaCorrelation.enumerated() {
+                marked.append(
+                    Row(
+                        driver: c.driver, label: c.label, sourceLine: c.line,
+                        rankCorrelation: partners.rankCorrelations[k], contributionToVariance: .nan,
+                        swingLow: .nan, swingHigh: .nan, viaCorrelation: true))
+            }
+            marked.sort { (abs($0.rankCorrelation), -$0.sourceLine) > (abs($1.rankCorrelation), -$1.sourceLine) }
             rows.sort { ($0.contributionToVariance, -$0.sourceLine) > ($1.contributionToVariance, -$1.sourceLine) }
-            return .success(rows)
+            return .success(rows + marked)
         }
         var rows: [Target: [Row]] = [:]
         for (target, result) in zip(all, perTarget) { rows[target.target] = try result.get() }

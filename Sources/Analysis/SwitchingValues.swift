@@ -13,6 +13,12 @@ import Simulation
 /// probabilities in 0...1). From the base value the range is scanned outwards in 64 steps each
 /// way; the first change of preferred option is refined by bisection (60 halvings), and the
 /// switch nearer to the base value is reported. No change anywhere in the range: "none in range".
+///
+/// A discrete input (bernoulli, chance, discrete, poisson, binomial) switches at a value it can
+/// take: for bernoulli, chance and discrete the values it takes with a chance above 0 are tried
+/// outwards from the base value, and the nearest where the preferred option changes is
+/// reported; for poisson and binomial the switch found on the real line is moved outwards to the
+/// first whole number (within 0 ... n for a binomial) where the preferred option has changed.
 public enum SwitchingValues {
     public struct Row: Sendable {
         public var input: InputID
@@ -22,6 +28,8 @@ public enum SwitchingValues {
         public var preferredBefore: OptionID
         /// nil: none in range.
         public var preferredAfter: OptionID?
+        /// The input is discrete: `switchingValue` is one of the values it can take.
+        public var isDiscrete = false
     }
 
     public static func find(engine: Engine, base: [DeterministicResult], tornado: Tornado, top: Int = 5) -> [Row] {
@@ -50,15 +58,32 @@ public enum SwitchingValues {
             let (lower, upper) = range(input.family, spec: spec)
             func choice(_ x: Double) -> Int { preferred(engine.deterministic([k: .value(x)])) }
             var best: Double?
-            for end in [lower, upper] where end != b {
-                guard let x = search(from: b, to: end, before: before, choice: choice) else { continue }
-                if best == nil || abs(x - b) < abs(best! - b) { best = x }
+            let discrete = DiscreteValues(spec)
+            if let listed = discrete?.listed {
+                // The values it takes, outwards from the base value each way.
+                let up = listed.filter { $0 > b }, down = listed.filter { $0 < b }.reversed()
+                for side in [Array(up), Array(down)] {
+                    guard let x = side.first(where: { choice($0) != before }) else { continue }
+                    if best == nil || abs(x - b) < abs(best! - b) { best = x }
+                }
+            } else {
+                for end in [lower, upper] where end != b {
+                    guard var x = search(from: b, to: end, before: before, choice: choice) else { continue }
+                    if let discrete {
+                        guard let whole = discrete.wholeNumber(beyond: x, from: b, before: before, choice: choice)
+                        else { continue }
+                        x = whole
+                    }
+                    if best == nil || abs(x - b) < abs(best! - b) { best = x }
+                }
             }
-            let after = best.map { OptionID(choice($0 + ($0 > b ? 1 : -1) * 1e-9 * max(1, abs($0)))) }
+            let after = best.map { x in
+                OptionID(discrete != nil ? choice(x) : choice(x + (x > b ? 1 : -1) * 1e-9 * max(1, abs(x))))
+            }
             rows.append(
                 Row(
                     input: k, baseValue: b, switchingValue: best,
-                    preferredBefore: OptionID(before), preferredAfter: after))
+                    preferredBefore: OptionID(before), preferredAfter: after, isDiscrete: discrete != nil))
         }
         return rows
     }
@@ -87,6 +112,43 @@ public enum SwitchingValues {
                 return (a + b) / 2
             }
             inside = x
+        }
+        return nil
+    }
+}
+
+/// The values a discrete input can take, as the switching value search needs them: listed
+/// (bernoulli, chance, discrete: the values with a chance above 0, ascending) or whole numbers
+/// from 0 up to `upper` (poisson: no bound; binomial: n). nil for a continuous input.
+struct DiscreteValues {
+    var listed: [Double]?
+    var upper = Double.infinity
+
+    init?(_ spec: DistributionSpec) {
+        switch spec {
+        case .bernoulli(let p):
+            listed = [0, 1].filter { $0 == 1 ? p > 0 : p < 1 }
+        case .discrete(let values, let probabilities):
+            listed = Array(Set(zip(values, probabilities).filter { $0.1 > 0 }.map(\.0))).sorted()
+        case .poisson:
+            listed = nil
+        case .binomial(let n, _):
+            listed = nil
+            upper = Double(n)
+        default:
+            return nil
+        }
+    }
+
+    /// The first whole number at or beyond the real switch `x` (going away from the base value
+    /// `b`) within 0 ... `upper` where the preferred option is no longer `before`; a few steps
+    /// are tried, since a switch just below a whole number may switch back at it. nil if none.
+    func wholeNumber(beyond x: Double, from b: Double, before: Int, choice: (Double) -> Int) -> Double? {
+        let step: Double = x > b ? 1 : -1
+        var v = step > 0 ? x.rounded(.down) : x.rounded(.up)
+        for _ in 0..<4 {
+            if v >= 0, v <= upper, (v - b) * step > 0, choice(v) != before { return v }
+            v += step
         }
         return nil
     }

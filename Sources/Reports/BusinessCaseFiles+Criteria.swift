@@ -9,7 +9,7 @@ extension BusinessCaseFiles {
     /// score), rank 1 the highest score, every rank of every option (ties split).
     public static func acceptability(_ r: RunReport) -> CSVTable? {
         guard let c = r.criteria else { return nil }
-        var t = CSVTable(header: ["option", "rank", "probability"])
+        var t = CSVTable(header: ["option", "rank", "probability"], kinds: [.text, .integer, .probability])
         for o in r.options {
             for rank in 1...r.options.count {
                 t.add([o.name, String(rank), n(c.probability(o.id, rank: rank))])
@@ -22,7 +22,7 @@ extension BusinessCaseFiles {
     /// criterion over the iterations where the option ranks first, for each option that ever does.
     public static func centralWeights(_ r: RunReport) -> CSVTable? {
         guard let c = r.criteria else { return nil }
-        var t = CSVTable(header: ["option", "criterion", "weight"])
+        var t = CSVTable(header: ["option", "criterion", "weight"], kinds: [.text, .text, .probability])
         for o in r.options {
             guard let weights = c.acceptability.centralWeights[o.id.index] else { continue }
             for (name, w) in zip(c.names, weights) { t.add([o.name, name, n(w)]) }

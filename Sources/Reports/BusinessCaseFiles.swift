@@ -148,17 +148,20 @@ public enum BusinessCaseFiles {
 
     /// `sensitivity.csv`: rank correlation, contribution to variance and tornado swings; the
     /// rows of each option's PV (`pv_cost`), then of each pair's difference (option a,
-    /// `difference_vs_<b>`).
+    /// `difference_vs_<b>`). `via` is `model` for a driver (an input that feeds the target, or a
+    /// risk of its options) and `correlation` for an input related to the target only through
+    /// a correlation, listed after the drivers with empty contribution and swings.
     public static func sensitivity(_ r: RunReport) -> CSVTable {
         var t = CSVTable(header: [
             "option", "target", "input", "source_line", "rank_correlation",
-            "contribution_to_variance", "swing_low", "swing_high"
-        ], kinds: [.text, .text, .text, .integer, .number, .probability, .money, .money])
+            "contribution_to_variance", "swing_low", "swing_high", "via"
+        ], kinds: [.text, .text, .text, .integer, .number, .probability, .money, .money, .text])
         func add(_ option: String, _ target: String, _ rows: [Sensitivity.Row]) {
             for s in rows {
                 t.add([
                     option, target, s.label, String(s.sourceLine), n(s.rankCorrelation),
-                    n(s.contributionToVariance), money(s.swingLow), money(s.swingHigh)
+                    n(s.contributionToVariance), money(s.swingLow), money(s.swingHigh),
+                    s.viaCorrelation ? "correlation" : "model"
                 ])
             }
         }

@@ -19,7 +19,12 @@ public enum BusinessCaseWorkbook {
         ("Cash flow", "cashflow.csv"),
         ("Lines", "lines.csv"),
         ("Sensitivity", "sensitivity.csv"),
-        ("Switching values", "switching.csv")
+        ("Switching values", "switching.csv"),
+        ("EVPPI", "evppi.csv"),
+        ("Rank acceptability", "acceptability.csv"),
+        ("Central weights", "central_weights.csv"),
+        ("Variants", "variants.csv"),
+        ("Sweep", "sweep.csv")
     ]
 
     /// The workbook of `tables` (file name → table, as RunOutput writes them): one sheet per

@@ -68,6 +68,7 @@ public enum RunOutput {
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
         "variants.csv", "sweep.csv", "quantiles.csv", "report.html", "business-case.xlsx",
         "acceptability.csv", "central_weights.csv",
+        "evppi.csv",
         "samples.csv",
         "run.json"
     ]
@@ -124,7 +125,8 @@ public enum RunOutput {
             ("switching.csv", BusinessCaseFiles.switching(report)),
             ("optimism_bias.csv", OptimismBiasReport.csv(report.plan.scenario)),
             ("affordability.csv", BusinessCaseFiles.affordability(report)),
-            ("quantiles.csv", BusinessCaseFiles.quantiles(report))
+            ("quantiles.csv", BusinessCaseFiles.quantiles(report)),
+            ("evppi.csv", BusinessCaseFiles.evppi(report))
         ] + BusinessCaseFiles.criteriaTables(report) + extra
         let workbook = try workbookBytes(
             tables, currency: report.plan.scenario.currency, path: directory.path + "/business-case.xlsx")
@@ -192,6 +194,8 @@ public enum RunOutput {
             ("overrides", .array(m.overrides.map { .string($0) })),
             ("variant", m.variant.map { .string($0) } ?? .null),
             ("sweep", m.sweep.map { .string($0) } ?? .null),
+            ("evppi", evppiJSON(r)),
+            ("evppi_noise_floor", .number(r.valueOfInformation.noiseFloor?.value ?? .nan)),
             ("optimism_bias", OptimismBiasReport.json(s)),
             ("criteria", BusinessCaseFiles.criteriaJSON(r)),
             (
@@ -225,6 +229,18 @@ public enum RunOutput {
             written = .string(inflation.written.first ?? "")
         }
         return .object([("written", written), ("by_year", .array(r.inflationBase.map { .number($0) }))])
+    }
+
+    /// The EVPPI rows of `evppi.csv`, as objects with the same names.
+    static func evppiJSON(_ r: RunReport) -> JSONValue {
+        .array(
+            r.valueOfInformation.rows.map { row in
+                .object([
+                    ("input", .string(row.label)), ("source_line", .int(row.sourceLine)),
+                    ("evppi", .number(row.evppi.value)), ("evppi_se", .number(row.evppi.standardError)),
+                    ("share_of_evpi", .number(row.shareOfEVPI))
+                ])
+            })
     }
 
     static func discountName(_ d: Discount) -> String {

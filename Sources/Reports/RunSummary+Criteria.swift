@@ -46,10 +46,18 @@ extension RunSummary {
         case .ranked:
             return "ranked, " + c.names.joined(separator: " > ") + ", uniform on the ordered simplex"
         case .given:
-            let constants = s.criteria.compactMap { $0.weight?.constant }
-            guard constants.count == s.criteria.count else { return "uncertain, normalised in each iteration" }
-            let sum = constants.reduce(0, +)
-            return zip(c.names, constants).map { "\($0) \(Format.shortPercent($1 / sum))" }.joined(separator: ", ")
+            guard let shares = Self.constantWeightShares(s) else { return "uncertain, normalised in each iteration" }
+            return zip(c.names, shares).map { "\($0) \(Format.shortPercent($1))" }.joined(separator: ", ")
         }
+    }
+
+    /// The criteria's weights normalised to sum to 1 when every weight is a constant (`w / Σw`);
+    /// nil when any is uncertain or the weights are `ranked`.
+    public static func constantWeightShares(_ s: Scenario) -> [Double]? {
+        guard s.criteriaWeighting == .given else { return nil }
+        let constants = s.criteria.compactMap { $0.weight?.constant }
+        guard constants.count == s.criteria.count else { return nil }
+        let sum = constants.reduce(0, +)
+        return constants.map { $0 / sum }
     }
 }

@@ -110,7 +110,7 @@ public struct RunSummary {
             sure += "; cheaper than \(other) in \(Format.percent(pBest, decimals: 1)), by \(money(saving)) on average"
         }
         out.append(sure)
-        out.append("Expected value of perfect information: \(money(r.evpi.value))")
+        out += valueOfInformationLines()
         return out
     }
 
@@ -118,7 +118,7 @@ public struct RunSummary {
     func driverLines() -> [String] {
         let r = report
         guard let (i, j) = r.twoBest, let pair = r.pair(i, j) else { return [] }
-        let drivers = pair.drivers.prefix(3)
+        let drivers = pair.drivers.filter { !$0.viaCorrelation }.prefix(3)
         guard !drivers.isEmpty else { return [] }
         var out = ["What drives PV(\(r.options[pair.a].name)) - PV(\(r.options[pair.b].name)):"]
         for (k, d) in drivers.enumerated() {
@@ -141,6 +141,7 @@ public struct RunSummary {
                 sw.switchingValue.map {
                     "\(sw.preferredAfter.map { r.options[$0].name } ?? "another option") "
                         + "becomes cheapest at \(Format.quantity($0))"
+                        + (sw.isDiscrete ? ", a value it can take" : "")
                 } ?? "none in range"
             out.append("  \(input.label) [line \(input.sourceLine)], base \(Format.quantity(sw.baseValue)): \(value)")
         }

@@ -6,7 +6,9 @@ public enum WhatIfFiles {
     /// variants in file order; `preferred` is the case's option with the lowest mean PV, on each
     /// of its rows. Money and probabilities as in `summary.csv`.
     public static func variants(_ cases: [CaseFigures]) -> CSVTable {
-        var t = CSVTable(header: ["variant", "option", "pv_mean", "pv_p10", "pv_p50", "pv_p90", "p_cheapest", "preferred"])
+        var t = CSVTable(
+            header: ["variant", "option", "pv_mean", "pv_p10", "pv_p50", "pv_p90", "p_cheapest", "preferred"],
+            kinds: [.text, .text, .money, .money, .money, .money, .probability, .text])
         for c in cases {
             for o in c.options {
                 t.add([
@@ -22,7 +24,9 @@ public enum WhatIfFiles {
     /// `sweep.csv`: one row per swept value and option, values ascending; `value` in the input's
     /// own units (money in currency units, a percentage as a fraction, a duration in months).
     public static func sweep(_ s: SweepFigures) -> CSVTable {
-        var t = CSVTable(header: ["input", "value", "option", "pv_mean", "pv_p10", "pv_p90", "p_cheapest"])
+        var t = CSVTable(
+            header: ["input", "value", "option", "pv_mean", "pv_p10", "pv_p90", "p_cheapest"],
+            kinds: [.text, .number, .text, .money, .money, .money, .probability])
         for (value, c) in zip(s.values, s.cases) {
             for o in c.options {
                 t.add([

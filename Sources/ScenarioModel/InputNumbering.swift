@@ -7,8 +7,9 @@ public struct InputDistribution: Sendable, Hashable {
     /// Readable and unique: the named input's name (`option.name` for an option's own input)
     /// when the distribution is in a named input, otherwise where it is written:
     /// `option / line`, `option / line (share)`, `option / task (duration)`, `option / risk
-    /// (year 2) (monthly)`, `option / time offset`, `criteria / criterion / option`. A second
-    /// distribution under the same label gets ` #2`, a third ` #3`, and so on.
+    /// (year 2) (monthly)` (`(annual)` for an impact written `annual:`), `option / time offset`,
+    /// `criteria / criterion / option`. A second distribution under the same label gets ` #2`, a
+    /// third ` #3`, and so on.
     public var label: String
     /// Where the distribution is written.
     public var mark: SourceMark
@@ -38,7 +39,7 @@ public struct InputDistribution: Sendable, Hashable {
 ///    delays a task; each task in schedule order (its `not-before` offset, its duration); each
 ///    cost line, then each benefit (amount, share, escalation, the offsets of its times); each
 ///    risk (the offsets of its window, its chance unless it delays a task, its impacts: one-off,
-///    monthly, `for`); a per-year risk's impacts are numbered once per appraisal year, as
+///    monthly or annual, `for`); a per-year risk's impacts are numbered once per appraisal year, as
 ///    separate inputs; last its score for each criterion.
 ///
 /// This order is the plan's catalogue order: the order in which a chunk draws the inputs with
@@ -198,7 +199,7 @@ struct InputNumbering {
     private mutating func number(_ impact: RiskImpact, _ label: String) -> RiskImpact {
         var impact = impact
         impact.oneOff = impact.oneOff.map { number($0, label) }
-        impact.monthly = impact.monthly.map { number($0, label + " (monthly)") }
+        impact.monthly = impact.monthly.map { number($0, label + (impact.isAnnual ? " (annual)" : " (monthly)")) }
         impact.recurringFor = impact.recurringFor.map { number($0, label + " (for)") }
         return impact
     }

@@ -358,10 +358,17 @@ public struct RiskImpact: Sendable, Hashable {
     /// A cost per month running from the occurrence until the window's end, or for `recurringFor`.
     public var monthly: ResolvedExpr?
     public var recurringFor: ResolvedExpr?
-    public init(oneOff: ResolvedExpr? = nil, monthly: ResolvedExpr? = nil, recurringFor: ResolvedExpr? = nil) {
+    /// The recurring cost was written `annual:` (`monthly` is then `annual / 12`): its inputs
+    /// are labelled `(annual)`, since their values are annual amounts.
+    public var isAnnual = false
+    public init(
+        oneOff: ResolvedExpr? = nil, monthly: ResolvedExpr? = nil, recurringFor: ResolvedExpr? = nil,
+        isAnnual: Bool = false
+    ) {
         self.oneOff = oneOff
         self.monthly = monthly
         self.recurringFor = recurringFor
+        self.isAnnual = isAnnual
     }
 }
 

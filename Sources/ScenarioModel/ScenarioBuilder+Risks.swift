@@ -135,7 +135,11 @@ extension ScenarioBuilder {
         let risks = timelines.indices.map { k in
             Risk(
                 name: name, chance: chance, perYear: perYear, from: from?[k], until: until?[k],
-                impacts: [RiskImpact(oneOff: oneOff, monthly: monthly, recurringFor: recurringFor)],
+                impacts: [
+                    RiskImpact(
+                        oneOff: oneOff, monthly: monthly, recurringFor: recurringFor,
+                        isAnnual: get("monthly") == nil && get("annual") != nil)
+                ],
                 delays: delays?[k], delay: delay, mark: entry.key.mark)
         }.map { risk in
             var risk = risk

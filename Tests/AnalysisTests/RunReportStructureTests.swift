@@ -182,11 +182,12 @@ final class RunReportStructureTests: XCTestCase {
         let (o, l) = try XCTUnwrap(risks.first)
         XCTAssertEqual(report.options[o].lines[l].name, "outage")
         XCTAssertEqual(report.options[o].lines[l].kind, .risk)
-        // A shared input can move every target (its rank correlation with c's PV is about 0).
+        // A shared input is listed for the targets it feeds through the model: a's and b's PVs
+        // and every difference involving them, not c's PV, which does not use it.
         XCTAssertEqual(
             report.sensitivity(of: price).map { $0.target },
             [
-                .pv(OptionID(0)), .pv(OptionID(1)), .pv(OptionID(2)), .difference(OptionID(0), OptionID(1)),
+                .pv(OptionID(0)), .pv(OptionID(1)), .difference(OptionID(0), OptionID(1)),
                 .difference(OptionID(0), OptionID(2)), .difference(OptionID(1), OptionID(2))
             ])
     }

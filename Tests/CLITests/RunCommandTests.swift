@@ -33,7 +33,7 @@ final class RunCommandTests: XCTestCase {
     static let expectedFiles = [
         "summary.csv", "comparison.csv", "economic.csv", "ranking.csv", "cashflow.csv", "lines.csv",
         "distributions.csv", "sensitivity.csv", "switching.csv", "optimism_bias.csv", "affordability.csv",
-        "quantiles.csv", "report.html", "business-case.xlsx", "run.json"
+        "quantiles.csv", "report.html", "business-case.xlsx", "evppi.csv", "run.json"
     ]
     /// Written besides `expectedFiles` by a scenario with criteria (the embedded default).
     static let criteriaFiles = ["acceptability.csv", "central_weights.csv"]
@@ -59,11 +59,12 @@ final class RunCommandTests: XCTestCase {
             "lines.csv": "option,line,kind,source_line,pv_mean,pv_p10,pv_p90,type,prices",
             "distributions.csv": "option,quantity,name,source_line,mean,sd,p5,p10,p50,p80,p90,p95,min,max",
             "sensitivity.csv":
-                "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high",
+                "option,target,input,source_line,rank_correlation,contribution_to_variance,swing_low,swing_high,via",
             "switching.csv": "input,base_value,switching_value,preferred_before,preferred_after",
             "optimism_bias.csv": "option,source,class,mitigation,one_off,recurring,duration,source_line",
             "affordability.csv": "option,financial_year,type,mean,p10,p50,p90,budget,p_over_budget",
-            "quantiles.csv": "option,metric,p,value"
+            "quantiles.csv": "option,metric,p,value",
+            "evppi.csv": "input,source_line,evppi,evppi_se,share_of_evpi"
         ]
         for (name, header) in headers {
             let rows = try readCSV(out + "/" + name)

@@ -15,7 +15,7 @@ final class SummaryLayoutTests: XCTestCase {
             XCTAssertGreaterThan(lines.count, 30, name)
             for line in lines { XCTAssertLessThanOrEqual(line.count, 80, "\(name): \(line)") }
             XCTAssertTrue(lines.contains { $0.hasPrefix("option") && $0.contains("mean PV") }, name)
-            XCTAssertTrue(lines.last { !$0.isEmpty }?.hasSuffix("run.json") == true, run.stdout)
+            XCTAssertTrue(lines.last { !$0.isEmpty }?.hasSuffix("/report.html") == true, run.stdout)
         }
     }
 

@@ -179,6 +179,44 @@ final class ResolutionTests: XCTestCase {
         XCTAssertEqual(catalogue.filter { $0.constantParameters == nil }.map(\.label), ["a / dependent"])
     }
 
+    /// A risk impact written `annual:` draws annual amounts (stored per month as annual / 12),
+    /// so its inputs are labelled `(annual)`, not `(monthly)`: once, per year and in a
+    /// scenario-level risk; `monthly:` keeps `(monthly)`.
+    func testAnnualRiskImpactIsLabelledAnnual() throws {
+        let (s, _) = loadClean(
+            """
+            scenario: annual labels
+            start: 2020-01
+            horizon: 24 months
+            risks:
+              outage:
+                chance: 10%
+                annual: uniform(1k, 2k)
+                applies-to: [a]
+            options:
+              a:
+                costs:
+                  licence: 40k
+                risks:
+                  exit:
+                    chance: 10% per year
+                    annual: pert(10k, 12k, 20k)
+                  once:
+                    chance: 20%
+                    annual: uniform(5k, 6k)
+                  monthly:
+                    chance: 20%
+                    monthly: uniform(1k, 2k)
+            """)
+        let labels = try XCTUnwrap(s).uncertainInputs.map(\.label)
+        XCTAssertEqual(
+            labels,
+            [
+                "risks / outage (annual)", "a / exit (year 0) (annual)", "a / exit (year 1) (annual)",
+                "a / once (annual)", "a / monthly (monthly)"
+            ])
+    }
+
     /// A distribution inside another's parameters is its own uncertain input, numbered after the
     /// outer one and labelled apart (the plan compiler used to give both the same label and draw
     /// the outer with the inner's family).

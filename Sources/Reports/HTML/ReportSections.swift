@@ -239,11 +239,16 @@ enum ReportSections {
                 axisLabel: "weighted score (points), line: P10 to P90", format: { Format.quantity($0) }),
             caption: "The non-financial case: each option's weighted score over the criteria"
                 + (r.options.first?.pBestScore != nil ? ", and P(best score) in the summary table." : "."))
+        let shares = RunSummary.constantWeightShares(c.scenario)
         w.element("ul") { ul in
-            for k in c.scenario.criteria {
+            for (i, k) in c.scenario.criteria.enumerated() {
                 ul.element("li") { li in
                     ReportContext.link(&li, k.name, line: k.mark.line)
-                    li.text(" (weight \(Format.shortPercent(k.weight)))")
+                    switch (c.scenario.criteriaWeighting, shares) {
+                    case (.ranked, _): li.text(" (rank \(i + 1) of importance; weights uniform on the ordered simplex)")
+                    case (_, let shares?): li.text(" (weight \(Format.shortPercent(shares[i])))")
+                    default: li.text(" (uncertain weight, normalised in each iteration)")
+                    }
                 }
             }
         }
