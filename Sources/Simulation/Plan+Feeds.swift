@@ -53,6 +53,10 @@ extension Plan {
                 accrue(line, [rate, from, until, escalate])
             case .spread(let line, let amount, let from, let until, let escalate):
                 accrue(line, [amount, from, until, escalate])
+            case .orderedSimplex(let dst, let count, let u):
+                // Criteria weights: they move scores only, but their columns carry their draws.
+                let s = union(u)
+                for k in 0..<count { feeds[dst + k] = s }
             case .priceIndex(let index):
                 let s = union(index.rates)
                 for slot in index.slots { feeds[slot] = s }

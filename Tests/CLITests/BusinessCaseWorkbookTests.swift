@@ -10,7 +10,8 @@ final class BusinessCaseWorkbookTests: XCTestCase {
     static let sheets = [
         ("Summary", "summary.csv"), ("Comparison", "comparison.csv"), ("Ranking", "ranking.csv"),
         ("Economic case", "economic.csv"), ("Financial case", "affordability.csv"), ("Cash flow", "cashflow.csv"),
-        ("Lines", "lines.csv"), ("Sensitivity", "sensitivity.csv"), ("Switching values", "switching.csv")
+        ("Lines", "lines.csv"), ("Sensitivity", "sensitivity.csv"), ("Switching values", "switching.csv"),
+        ("EVPPI", "evppi.csv"), ("Rank acceptability", "acceptability.csv"), ("Central weights", "central_weights.csv")
     ]
     /// Cell formats (xl/styles.xml): 7 indented text, 2 money, 3 percent, 4 integer, 5 decimal.
     static let text = 7, money = 2, percent = 3, integer = 4, decimal = 5
