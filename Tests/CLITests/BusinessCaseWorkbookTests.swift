@@ -33,9 +33,11 @@ final class BusinessCaseWorkbookTests: XCTestCase {
     private func assertCellsEqualCSV(_ out: String) throws -> [String: XLSXFile.Sheet] {
         let file = try XLSXFile(contentsOf: URL(fileURLWithPath: out + "/business-case.xlsx"))
         for (path, data) in file.entries { XCTAssertNoThrow(try XMLTree.parse(data), path) }
-        XCTAssertEqual(file.sheets.map(\.name), Self.sheets.map(\.0))
+        // A sheet for every CSV file the run wrote (the criteria files only with criteria).
+        let written = Self.sheets.filter { FileManager.default.fileExists(atPath: out + "/" + $0.1) }
+        XCTAssertEqual(file.sheets.map(\.name), written.map(\.0))
         var byName: [String: XLSXFile.Sheet] = [:]
-        for (sheet, (name, csvName)) in zip(file.sheets, Self.sheets) {
+        for (sheet, (name, csvName)) in zip(file.sheets, written) {
             byName[name] = sheet
             let table = try csv(out + "/" + csvName)
             XCTAssertEqual(sheet.rows.count, table.count, name)
@@ -166,7 +168,7 @@ final class BusinessCaseWorkbookTests: XCTestCase {
         XCTAssertEqual(String(decoding: pdf.prefix(5), as: UTF8.self), "%PDF-")
         // Comma, double quote, UTF-8, from line 1, raw values (not as shown), every sheet (-1).
         try convert("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1")
-        for (name, csvName) in Self.sheets {
+        for (name, csvName) in Self.sheets where FileManager.default.fileExists(atPath: out + "/" + csvName) {
             let expected = try csv(out + "/" + csvName)
             let got = try csv(converted + "/business-case-\(name).csv")
             XCTAssertEqual(got.count, expected.count, name)

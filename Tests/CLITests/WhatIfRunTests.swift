@@ -127,7 +127,7 @@ final class WhatIfRunTests: XCTestCase {
             run.stdout.contains(
                 "* preferred (lowest mean PV). ! prefers another option than the base case: cheap a, dear b.\n"),
             run.stdout)
-        XCTAssertTrue(run.stdout.contains("variants.csv") && run.stdout.contains("Report: \(out)/report.html"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("variants.csv") && run.stdout.contains("\(out)/report.html"), run.stdout)
         for line in run.stdout.split(separator: "\n") where line.contains("£") && !line.contains(":") {
             XCTAssertLessThanOrEqual(line.count, 80, String(line))
         }
