@@ -42,8 +42,9 @@ public enum Sensitivity {
         var line: Int
         /// Option whose model it belongs to; nil when shared.
         var option: OptionID?
-        var ranks: [Double]
         var driver: Driver
+        /// Its average ranks (`Ranks.averageRanks`), computed when needed.
+        var ranks: @Sendable () -> [Double]
         /// The uncertain input, nil for a risk occurrence.
         var input: InputID? {
             if case .input(let id) = driver { return id }
@@ -53,23 +54,25 @@ public enum Sensitivity {
 
     /// The rows of every target, each target's by decreasing contribution to variance; no
     /// target has rows with fewer than two iterations, nor one that is NaN in some iteration.
+    ///
+    /// Each target is ranked once (`RankedTarget`, 4 bytes an iteration); then each input is
+    /// ranked on its own and correlated with every target it can move in one pass, so that at
+    /// most one input's ranks per thread are in memory. Targets and inputs run on up to
+    /// `threads` threads; the figures do not depend on it.
     static func analyse(
         engine: Engine, results: SimulationResults, pvs: [[Double]], tornado: Tornado,
         threads: Int
     ) throws(StatisticsError) -> [Target: [Row]] {
         let plan = engine.plan
         guard results.iterations >= 2 else { return [:] }
-        // Every column is ranked once, all in parallel (`threads`).
         var candidates: [Candidate] = []
-        var columns: [@Sendable () -> [Double]] = []
         for (k, column) in results.inputs.enumerated {
             let input = plan.inputs[k]
             guard !input.isCriterion else { continue }
             candidates.append(
                 Candidate(
                     label: input.label, line: input.mark.line, option: input.option,
-                    ranks: [], driver: .input(k)))
-            columns.append { column.doubles }
+                    driver: .input(k), ranks: { Ranks.averageRanks(column.doubles) }))
         }
         for (i, (o, op)) in zip(results.options, plan.options).enumerated() {
             // The risks are the option's last lines.
@@ -78,71 +81,74 @@ public enum Sensitivity {
                 candidates.append(
                     Candidate(
                         label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
-                        option: OptionID(i), ranks: [],
-                        driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r))))
-                columns.append { column.map { Double($0) } }
+                        option: OptionID(i), driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r)),
+                        ranks: { Ranks.averageRanks(counts: column) }))
             }
         }
-        let jobs = columns
-        let ranks = Parallel.map(jobs.count, threads: threads) { Ranks.averageRanks(jobs[$0]()) }
-        for k in candidates.indices { candidates[k].ranks = ranks[k] }
         let options = results.options
         let frozen = candidates
 
-        /// One target: its column, the options whose inputs can move it, and its value in a
-        /// deterministic run.
+        /// One target: the options whose inputs can move it and its value in a deterministic
+        /// run.
         struct Job: Sendable {
             var target: Target
             var owners: Set<OptionID>
-            var column: @Sendable () -> [Double]
             var value: @Sendable ([DeterministicResult]) -> Double
+            var column: @Sendable () -> [Double]
         }
         var targets: [Job] = []
-        for (i, o) in options.enumerated() {
+        for i in options.indices {
             targets.append(
-                Job(
-                    target: .pv(OptionID(i)), owners: [OptionID(i)], column: { pvs[i] },
-                    value: { $0[i].pv }))
+                Job(target: .pv(OptionID(i)), owners: [OptionID(i)], value: { $0[i].pv }, column: { pvs[i] }))
         }
         for i in options.indices {
             for j in options.indices where j > i {
                 targets.append(
                     Job(
-                        target: .difference(OptionID(i), OptionID(j)),
-                        owners: [OptionID(i), OptionID(j)],
-                        column: { zip(pvs[i], pvs[j]).map { $0 - $1 } },
-                        value: { $0[i].pv - $0[j].pv }))
+                        target: .difference(OptionID(i), OptionID(j)), owners: [OptionID(i), OptionID(j)],
+                        value: { $0[i].pv - $0[j].pv }, column: { zip(pvs[i], pvs[j]).map { $0 - $1 } }))
             }
         }
         let all = targets
-        let perTarget = Parallel.map(all.count, threads: threads) { t -> Result<[Row], StatisticsError> in
-            let target = all[t]
-            let column = target.column()
-            guard !column.contains(where: \.isNaN) else { return .success([]) }
-            let usable = frozen.filter { $0.option == nil || target.owners.contains($0.option!) }
-            let analysis: ContributionToVariance
-            do throws(StatisticsError) {
-                analysis = try ContributionToVariance(
-                    targetRanks: Ranks.averageRanks(column),
-                    inputRanks: usable.map(\.ranks))
-            } catch {
-                return .failure(error)
+        // A target that is NaN in some iteration has no rows.
+        let ranked = Parallel.map(all.count, threads: threads) { t -> RankedTarget? in
+            let column = all[t].column()
+            return column.contains(where: \.isNaN) ? nil : RankedTarget(column)
+        }
+        /// The targets each candidate can move, as indices into `all`.
+        let moved = frozen.map { c in
+            all.indices.filter { ranked[$0] != nil && (c.option == nil || all[$0].owners.contains(c.option!)) }
+        }
+        let rhos = Parallel.map(frozen.count, threads: threads) { k -> [Double] in
+            guard !moved[k].isEmpty else { return [] }
+            return Correlation.spearman(inputRanks: frozen[k].ranks(), targets: moved[k].map { ranked[$0]! })
+        }
+
+        var rows: [Target: [Row]] = [:]
+        for (t, target) in all.enumerated() {
+            guard ranked[t] != nil else {
+                rows[target.target] = []
+                continue
             }
-            var rows: [Row] = []
-            for (k, c) in usable.enumerated() {
+            // The usable candidates in candidate order, with their ρ for this target.
+            var usable: [(candidate: Candidate, rho: Double)] = []
+            for (k, c) in frozen.enumerated() {
+                if let slot = moved[k].firstIndex(of: t) { usable.append((c, rhos[k][slot])) }
+            }
+            let analysis = ContributionToVariance(rankCorrelations: usable.map(\.rho))
+            var list: [Row] = []
+            for (k, (c, _)) in usable.enumerated() {
                 let lo = c.input.map { target.value(tornado.low[$0]) } ?? .nan
                 let hi = c.input.map { target.value(tornado.high[$0]) } ?? .nan
-                rows.append(
+                list.append(
                     Row(
                         driver: c.driver, label: c.label, sourceLine: c.line,
                         rankCorrelation: analysis.rankCorrelations[k],
                         contributionToVariance: analysis.contributions[k], swingLow: lo, swingHigh: hi))
             }
-            rows.sort { ($0.contributionToVariance, -$0.sourceLine) > ($1.contributionToVariance, -$1.sourceLine) }
-            return .success(rows)
+            list.sort { ($0.contributionToVariance, -$0.sourceLine) > ($1.contributionToVariance, -$1.sourceLine) }
+            rows[target.target] = list
         }
-        var rows: [Target: [Row]] = [:]
-        for (target, result) in zip(all, perTarget) { rows[target.target] = try result.get() }
         return rows
     }
 }

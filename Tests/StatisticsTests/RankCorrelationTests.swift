@@ -1,0 +1,69 @@
+import XCTest
+
+import struct TestSupport.SplitMix64
+
+@testable import Statistics
+
+/// The sensitivity analysis ranks each target once and each input on its own; its ρ must be
+/// bit for bit the Pearson correlation of the two rank columns.
+final class RankCorrelationTests: XCTestCase {
+    /// Columns with ties (rounded values), more than one 4096-row block, and targets that are
+    /// increasing, decreasing and unrelated transforms of the input.
+    func testOnePassEqualsPearsonOfRanksBitForBit() throws {
+        var g = SplitMix64(seed: 13)
+        let n = 10_000
+        let x = (0..<n).map { _ in (g.uniform() * 500).rounded() }
+        let noise = (0..<n).map { _ in g.uniform() }
+        let ys: [[Double]] = [
+            zip(x, noise).map { $0 + 100 * $1 },
+            x.map { -$0 * $0 },
+            noise,
+            (0..<n).map { _ in (g.uniform() * 3).rounded() },
+        ]
+        let xRanks = Ranks.averageRanks(x)
+        let rhos = Correlation.spearman(inputRanks: xRanks, targets: ys.map(RankedTarget.init))
+        XCTAssertEqual(rhos.count, ys.count)
+        for (rho, y) in zip(rhos, ys) {
+            let expected = try Correlation.pearson(xRanks, Ranks.averageRanks(y))
+            XCTAssertEqual(rho.bitPattern, expected.bitPattern, "\(rho) vs \(expected)")
+        }
+        XCTAssertEqual(rhos[1], -1)
+    }
+
+    /// A constant input, or one with a NaN rank, has ρ NaN for every target, as `pearson` gives.
+    /// Ranks [1, 2, 3, 4] against [3, 1, 2, 4] (of [3, 1, 2, 5]): dx = [-1.5, -0.5, 0.5, 1.5],
+    /// dy = [0.5, -1.5, -0.5, 1.5], Σ dx·dy = 2, Σ dx² = Σ dy² = 5, ρ = 0.4.
+    func testConstantOrNaNInputGivesNaN() {
+        let targets = [RankedTarget([3, 1, 2, 5])]
+        XCTAssertTrue(Correlation.spearman(inputRanks: [2.5, 2.5, 2.5, 2.5], targets: targets)[0].isNaN)
+        XCTAssertTrue(Correlation.spearman(inputRanks: [1, .nan, 2, 3], targets: targets)[0].isNaN)
+        XCTAssertTrue(Correlation.spearman(inputRanks: [1, 2, 3, 4], targets: [RankedTarget([7, 7, 7, 7])])[0].isNaN)
+        XCTAssertEqual(Correlation.spearman(inputRanks: [1, 2, 3, 4], targets: targets)[0], 0.4)
+    }
+
+    /// Ranks held doubled: [10, 20, 20, 30] has ranks [1, 2.5, 2.5, 4], held as [2, 5, 5, 8].
+    func testTargetKeepsDoubledRanks() {
+        let t = RankedTarget([10, 20, 20, 30])
+        XCTAssertEqual(t.doubledRanks, [2, 5, 5, 8])
+        XCTAssertEqual(t.mean, 2.5)
+        XCTAssertEqual(t.squares, 2.25 + 0 + 0 + 2.25)
+    }
+
+    /// Ranking risk counts by counting equals ranking their values.
+    func testCountRanksEqualAverageRanks() {
+        var g = SplitMix64(seed: 7)
+        let counts: [UInt8] = (0..<5000).map { _ in UInt8(min(255, Int(-log(1 - g.uniform()) * 1.5))) }
+        XCTAssertEqual(Ranks.averageRanks(counts: counts), Ranks.averageRanks(counts.map(Double.init)))
+        XCTAssertEqual(Ranks.averageRanks(counts: [0, 2, 0, 1] as [UInt8]), [1.5, 4, 1.5, 3])
+        XCTAssertEqual(Ranks.averageRanks(counts: [] as [UInt8]), [])
+    }
+
+    /// Contributions from ρ directly: NaN counts as 0.
+    func testContributionsFromCorrelations() {
+        let c = ContributionToVariance(rankCorrelations: [0.6, .nan, -0.8])
+        XCTAssertEqual(c.rankCorrelations, [0.6, 0, -0.8])
+        XCTAssertEqual(c.contributions[0], 0.36, accuracy: 1e-15)
+        XCTAssertEqual(c.contributions[1], 0)
+        XCTAssertEqual(c.contributions[2], 0.64, accuracy: 1e-15)
+    }
+}
