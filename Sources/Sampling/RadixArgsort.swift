@@ -116,3 +116,109 @@ extension RadixArgsort {
         return a.map(value)
     }
 }
+
+extension RadixArgsort {
+    /// The order-preserving 32-bit key of a float (as `key` of a double: sign bit flipped for
+    /// x ≥ 0, every bit for x < 0).
+    @inline(__always) static func key(_ x: Float) -> UInt32 {
+        let bits = x.bitPattern
+        return bits & (1 << 31) == 0 ? bits | (1 << 31) : ~bits
+    }
+
+    @inline(__always) static func float(_ key: UInt32) -> Float {
+        Float(bitPattern: key & (1 << 31) != 0 ? key & ~(1 << 31) : ~key)
+    }
+
+    /// The NaN-free floats in ascending order, widened to double precision: the same values as
+    /// `sorted(values.map(Double.init))` (widening keeps the order), with four one-byte passes
+    /// over 32-bit keys instead of eight over 64-bit ones. NaN values are left out.
+    ///
+    /// - Complexity: O(n), two n-element key buffers and the result.
+    public static func sortedWidening(_ values: UnsafeBufferPointer<Float>) -> [Double] {
+        var a = [UInt32]()
+        a.reserveCapacity(values.count)
+        for x in values where !x.isNaN { a.append(key(x)) }
+        let n = a.count
+        guard n > 1 else { return a.map { Double(float($0)) } }
+        var b = [UInt32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 256)
+        a.withUnsafeMutableBufferPointer { pa in
+            b.withUnsafeMutableBufferPointer { pb in
+                var src = pa.baseAddress!, dst = pb.baseAddress!
+                for pass in 0..<4 {
+                    let shift = UInt32(pass * 8)
+                    for d in 0..<256 { counts[d] = 0 }
+                    for i in 0..<n { counts[Int((src[i] >> shift) & 0xFF)] += 1 }
+                    if counts.contains(n) { continue }
+                    var total = 0
+                    for d in 0..<256 {
+                        let c = counts[d]
+                        counts[d] = total
+                        total += c
+                    }
+                    for i in 0..<n {
+                        let d = Int((src[i] >> shift) & 0xFF)
+                        dst[counts[d]] = src[i]
+                        counts[d] += 1
+                    }
+                    swap(&src, &dst)
+                }
+                if src != pa.baseAddress! { pa.baseAddress!.update(from: src, count: n) }
+            }
+        }
+        return a.map { Double(float($0)) }
+    }
+}
+
+extension RadixArgsort {
+    /// Stable argsort of NaN-free floats on their 32-bit keys (four one-byte passes): the same
+    /// order as `argsort(values.map(Double.init))`, since widening keeps the order and both
+    /// sorts are stable.
+    ///
+    /// - Complexity: O(n), two n-element key buffers and one order buffer besides the result.
+    public static func argsort(_ values: UnsafeBufferPointer<Float>) -> [Int32] {
+        let n = values.count
+        var order = [Int32](unsafeUninitializedCapacity: n) { o, count in
+            for i in 0..<n { o[i] = Int32(i) }
+            count = n
+        }
+        guard n > 1 else { return order }
+        var keys = [UInt32](unsafeUninitializedCapacity: 2 * n) { k, count in
+            for i in 0..<n { k[i] = key(values[i]) }
+            count = 2 * n
+        }
+        var scratch = [Int32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 256)
+        order.withUnsafeMutableBufferPointer { o in
+            keys.withUnsafeMutableBufferPointer { k in
+                scratch.withUnsafeMutableBufferPointer { sc in
+                    var srcKeys = k.baseAddress!, dstKeys = k.baseAddress! + n
+                    var srcOrder = o.baseAddress!, dstOrder = sc.baseAddress!
+                    for pass in 0..<4 {
+                        let shift = UInt32(pass * 8)
+                        for d in 0..<256 { counts[d] = 0 }
+                        for i in 0..<n { counts[Int((srcKeys[i] >> shift) & 0xFF)] += 1 }
+                        if counts.contains(n) { continue }
+                        var total = 0
+                        for d in 0..<256 {
+                            let c = counts[d]
+                            counts[d] = total
+                            total += c
+                        }
+                        for i in 0..<n {
+                            let d = Int((srcKeys[i] >> shift) & 0xFF)
+                            let at = counts[d]
+                            counts[d] = at + 1
+                            dstKeys[at] = srcKeys[i]
+                            dstOrder[at] = srcOrder[i]
+                        }
+                        swap(&srcKeys, &dstKeys)
+                        swap(&srcOrder, &dstOrder)
+                    }
+                    if srcOrder != o.baseAddress! { o.baseAddress!.update(from: srcOrder, count: n) }
+                }
+            }
+        }
+        return order
+    }
+}
