@@ -72,7 +72,7 @@ public enum Sensitivity {
             candidates.append(
                 Candidate(
                     label: input.label, line: input.mark.line, option: input.option,
-                    driver: .input(k), ranks: { Ranks.averageRanks(column.doubles) }))
+                    driver: .input(k), ranks: { column.withUnsafeBufferPointer { Ranks.averageRanks($0) } }))
         }
         for (i, (o, op)) in zip(results.options, plan.options).enumerated() {
             // The risks are the option's last lines.

@@ -78,6 +78,40 @@ extension Correlation {
 }
 
 extension Ranks {
+    /// `averageRanks` of a single-precision column (an input as stored), bit for bit what
+    /// `averageRanks(values.map(Double.init))` gives, sorting the 32-bit values
+    /// (`RadixArgsort.argsort` of floats) rather than widening them first. NaN values get
+    /// rank NaN and the others are ranked among themselves.
+    ///
+    /// - Complexity: O(n): four radix passes and one pass over the ties.
+    public static func averageRanks(_ values: UnsafeBufferPointer<Float>) -> [Double] {
+        let n = values.count
+        var ranks = [Double](repeating: .nan, count: n)
+        let kept: [Int]? = values.contains(where: \.isNaN) ? values.indices.filter { !values[$0].isNaN } : nil
+        let order: [Int32]
+        if let kept {
+            let narrow = kept.map { values[$0] }
+            order = narrow.withUnsafeBufferPointer { RadixArgsort.argsort($0) }.map { Int32(kept[Int($0)]) }
+        } else {
+            order = RadixArgsort.argsort(values)
+        }
+        ranks.withUnsafeMutableBufferPointer { r in
+            order.withUnsafeBufferPointer { o in
+                var start = 0
+                while start < o.count {
+                    var end = start
+                    let v = values[Int(o[start])]
+                    while end + 1 < o.count, values[Int(o[end + 1])] == v { end += 1 }
+                    // Positions start ... end (0-based) hold ranks start+1 ... end+1; their mean:
+                    let rank = Double(start + end + 2) / 2
+                    for k in start...end { r[Int(o[k])] = rank }
+                    start = end + 1
+                }
+            }
+        }
+        return ranks
+    }
+
     /// `averageRanks` of small non-negative counts (a risk's occurrences per iteration), by
     /// counting: a value v taken by c_v iterations, with b_v iterations below it, has average
     /// rank b_v + (c_v + 1) / 2. Equal to `averageRanks(counts.map(Double.init))`.

@@ -58,6 +58,23 @@ final class RankCorrelationTests: XCTestCase {
         XCTAssertEqual(Ranks.averageRanks(counts: [] as [UInt8]), [])
     }
 
+    /// Ranking stored floats on 32-bit keys equals ranking their widened values, with ties,
+    /// ±0, ±∞ and NaN.
+    func testFloatRanksEqualWidenedRanks() {
+        var g = SplitMix64(seed: 3)
+        var values: [Float] = (0..<20_000).map { _ in Float((g.uniform() * 2000 - 1000).rounded() / 8) }
+        values += [-0.0, 0, .infinity, -.infinity, 1e-40, -1e-40]
+        let ranks = values.withUnsafeBufferPointer { Ranks.averageRanks($0) }
+        XCTAssertEqual(ranks, Ranks.averageRanks(values.map(Double.init)))
+        values[17] = .nan
+        values[4000] = .nan
+        let withNaN = values.withUnsafeBufferPointer { Ranks.averageRanks($0) }
+        let expected = Ranks.averageRanks(values.map(Double.init))
+        XCTAssertEqual(withNaN.count, expected.count)
+        XCTAssertTrue(zip(withNaN, expected).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        XCTAssertTrue(withNaN[17].isNaN)
+    }
+
     /// Contributions from ρ directly: NaN counts as 0.
     func testContributionsFromCorrelations() {
         let c = ContributionToVariance(rankCorrelations: [0.6, .nan, -0.8])
