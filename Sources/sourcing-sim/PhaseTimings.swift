@@ -12,7 +12,7 @@ import Foundation
 ///     peak memory (maxrss)                         481
 ///
 /// A phase lasts from its `begin` to the next `begin` (or `finish`). The peak is the process's
-/// maximum resident set size from `getrusage(RUSAGE_SELF)` (kilobytes on Linux) at the end of
+/// maximum resident set size (`PeakMemory`, from getrusage, in MB of 2^20 bytes) at the end of
 /// each phase, so a phase whose figure rises above the one before is the one that set a new
 /// peak; the last line covers every phase. Nothing is measured or printed when timings are off.
 final class PhaseTimings {
@@ -47,12 +47,8 @@ final class PhaseTimings {
         Terminal.error(lines.joined(separator: "\n"))
     }
 
-    /// The process's peak resident set size so far, in megabytes (10^6 bytes).
-    static func peakMegabytes() -> Int {
-        var usage = rusage()
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
-        return Int(usage.ru_maxrss) * 1024 / 1_000_000
-    }
+    /// The process's peak resident set size so far, in MB of 2^20 bytes (`PeakMemory`).
+    static func peakMegabytes() -> Int { Int(PeakMemory.megabytes().rounded()) }
 
     private static func row(_ name: String, _ wall: String, _ peak: String) -> String {
         func right(_ text: String, _ width: Int) -> String {
