@@ -82,7 +82,7 @@ public enum Sensitivity {
                     Candidate(
                         label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
                         option: OptionID(i), driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r)),
-                        ranks: { Ranks.averageRanks(counts: column) }))
+                        ranks: { column.withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) } }))
             }
         }
         let options = results.options

@@ -22,13 +22,15 @@ public enum RadixArgsort {
         }
         var srcKeys = keys, dstKeys = scratchKeys
         var srcOrder = order, dstOrder = scratchOrder
-        var counts = [Int](repeating: 0, count: 256)
+        // Digit counts in raw memory: an array here costs a uniqueness check per element.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer { counts.deallocate() }
         for pass in 0..<8 {
             let shift = UInt64(pass * 8)
             for d in 0..<256 { counts[d] = 0 }
             for i in 0..<n { counts[Int((srcKeys[i] >> shift) & 0xFF)] += 1 }
             // Skip a pass where every key has the same digit.
-            if counts.contains(n) { continue }
+            if (0..<256).contains(where: { counts[$0] == n }) { continue }
             var total = 0
             for d in 0..<256 {
                 let c = counts[d]
@@ -88,7 +90,9 @@ extension RadixArgsort {
         guard n > 1 else { return values }
         var a = values.map(key)
         var b = [UInt64](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 256)
+        // Digit counts in raw memory: an array here costs a uniqueness check per element.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer { counts.deallocate() }
         a.withUnsafeMutableBufferPointer { pa in
             b.withUnsafeMutableBufferPointer { pb in
                 var src = pa.baseAddress!, dst = pb.baseAddress!
@@ -96,7 +100,7 @@ extension RadixArgsort {
                     let shift = UInt64(pass * 8)
                     for d in 0..<256 { counts[d] = 0 }
                     for i in 0..<n { counts[Int((src[i] >> shift) & 0xFF)] += 1 }
-                    if counts.contains(n) { continue }
+                    if (0..<256).contains(where: { counts[$0] == n }) { continue }
                     var total = 0
                     for d in 0..<256 {
                         let c = counts[d]
@@ -141,7 +145,9 @@ extension RadixArgsort {
         let n = a.count
         guard n > 1 else { return a.map { Double(float($0)) } }
         var b = [UInt32](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 256)
+        // Digit counts in raw memory: an array here costs a uniqueness check per element.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer { counts.deallocate() }
         a.withUnsafeMutableBufferPointer { pa in
             b.withUnsafeMutableBufferPointer { pb in
                 var src = pa.baseAddress!, dst = pb.baseAddress!
@@ -149,7 +155,7 @@ extension RadixArgsort {
                     let shift = UInt32(pass * 8)
                     for d in 0..<256 { counts[d] = 0 }
                     for i in 0..<n { counts[Int((src[i] >> shift) & 0xFF)] += 1 }
-                    if counts.contains(n) { continue }
+                    if (0..<256).contains(where: { counts[$0] == n }) { continue }
                     var total = 0
                     for d in 0..<256 {
                         let c = counts[d]
@@ -188,7 +194,9 @@ extension RadixArgsort {
             count = 2 * n
         }
         var scratch = [Int32](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 256)
+        // Digit counts in raw memory: an array here costs a uniqueness check per element.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer { counts.deallocate() }
         order.withUnsafeMutableBufferPointer { o in
             keys.withUnsafeMutableBufferPointer { k in
                 scratch.withUnsafeMutableBufferPointer { sc in
@@ -198,7 +206,7 @@ extension RadixArgsort {
                         let shift = UInt32(pass * 8)
                         for d in 0..<256 { counts[d] = 0 }
                         for i in 0..<n { counts[Int((srcKeys[i] >> shift) & 0xFF)] += 1 }
-                        if counts.contains(n) { continue }
+                        if (0..<256).contains(where: { counts[$0] == n }) { continue }
                         var total = 0
                         for d in 0..<256 {
                             let c = counts[d]

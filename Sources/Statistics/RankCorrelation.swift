@@ -117,7 +117,7 @@ extension Ranks {
     /// rank b_v + (c_v + 1) / 2. Equal to `averageRanks(counts.map(Double.init))`.
     ///
     /// - Complexity: O(n + 256).
-    public static func averageRanks(counts: some Collection<UInt8>) -> [Double] {
+    public static func averageRanks(counts: UnsafeBufferPointer<UInt8>) -> [Double] {
         var tally = [Int](repeating: 0, count: 256)
         for c in counts { tally[Int(c)] += 1 }
         var rankOf = [Double](repeating: 0, count: 256)

@@ -53,9 +53,9 @@ final class RankCorrelationTests: XCTestCase {
     func testCountRanksEqualAverageRanks() {
         var g = SplitMix64(seed: 7)
         let counts: [UInt8] = (0..<5000).map { _ in UInt8(min(255, Int(-log(1 - g.uniform()) * 1.5))) }
-        XCTAssertEqual(Ranks.averageRanks(counts: counts), Ranks.averageRanks(counts.map(Double.init)))
-        XCTAssertEqual(Ranks.averageRanks(counts: [0, 2, 0, 1] as [UInt8]), [1.5, 4, 1.5, 3])
-        XCTAssertEqual(Ranks.averageRanks(counts: [] as [UInt8]), [])
+        XCTAssertEqual(counts.withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) }, Ranks.averageRanks(counts.map(Double.init)))
+        XCTAssertEqual(([0, 2, 0, 1] as [UInt8]).withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) }, [1.5, 4, 1.5, 3])
+        XCTAssertEqual(([] as [UInt8]).withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) }, [])
     }
 
     /// Ranking stored floats on 32-bit keys equals ranking their widened values, with ties,
