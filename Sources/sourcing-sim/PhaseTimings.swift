@@ -3,7 +3,7 @@ import Foundation
 /// `run --timings`: the wall time of each phase of a run and the peak memory, written to
 /// standard error at the end as
 ///
-///     phase                           wall s   peak MB
+///     phase                           wall s  peak MiB
 ///     scenario                         0.012        12
 ///     simulation                       1.031       402
 ///     analysis: summaries              0.402       431
@@ -37,7 +37,7 @@ final class PhaseTimings {
         let end = DispatchTime.now().uptimeNanoseconds
         let peak = Self.peakMegabytes()
         if !phases.isEmpty { peaks.append(peak) }
-        var lines = [Self.row("phase", "wall s", "peak MB")]
+        var lines = [Self.row("phase", "wall s", "peak MiB")]
         for (k, p) in phases.enumerated() {
             let next = k + 1 < phases.count ? phases[k + 1].start : end
             lines.append(Self.row(p.name, String(format: "%.3f", Double(next - p.start) / 1e9), "\(peaks[k])"))

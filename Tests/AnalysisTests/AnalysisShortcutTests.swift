@@ -32,6 +32,9 @@ final class AnalysisShortcutTests: XCTestCase {
             XCTAssertEqual(option.score, o.score.map { Summary($0.doubles) })
             XCTAssertEqual(option.years.map(\.cash), o.yearCash.map { Summary($0.doubles) })
             XCTAssertEqual(Array(option.lines.map(\.pv)), o.linePV.map { Summary($0.doubles) })
+            let revenue = try XCTUnwrap(o.financialCash[.revenue])
+            XCTAssertFalse(revenue.isEmpty)
+            XCTAssertEqual(option.financialYears.map(\.revenue.summary), revenue.map { Summary($0.map { 0 + Double($0) }) })
         }
         // Option a goes live in 2 to 9 months against a deadline of 6: some late, some not.
         let a = report.options[OptionID(0)]

@@ -12,7 +12,7 @@ final class TimingsTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "")
         let lines = run.stderr.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "phase                           wall s   peak MB")
+        XCTAssertEqual(lines.first, "phase                           wall s  peak MiB")
         let names = lines.dropFirst().map { String($0.prefix(30)).trimmingCharacters(in: .whitespaces) }
         XCTAssertEqual(
             names,
