@@ -183,16 +183,31 @@ extension RadixArgsort {
     ///
     /// - Complexity: O(n), two n-element key buffers and one order buffer besides the result.
     public static func argsort(_ values: UnsafeBufferPointer<Float>) -> [Int32] {
+        argsortWithKeys(values, mergingZeros: false).order
+    }
+
+    /// `argsort` of floats with the sorted keys beside the order (`keys[m]` is the key of the
+    /// m-th smallest value; only the first n entries are meaningful), so that a caller can find
+    /// runs of equal values without reading the values again in sorted order. With
+    /// `mergingZeros`, −0 gets the key of +0, so that equal values always have equal keys (−0
+    /// and +0 then keep their index order among themselves).
+    public static func argsortWithKeys(
+        _ values: UnsafeBufferPointer<Float>, mergingZeros: Bool
+    ) -> (order: [Int32], keys: [UInt32]) {
         let n = values.count
         var order = [Int32](unsafeUninitializedCapacity: n) { o, count in
             for i in 0..<n { o[i] = Int32(i) }
             count = n
         }
-        guard n > 1 else { return order }
         var keys = [UInt32](unsafeUninitializedCapacity: 2 * n) { k, count in
-            for i in 0..<n { k[i] = key(values[i]) }
+            if mergingZeros {
+                for i in 0..<n { k[i] = key(values[i] == 0 ? 0 : values[i]) }
+            } else {
+                for i in 0..<n { k[i] = key(values[i]) }
+            }
             count = 2 * n
         }
+        guard n > 1 else { return (order, keys) }
         var scratch = [Int32](repeating: 0, count: n)
         // Digit counts in raw memory: an array here costs a uniqueness check per element.
         let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
@@ -223,10 +238,13 @@ extension RadixArgsort {
                         swap(&srcKeys, &dstKeys)
                         swap(&srcOrder, &dstOrder)
                     }
-                    if srcOrder != o.baseAddress! { o.baseAddress!.update(from: srcOrder, count: n) }
+                    if srcOrder != o.baseAddress! {
+                        o.baseAddress!.update(from: srcOrder, count: n)
+                        k.baseAddress!.update(from: srcKeys, count: n)
+                    }
                 }
             }
         }
-        return order
+        return (order, keys)
     }
 }

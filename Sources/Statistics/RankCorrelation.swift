@@ -88,24 +88,28 @@ extension Ranks {
         let n = values.count
         var ranks = [Double](repeating: .nan, count: n)
         let kept: [Int]? = values.contains(where: \.isNaN) ? values.indices.filter { !values[$0].isNaN } : nil
-        let order: [Int32]
+        var sorted: (order: [Int32], keys: [UInt32])
         if let kept {
             let narrow = kept.map { values[$0] }
-            order = narrow.withUnsafeBufferPointer { RadixArgsort.argsort($0) }.map { Int32(kept[Int($0)]) }
+            sorted = narrow.withUnsafeBufferPointer { RadixArgsort.argsortWithKeys($0, mergingZeros: true) }
+            for m in sorted.order.indices { sorted.order[m] = Int32(kept[Int(sorted.order[m])]) }
         } else {
-            order = RadixArgsort.argsort(values)
+            sorted = RadixArgsort.argsortWithKeys(values, mergingZeros: true)
         }
+        // Equal values have equal keys (−0 merged with +0), read in sorted order.
         ranks.withUnsafeMutableBufferPointer { r in
-            order.withUnsafeBufferPointer { o in
-                var start = 0
-                while start < o.count {
-                    var end = start
-                    let v = values[Int(o[start])]
-                    while end + 1 < o.count, values[Int(o[end + 1])] == v { end += 1 }
-                    // Positions start ... end (0-based) hold ranks start+1 ... end+1; their mean:
-                    let rank = Double(start + end + 2) / 2
-                    for k in start...end { r[Int(o[k])] = rank }
-                    start = end + 1
+            sorted.order.withUnsafeBufferPointer { o in
+                sorted.keys.withUnsafeBufferPointer { k in
+                    let count = o.count
+                    var start = 0
+                    while start < count {
+                        var end = start
+                        while end + 1 < count, k[end + 1] == k[start] { end += 1 }
+                        // Positions start ... end (0-based) hold ranks start+1 ... end+1; their mean:
+                        let rank = Double(start + end + 2) / 2
+                        for m in start...end { r[Int(o[m])] = rank }
+                        start = end + 1
+                    }
                 }
             }
         }

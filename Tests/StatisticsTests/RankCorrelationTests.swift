@@ -73,6 +73,9 @@ final class RankCorrelationTests: XCTestCase {
         XCTAssertEqual(withNaN.count, expected.count)
         XCTAssertTrue(zip(withNaN, expected).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
         XCTAssertTrue(withNaN[17].isNaN)
+        // −0 and +0 are equal values, so they share their ranks.
+        let zeros: [Float] = [0, -0.0, 1, -0.0]
+        XCTAssertEqual(zeros.withUnsafeBufferPointer { Ranks.averageRanks($0) }, [2, 2, 4, 2])
     }
 
     /// Contributions from ρ directly: NaN counts as 0.
