@@ -119,12 +119,15 @@ struct RunCommand: AsyncParsableCommand {
         var results = simulate(engine, settings)
         try stop(on: results.problems)
         if let text = precision, let target = Self.parsePercent(text) {
+            // Each round continues the run before it: its complete chunks are kept as they are.
+            var last = results
             let reached = try PrecisionTarget.reach(
                 target, from: results, settings: settings, cap: min(PrecisionTarget.maximumIterations, affordable)
             ) { settings in
-                let results = simulate(engine, settings)
-                try stop(on: results.problems)
-                return results
+                let more = simulate(engine, settings, continuing: last)
+                try stop(on: more.problems)
+                last = more
+                return more
             }
             switch reached {
             case .success(let last): results = last
@@ -207,11 +210,13 @@ struct RunCommand: AsyncParsableCommand {
             + "\(state)\(estimate); \(why)"
     }
 
-    private func simulate(_ engine: Engine, _ settings: Engine.Settings) -> SimulationResults {
+    private func simulate(
+        _ engine: Engine, _ settings: Engine.Settings, continuing earlier: SimulationResults? = nil
+    ) -> SimulationResults {
         let bar = (!quiet && Terminal.standardErrorIsTerminal) ? ProgressBar(total: settings.iterations) : nil
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { bar.update($0) } }
-        let results = engine.run(settings, progress: progress)
+        let results = engine.run(settings, continuing: earlier, progress: progress)
         bar?.finish()
         return results
     }
