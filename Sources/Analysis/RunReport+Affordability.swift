@@ -62,6 +62,12 @@ extension RunReport {
         let planned = jobs
         let summaries = Parallel.map(planned.count, threads: threads) { k -> Summary in
             let job = planned[k]
+            if job.types.count == 1, let column = columns[job.option][job.types[0]]?[job.year] {
+                // One type: its floats sorted on 32-bit keys, as 0 + x (so -0 counts as +0, as
+                // in the sum below).
+                let narrow = column.map { $0 + 0 }
+                return narrow.withUnsafeBufferPointer { Summary($0) }
+            }
             var values = [Double](repeating: 0, count: n)
             for t in job.types {
                 guard let column = columns[job.option][t]?[job.year] else { continue }

@@ -7,13 +7,18 @@ extension RunReport {
     /// the tornado swings and the switching values. The independent pieces (each column's
     /// summary, each column's ranks, each sensitivity target) run on up to `threads` threads
     /// (0: all cores) through `Parallel.map`, so the report is the same on any number.
-    public init(engine: Engine, results: SimulationResults, threads: Int = 0) throws(StatisticsError) {
+    /// `phase` is called on the calling thread as each step begins (`AnalysisPhase`, in order).
+    public init(
+        engine: Engine, results: SimulationResults, threads: Int = 0,
+        phase: (AnalysisPhase) -> Void = { _ in }
+    ) throws(StatisticsError) {
         let plan = engine.plan
         let optionIDs = (0..<results.options.count).map(OptionID.init)
         let columns = results.options
         let pvs = columns.map(\.pv.array)
         let base = engine.deterministic()
 
+        phase(.summaries)
         // Every summary sorts its column; they are independent, so they run in parallel.
         let pvStatistics = Parallel.map(pvs.count, threads: threads) { i in
             let sorted = Quantiles.sortedWithoutNaN(pvs[i])
@@ -25,23 +30,29 @@ extension RunReport {
         var jobs = SummaryJobs()
         for (id, o) in zip(optionIDs, columns) {
             jobs.add(.total(id), grid: true) { o.total.array }
-            jobs.add(.goLive(id), grid: true) { o.goLive.array }
             if let deadline = o.deadline {
-                jobs.add(.extensionMonths(id)) { o.extensionMonths }
-                jobs.add(.liveByDeadline(id)) { o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 } }
+                jobs.add([.goLive(id), .extensionMonths(id), .liveByDeadline(id)]) {
+                    let (s, grid) = Self.goLiveSummaries(o, deadline: deadline)
+                    return [(s[0], grid), (s[1], nil), (s[2], nil)]
+                }
+            } else {
+                jobs.add(.goLive(id), grid: true) { o.goLive.array }
             }
             if let score = o.score { jobs.add(.score(id)) { score.array } }
-            for (y, column) in o.yearCash.enumerated() { jobs.add(.year(id, y)) { column.doubles } }
-            for (l, column) in o.linePV.enumerated() { jobs.add(.line(id, LineID(l))) { column.doubles } }
+            for (y, column) in o.yearCash.enumerated() { jobs.add(.year(id, y), floats: column) }
+            for (l, column) in o.linePV.enumerated() { jobs.add(.line(id, LineID(l)), floats: column) }
         }
         let summaries = jobs.run(threads: threads)
 
+        phase(.decision)
         let pCheapest = try ProbabilityBest.cheapest(pvs)
         let criteria = try Self.criteria(plan: plan, results: results)
         let pBest = criteria.map { c in optionIDs.map { c.probability($0, rank: 1) } }
         let years = (0..<plan.years).map { Year(index: $0, discountFactor: plan.schedule.yearFactors[$0]) }
 
+        phase(.tornado)
         let tornado = Tornado(engine: engine)
+        phase(.sensitivity)
         let sensitivity = try Sensitivity.analyse(
             engine: engine, results: results, pvs: pvs, tornado: tornado,
             threads: threads)
@@ -67,14 +78,20 @@ extension RunReport {
                     drivers: sensitivity[.pv(id)] ?? []))
         }
 
-        var pairs: [Pair] = []
+        phase(.pairs)
+        var ab: [(OptionID, OptionID)] = []
         for a in optionIDs {
-            for b in optionIDs where b > a {
-                pairs.append(
-                    Pair(
-                        a: a, b: b, comparison: try PairedComparison(pvs[a.index], pvs[b.index]),
-                        drivers: sensitivity[.difference(a, b)] ?? []))
-            }
+            for b in optionIDs where b > a { ab.append((a, b)) }
+        }
+        // Each pair sorts its differences; they are independent, so they run in parallel.
+        let jobPairs = ab
+        let comparisons = Parallel.map(jobPairs.count, threads: threads) { k in
+            let (a, b) = jobPairs[k]
+            return Result { () throws(StatisticsError) in try PairedComparison(pvs[a.index], pvs[b.index]) }
+        }
+        var pairs: [Pair] = []
+        for ((a, b), comparison) in zip(ab, comparisons) {
+            pairs.append(Pair(a: a, b: b, comparison: try comparison.get(), drivers: sensitivity[.difference(a, b)] ?? []))
         }
 
         var inputs = IndexedArray<InputID, Input>()
@@ -86,6 +103,7 @@ extension RunReport {
                     low: IndexedArray(tornado.low[k]), high: IndexedArray(tornado.high[k])))
         }
 
+        phase(.switching)
         let evpi = try EVPI(costs: pvs)
         let byMean = optionIDs.sorted { evpi.expectedCosts[$0.index] < evpi.expectedCosts[$1.index] }
         self.init(
@@ -94,6 +112,7 @@ extension RunReport {
             evpi: evpi, preferred: OptionID(evpi.bestOption),
             preferredBase: optionIDs.min { base[$0.index].pv < base[$1.index].pv } ?? OptionID(0),
             twoBest: byMean.count >= 2 ? (byMean[0], byMean[1]) : nil)
+        phase(.economic)
         baseline = plan.scenario.baseline
         self.criteria = criteria
         economic = try Self.economicCase(baseline: baseline, pvs: pvs, options: options)
@@ -109,6 +128,50 @@ extension RunReport {
     }
 }
 
+extension RunReport {
+    /// Go-live, extension months and live-by-deadline of an option with a deadline, from one
+    /// sort of go-live: months past the deadline, max(0, g - deadline), is a non-decreasing map
+    /// of go-live, so it is sorted in go-live's order; live by the deadline (g <= deadline +
+    /// 1e-9) is 1 for the first c sorted values and 0 for the rest, so its sorted column is
+    /// n - c zeros then c ones. The summaries equal those of the columns themselves; with a NaN
+    /// go-live (where max(0, NaN) is 0 and the comparison false) the columns are summarised as
+    /// they are. The go-live quantile grid comes from the same sorted copy.
+    static func goLiveSummaries(_ o: OptionResults, deadline: Double) -> ([Summary], QuantileGrid) {
+        let sorted = Quantiles.sortedWithoutNaN(o.goLive.array)
+        let grid = QuantileGrid(sorted: sorted)
+        guard sorted.count == o.goLive.count else {
+            return (
+                [
+                    Summary(sortedValues: sorted, missing: o.goLive.count - sorted.count),
+                    Summary(o.extensionMonths), Summary(o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 }),
+                ], grid
+            )
+        }
+        let live = sorted.partitionPoint { !($0 <= deadline + 1e-9) }
+        var flags = [Double](repeating: 0, count: sorted.count)
+        for k in (sorted.count - live)..<sorted.count { flags[k] = 1 }
+        return (
+            [
+                Summary(sortedValues: sorted), Summary(sortedValues: sorted.map { max(0, $0 - deadline) }),
+                Summary(sortedValues: flags),
+            ], grid
+        )
+    }
+}
+
+extension Array where Element == Double {
+    /// The number of leading elements for which `belongs` is false, in an array ordered so that
+    /// `belongs` is false then true (binary search).
+    fileprivate func partitionPoint(_ belongs: (Double) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if belongs(self[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}
+
 /// The columns `RunReport` summarises, each named by what it is, summarised all at once.
 private struct SummaryJobs {
     enum Key: Hashable {
@@ -121,17 +184,31 @@ private struct SummaryJobs {
         case line(OptionID, LineID)
     }
 
-    private var keys: [Key] = []
-    private var columns: [@Sendable () -> [Double]] = []
-    private var grids: [Bool] = []
+    private var keys: [[Key]] = []
+    private var jobs: [@Sendable () -> [(Summary, QuantileGrid?)]] = []
 
     /// Adds a column, read only when its summary is computed (so that at most one copy per
     /// thread is in memory at a time); with `grid`, its `QuantileGrid` is taken from the same
     /// sorted copy.
     mutating func add(_ key: Key, grid: Bool = false, _ column: @escaping @Sendable () -> [Double]) {
-        keys.append(key)
-        columns.append(column)
-        grids.append(grid)
+        add([key]) {
+            let values = column()
+            guard grid else { return [(Summary(values), nil)] }
+            let sorted = Quantiles.sortedWithoutNaN(values)
+            return [(Summary(sortedValues: sorted, missing: values.count - sorted.count), QuantileGrid(sorted: sorted))]
+        }
+    }
+
+    /// Adds a single-precision column, sorted as it is stored (`Summary.init(_:)` of floats).
+    mutating func add(_ key: Key, floats column: Column<Float>) {
+        add([key]) { [(column.withUnsafeBufferPointer { Summary($0) }, nil)] }
+    }
+
+    /// Adds a job that gives the summaries (and, where it has one, the quantile grid) of several
+    /// keys, in their order.
+    mutating func add(_ keys: [Key], _ job: @escaping @Sendable () -> [(Summary, QuantileGrid?)]) {
+        self.keys.append(keys)
+        jobs.append(job)
     }
 
     struct Summaries {
@@ -144,13 +221,8 @@ private struct SummaryJobs {
     }
 
     func run(threads: Int) -> Summaries {
-        let columns = self.columns, grids = self.grids
-        let values = Parallel.map(columns.count, threads: threads) { k -> (Summary, QuantileGrid?) in
-            let column = columns[k]()
-            let sorted = Quantiles.sortedWithoutNaN(column)
-            let summary = Summary(sortedValues: sorted, missing: column.count - sorted.count)
-            return (summary, grids[k] ? QuantileGrid(sorted: sorted) : nil)
-        }
-        return Summaries(byKey: Dictionary(uniqueKeysWithValues: zip(keys, values)))
+        let jobs = self.jobs
+        let values = Parallel.map(jobs.count, threads: threads) { jobs[$0]() }
+        return Summaries(byKey: Dictionary(uniqueKeysWithValues: zip(keys.joined(), values.joined())))
     }
 }

@@ -11,7 +11,6 @@ import Statistics
 /// the tornado swing: T re-run deterministically with X_i at its P10 and at its P90 and every
 /// other input at its base value (no risk occurring). Risk occurrences are inputs too (their
 /// count per iteration); they have no swing, since the deterministic case has no risks.
-///
 /// The inputs that can affect T are those its options' PVs depend on through the model
 /// (`Plan.inputsFeedingPV`), and the risk occurrences of its options. An input that does not
 /// feed T but is correlated (Iman–Conover, a non-zero entry of the correlation matrix) with one
@@ -52,8 +51,9 @@ public enum Sensitivity {
         var line: Int
         /// Option whose model it belongs to; nil when shared.
         var option: OptionID?
-        var ranks: [Double]
         var driver: Driver
+        /// Its average ranks (`Ranks.averageRanks`), computed when needed.
+        var ranks: @Sendable () -> [Double]
         /// The uncertain input, nil for a risk occurrence.
         var input: InputID? {
             if case .input(let id) = driver { return id }
@@ -62,25 +62,26 @@ public enum Sensitivity {
     }
 
     /// The rows of every target, each target's drivers by decreasing contribution to variance,
-    /// then its inputs via a correlation by decreasing |ρ|; no
-    /// target has rows with fewer than two iterations, nor one that is NaN in some iteration.
+    /// then its inputs via a correlation by decreasing |ρ|; no target has rows with fewer than two iterations, nor one that is NaN in some iteration.
+    ///
+    /// Each target is ranked once (`RankedTarget`, 4 bytes an iteration); then each input is
+    /// ranked on its own and correlated with every target it can move in one pass, so that at
+    /// most one input's ranks per thread are in memory. Targets and inputs run on up to
+    /// `threads` threads; the figures do not depend on it.
     static func analyse(
         engine: Engine, results: SimulationResults, pvs: [[Double]], tornado: Tornado,
         threads: Int
     ) throws(StatisticsError) -> [Target: [Row]] {
         let plan = engine.plan
         guard results.iterations >= 2 else { return [:] }
-        // Every column is ranked once, all in parallel (`threads`).
         var candidates: [Candidate] = []
-        var columns: [@Sendable () -> [Double]] = []
         for (k, column) in results.inputs.enumerated {
             let input = plan.inputs[k]
             guard !input.isCriterion else { continue }
             candidates.append(
                 Candidate(
                     label: input.label, line: input.mark.line, option: input.option,
-                    ranks: [], driver: .input(k)))
-            columns.append { column.doubles }
+                    driver: .input(k), ranks: { column.withUnsafeBufferPointer { Ranks.averageRanks($0) } }))
         }
         for (i, (o, op)) in zip(results.options, plan.options).enumerated() {
             // The risks are the option's last lines.
@@ -89,14 +90,10 @@ public enum Sensitivity {
                 candidates.append(
                     Candidate(
                         label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
-                        option: OptionID(i), ranks: [],
-                        driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r))))
-                columns.append { column.map { Double($0) } }
+                        option: OptionID(i), driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r)),
+                        ranks: { column.withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) } }))
             }
         }
-        let jobs = columns
-        let ranks = Parallel.map(jobs.count, threads: threads) { Ranks.averageRanks(jobs[$0]()) }
-        for k in candidates.indices { candidates[k].ranks = ranks[k] }
         let options = results.options
         let frozen = candidates
         let feeds = plan.inputsFeedingPV()
@@ -112,82 +109,102 @@ public enum Sensitivity {
         }
         let related = partners
 
-        /// One target: its column, the options whose inputs can move it, and its value in a
-        /// deterministic run.
+        /// One target: the options whose inputs can move it, the inputs that feed it through
+        /// the model, and its value in a deterministic run.
         struct Job: Sendable {
             var target: Target
             var owners: Set<OptionID>
-            /// The inputs that feed the target through the model.
             var inputs: Set<InputID>
-            var column: @Sendable () -> [Double]
             var value: @Sendable ([DeterministicResult]) -> Double
+            var column: @Sendable () -> [Double]
+
+            /// Whether the candidate can move the target through the model.
+            func isFed(by c: Candidate) -> Bool {
+                c.input.map { inputs.contains($0) } ?? owners.contains(c.option!)
+            }
+
+            /// Whether the candidate is related to the target only through a correlation.
+            func isCorrelated(with c: Candidate, correlated: Set<InputID>, related: [InputID: Set<InputID>]) -> Bool {
+                guard let input = c.input, correlated.contains(input), !inputs.contains(input) else { return false }
+                return !(related[input] ?? []).isDisjoint(with: inputs)
+            }
         }
         var targets: [Job] = []
-        for (i, o) in options.enumerated() {
+        for i in options.indices {
             targets.append(
                 Job(
-                    target: .pv(OptionID(i)), owners: [OptionID(i)], inputs: feeds[i], column: { pvs[i] },
-                    value: { $0[i].pv }))
+                    target: .pv(OptionID(i)), owners: [OptionID(i)], inputs: feeds[i], value: { $0[i].pv },
+                    column: { pvs[i] }))
         }
         for i in options.indices {
             for j in options.indices where j > i {
                 targets.append(
                     Job(
-                        target: .difference(OptionID(i), OptionID(j)),
-                        owners: [OptionID(i), OptionID(j)], inputs: feeds[i].union(feeds[j]),
-                        column: { zip(pvs[i], pvs[j]).map { $0 - $1 } },
-                        value: { $0[i].pv - $0[j].pv }))
+                        target: .difference(OptionID(i), OptionID(j)), owners: [OptionID(i), OptionID(j)],
+                        inputs: feeds[i].union(feeds[j]), value: { $0[i].pv - $0[j].pv },
+                        column: { zip(pvs[i], pvs[j]).map { $0 - $1 } }))
             }
         }
         let all = targets
-        let perTarget = Parallel.map(all.count, threads: threads) { t -> Result<[Row], StatisticsError> in
-            let target = all[t]
-            let column = target.column()
-            guard !column.contains(where: \.isNaN) else { return .success([]) }
-            func feeds(_ c: Candidate) -> Bool {
-                c.input.map { target.inputs.contains($0) } ?? target.owners.contains(c.option!)
+        // A target that is NaN in some iteration has no rows.
+        let ranked = Parallel.map(all.count, threads: threads) { t -> RankedTarget? in
+            let column = all[t].column()
+            return column.contains(where: \.isNaN) ? nil : RankedTarget(column)
+        }
+        /// The targets each candidate feeds or is correlated with, as indices into `all`.
+        let moved = frozen.map { c in
+            all.indices.filter {
+                ranked[$0] != nil
+                    && (all[$0].isFed(by: c) || all[$0].isCorrelated(with: c, correlated: correlated, related: related))
             }
-            let usable = frozen.filter(feeds)
-            let viaCorrelation = frozen.filter { c in
-                guard let input = c.input, correlated.contains(input), !target.inputs.contains(input) else {
-                    return false
+        }
+        let rhos = Parallel.map(frozen.count, threads: threads) { k -> [Double] in
+            guard !moved[k].isEmpty else { return [] }
+            return Correlation.spearman(inputRanks: frozen[k].ranks(), targets: moved[k].map { ranked[$0]! })
+        }
+
+        var rows: [Target: [Row]] = [:]
+        for (t, target) in all.enumerated() {
+            guard ranked[t] != nil else {
+                rows[target.target] = []
+                continue
+            }
+            // The candidates that feed the target, and those only correlated with it, in
+            // candidate order, with their ρ for this target.
+            var usable: [(candidate: Candidate, rho: Double)] = []
+            var viaCorrelation: [(candidate: Candidate, rho: Double)] = []
+            for (k, c) in frozen.enumerated() {
+                guard let slot = moved[k].firstIndex(of: t) else { continue }
+                if target.isFed(by: c) {
+                    usable.append((c, rhos[k][slot]))
+                } else {
+                    viaCorrelation.append((c, rhos[k][slot]))
                 }
-                return !(related[input] ?? []).isDisjoint(with: target.inputs)
             }
-            let targetRanks = Ranks.averageRanks(column)
-            let analysis: ContributionToVariance
-            let partners: ContributionToVariance
-            do throws(StatisticsError) {
-                analysis = try ContributionToVariance(targetRanks: targetRanks, inputRanks: usable.map(\.ranks))
-                partners = try ContributionToVariance(
-                    targetRanks: targetRanks, inputRanks: viaCorrelation.map(\.ranks))
-            } catch {
-                return .failure(error)
-            }
-            var rows: [Row] = []
-            for (k, c) in usable.enumerated() {
+            let analysis = ContributionToVariance(rankCorrelations: usable.map(\.rho))
+            var list: [Row] = []
+            for (k, (c, _)) in usable.enumerated() {
                 let lo = c.input.map { target.value(tornado.low[$0]) } ?? .nan
                 let hi = c.input.map { target.value(tornado.high[$0]) } ?? .nan
-                rows.append(
+                list.append(
                     Row(
                         driver: c.driver, label: c.label, sourceLine: c.line,
                         rankCorrelation: analysis.rankCorrelations[k],
                         contributionToVariance: analysis.contributions[k], swingLow: lo, swingHigh: hi))
             }
+            let correlations = ContributionToVariance(rankCorrelations: viaCorrelation.map(\.rho)).rankCorrelations
             var marked: [Row] = []
-            for (k, c) in viaCorrelation.enumerated() {
+            for ((c, _), rho) in zip(viaCorrelation, correlations) {
                 marked.append(
                     Row(
                         driver: c.driver, label: c.label, sourceLine: c.line,
-                        rankCorrelation: partners.rankCorrelations[k], contributionToVariance: .nan,
+                        rankCorrelation: rho, contributionToVariance: .nan,
                         swingLow: .nan, swingHigh: .nan, viaCorrelation: true))
             }
             marked.sort { (abs($0.rankCorrelation), -$0.sourceLine) > (abs($1.rankCorrelation), -$1.sourceLine) }
-            rows.sort { ($0.contributionToVariance, -$0.sourceLine) > ($1.contributionToVariance, -$1.sourceLine) }
-            return .success(rows + marked)
+            list.sort { ($0.contributionToVariance, -$0.sourceLine) > ($1.contributionToVariance, -$1.sourceLine) }
+            rows[target.target] = list + marked
         }
-        var rows: [Target: [Row]] = [:]
-        for (target, result) in zip(all, perTarget) { rows[target.target] = try result.get() }
         return rows
     }
 }

@@ -22,26 +22,71 @@ static inline const char *cgsl_version(void) { return gsl_version; }
 /* GSL's default handler calls abort(); the tool checks status codes instead. */
 static inline void cgsl_disable_error_handler(void) { gsl_set_error_handler_off(); }
 
+/* GSL's mt19937 state (gsl 2.7 rng/mt.c: unsigned long mt[624]; int mti) and its step, inlined
+   so that a draw costs no call through the generator's function pointer. The same words as
+   gsl_rng_get, bit for bit (RandomStreamTests checks many seeds over long streams): regenerate
+   the 624 words when they are used up, then temper the next one. */
+typedef struct { unsigned long mt[624]; int mti; } cgsl_mt_state;
+
+static inline unsigned long cgsl_mt_next(void *vstate) {
+    cgsl_mt_state *state = (cgsl_mt_state *)vstate;
+    unsigned long *const mt = state->mt;
+    const int n = 624, m = 397;
+    const unsigned long upper = 0x80000000UL, lower = 0x7fffffffUL;
+#define CGSL_MT_MAGIC(y) (((y) & 0x1) ? 0x9908b0dfUL : 0)
+    if (state->mti >= n) {
+        int kk;
+        for (kk = 0; kk < n - m; kk++) {
+            unsigned long y = (mt[kk] & upper) | (mt[kk + 1] & lower);
+            mt[kk] = mt[kk + m] ^ (y >> 1) ^ CGSL_MT_MAGIC(y);
+        }
+        for (; kk < n - 1; kk++) {
+            unsigned long y = (mt[kk] & upper) | (mt[kk + 1] & lower);
+            mt[kk] = mt[kk + (m - n)] ^ (y >> 1) ^ CGSL_MT_MAGIC(y);
+        }
+        {
+            unsigned long y = (mt[n - 1] & upper) | (mt[0] & lower);
+            mt[n - 1] = mt[m - 1] ^ (y >> 1) ^ CGSL_MT_MAGIC(y);
+        }
+        state->mti = 0;
+    }
+#undef CGSL_MT_MAGIC
+    unsigned long k = mt[state->mti];
+    k ^= (k >> 11);
+    k ^= (k << 7) & 0x9d2c5680UL;
+    k ^= (k << 15) & 0xefc60000UL;
+    k ^= (k >> 18);
+    state->mti++;
+    return k;
+}
+
+/* The next raw word, as gsl_rng_get: inline for mt19937, through GSL for the others. */
+static inline unsigned long cgsl_get(const gsl_rng *r) {
+    return r->type == gsl_rng_mt19937 ? cgsl_mt_next(r->state) : (r->type->get)(r->state);
+}
+
+/* A uniform draw in [0,1), as gsl_rng_uniform (mt19937: the word / 2^32), inlined. */
+static inline double cgsl_uniform(const gsl_rng *r) {
+    return r->type == gsl_rng_mt19937 ? cgsl_mt_next(r->state) / 4294967296.0 : (r->type->get_double)(r->state);
+}
+
 /* A uniform draw in (0,1), as gsl_rng_uniform_pos, inlined into the caller's loop. */
 static inline double cgsl_uniform_pos(const gsl_rng *r) {
     double x;
-    do { x = (r->type->get_double)(r->state); } while (x == 0);
+    do { x = cgsl_uniform(r); } while (x == 0);
     return x;
 }
-
-/* A uniform draw in [0,1), as gsl_rng_uniform, inlined into the caller's loop. */
-static inline double cgsl_uniform(const gsl_rng *r) { return (r->type->get_double)(r->state); }
 
 /* An exactly uniform integer in [0, s) from 32-bit raw draws (Lemire 2019, "Fast random integer
    generation in an interval": multiply, keep the high word, reject the rare biased low words).
    The generator must return every value in [0, 2^32 - 1] (mt19937, taus2 and ranlxd2 do). */
 static inline uint32_t cgsl_bounded32(const gsl_rng *r, uint32_t s) {
-    uint64_t m = (uint64_t)(uint32_t)(r->type->get)(r->state) * (uint64_t)s;
+    uint64_t m = (uint64_t)(uint32_t)cgsl_get(r) * (uint64_t)s;
     uint32_t low = (uint32_t)m;
     if (low < s) {
         uint32_t threshold = (uint32_t)(-s) % s;
         while (low < threshold) {
-            m = (uint64_t)(uint32_t)(r->type->get)(r->state) * (uint64_t)s;
+            m = (uint64_t)(uint32_t)cgsl_get(r) * (uint64_t)s;
             low = (uint32_t)m;
         }
     }
@@ -61,7 +106,7 @@ static inline void cgsl_latin_hypercube_fill(const gsl_rng *r, double *out, size
     const double size = (double)n;
     for (size_t i = 0; i < n; i++) {
         double stratum = out[i];
-        double jitter = ((double)(uint32_t)(r->type->get)(r->state) + 0.5) * 0x1p-32;
+        double jitter = ((double)(uint32_t)cgsl_get(r) + 0.5) * 0x1p-32;
         double u = (stratum + jitter) / size;
         double ceiling = (stratum + 1.0) / size;
         out[i] = u < ceiling ? u : nextafter(ceiling, 0.0);

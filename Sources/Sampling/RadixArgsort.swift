@@ -22,13 +22,15 @@ public enum RadixArgsort {
         }
         var srcKeys = keys, dstKeys = scratchKeys
         var srcOrder = order, dstOrder = scratchOrder
-        var counts = [Int](repeating: 0, count: 256)
+        // Digit counts in raw memory: an array here costs a uniqueness check per element.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer { counts.deallocate() }
         for pass in 0..<8 {
             let shift = UInt64(pass * 8)
             for d in 0..<256 { counts[d] = 0 }
             for i in 0..<n { counts[Int((srcKeys[i] >> shift) & 0xFF)] += 1 }
             // Skip a pass where every key has the same digit.
-            if counts.contains(n) { continue }
+            if (0..<256).contains(where: { counts[$0] == n }) { continue }
             var total = 0
             for d in 0..<256 {
                 let c = counts[d]
@@ -88,7 +90,9 @@ extension RadixArgsort {
         guard n > 1 else { return values }
         var a = values.map(key)
         var b = [UInt64](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 256)
+        // Digit counts in raw memory: an array here costs a uniqueness check per element.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer { counts.deallocate() }
         a.withUnsafeMutableBufferPointer { pa in
             b.withUnsafeMutableBufferPointer { pb in
                 var src = pa.baseAddress!, dst = pb.baseAddress!
@@ -96,7 +100,7 @@ extension RadixArgsort {
                     let shift = UInt64(pass * 8)
                     for d in 0..<256 { counts[d] = 0 }
                     for i in 0..<n { counts[Int((src[i] >> shift) & 0xFF)] += 1 }
-                    if counts.contains(n) { continue }
+                    if (0..<256).contains(where: { counts[$0] == n }) { continue }
                     var total = 0
                     for d in 0..<256 {
                         let c = counts[d]
@@ -114,5 +118,133 @@ extension RadixArgsort {
             }
         }
         return a.map(value)
+    }
+}
+
+extension RadixArgsort {
+    /// The order-preserving 32-bit key of a float (as `key` of a double: sign bit flipped for
+    /// x ≥ 0, every bit for x < 0).
+    @inline(__always) static func key(_ x: Float) -> UInt32 {
+        let bits = x.bitPattern
+        return bits & (1 << 31) == 0 ? bits | (1 << 31) : ~bits
+    }
+
+    @inline(__always) static func float(_ key: UInt32) -> Float {
+        Float(bitPattern: key & (1 << 31) != 0 ? key & ~(1 << 31) : ~key)
+    }
+
+    /// The NaN-free floats in ascending order, widened to double precision: the same values as
+    /// `sorted(values.map(Double.init))` (widening keeps the order), with four one-byte passes
+    /// over 32-bit keys instead of eight over 64-bit ones. NaN values are left out.
+    ///
+    /// - Complexity: O(n), two n-element key buffers and the result.
+    public static func sortedWidening(_ values: UnsafeBufferPointer<Float>) -> [Double] {
+        var a = [UInt32]()
+        a.reserveCapacity(values.count)
+        for x in values where !x.isNaN { a.append(key(x)) }
+        let n = a.count
+        guard n > 1 else { return a.map { Double(float($0)) } }
+        var b = [UInt32](repeating: 0, count: n)
+        // Digit counts in raw memory: an array here costs a uniqueness check per element.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer { counts.deallocate() }
+        a.withUnsafeMutableBufferPointer { pa in
+            b.withUnsafeMutableBufferPointer { pb in
+                var src = pa.baseAddress!, dst = pb.baseAddress!
+                for pass in 0..<4 {
+                    let shift = UInt32(pass * 8)
+                    for d in 0..<256 { counts[d] = 0 }
+                    for i in 0..<n { counts[Int((src[i] >> shift) & 0xFF)] += 1 }
+                    if (0..<256).contains(where: { counts[$0] == n }) { continue }
+                    var total = 0
+                    for d in 0..<256 {
+                        let c = counts[d]
+                        counts[d] = total
+                        total += c
+                    }
+                    for i in 0..<n {
+                        let d = Int((src[i] >> shift) & 0xFF)
+                        dst[counts[d]] = src[i]
+                        counts[d] += 1
+                    }
+                    swap(&src, &dst)
+                }
+                if src != pa.baseAddress! { pa.baseAddress!.update(from: src, count: n) }
+            }
+        }
+        return a.map { Double(float($0)) }
+    }
+}
+
+extension RadixArgsort {
+    /// Stable argsort of NaN-free floats on their 32-bit keys (four one-byte passes): the same
+    /// order as `argsort(values.map(Double.init))`, since widening keeps the order and both
+    /// sorts are stable.
+    ///
+    /// - Complexity: O(n), two n-element key buffers and one order buffer besides the result.
+    public static func argsort(_ values: UnsafeBufferPointer<Float>) -> [Int32] {
+        argsortWithKeys(values, mergingZeros: false).order
+    }
+
+    /// `argsort` of floats with the sorted keys beside the order (`keys[m]` is the key of the
+    /// m-th smallest value; only the first n entries are meaningful), so that a caller can find
+    /// runs of equal values without reading the values again in sorted order. With
+    /// `mergingZeros`, −0 gets the key of +0, so that equal values always have equal keys (−0
+    /// and +0 then keep their index order among themselves).
+    public static func argsortWithKeys(
+        _ values: UnsafeBufferPointer<Float>, mergingZeros: Bool
+    ) -> (order: [Int32], keys: [UInt32]) {
+        let n = values.count
+        var order = [Int32](unsafeUninitializedCapacity: n) { o, count in
+            for i in 0..<n { o[i] = Int32(i) }
+            count = n
+        }
+        var keys = [UInt32](unsafeUninitializedCapacity: 2 * n) { k, count in
+            if mergingZeros {
+                for i in 0..<n { k[i] = key(values[i] == 0 ? 0 : values[i]) }
+            } else {
+                for i in 0..<n { k[i] = key(values[i]) }
+            }
+            count = 2 * n
+        }
+        guard n > 1 else { return (order, keys) }
+        var scratch = [Int32](repeating: 0, count: n)
+        // Digit counts in raw memory: an array here costs a uniqueness check per element.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer { counts.deallocate() }
+        order.withUnsafeMutableBufferPointer { o in
+            keys.withUnsafeMutableBufferPointer { k in
+                scratch.withUnsafeMutableBufferPointer { sc in
+                    var srcKeys = k.baseAddress!, dstKeys = k.baseAddress! + n
+                    var srcOrder = o.baseAddress!, dstOrder = sc.baseAddress!
+                    for pass in 0..<4 {
+                        let shift = UInt32(pass * 8)
+                        for d in 0..<256 { counts[d] = 0 }
+                        for i in 0..<n { counts[Int((srcKeys[i] >> shift) & 0xFF)] += 1 }
+                        if (0..<256).contains(where: { counts[$0] == n }) { continue }
+                        var total = 0
+                        for d in 0..<256 {
+                            let c = counts[d]
+                            counts[d] = total
+                            total += c
+                        }
+                        for i in 0..<n {
+                            let d = Int((srcKeys[i] >> shift) & 0xFF)
+                            let at = counts[d]
+                            counts[d] = at + 1
+                            dstKeys[at] = srcKeys[i]
+                            dstOrder[at] = srcOrder[i]
+                        }
+                        swap(&srcKeys, &dstKeys)
+                        swap(&srcOrder, &dstOrder)
+                    }
+                    if srcOrder != o.baseAddress! {
+                        o.baseAddress!.update(from: srcOrder, count: n)
+                        k.baseAddress!.update(from: srcKeys, count: n)
+                    }
+                }
+            }
+        }
+        return (order, keys)
     }
 }

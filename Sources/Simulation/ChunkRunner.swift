@@ -50,8 +50,8 @@ public struct ChunkRunner: Sendable {
     /// Runs `worker` on `workers` threads at once and returns when all have returned. Each
     /// worker sets itself up, calls `next` for chunks until it returns nil, and tidies up; every
     /// chunk is given to exactly one worker.
-    public func run(_ worker: @Sendable (_ next: () -> Chunk?) -> Void) {
-        let taken = Atomic<Int>(0)
+    public func run(from first: Int = 0, _ worker: @Sendable (_ next: () -> Chunk?) -> Void) {
+        let taken = Atomic<Int>(first)
         let chunks = self.chunks
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             worker {

@@ -46,17 +46,34 @@ public struct Engine: Sendable {
     /// Monte Carlo run. `progress` is called with the number of finished iterations (from any thread).
     /// `pinned` holds inputs at a value in every iteration (`run --sweep`); they are still drawn,
     /// so every other input has the same draws as in a run without them (common random numbers).
+    ///
+    /// With `continuing`, an earlier run of this engine with the same seed and sampling, no
+    /// more iterations and no failed value checks, its complete chunks are taken as they are
+    /// (a chunk's draws depend only on the master seed and its index) and only the rest run,
+    /// the earlier partial last chunk included: the results are the same bits as a run from
+    /// the start. An earlier run that does not qualify is ignored.
     public func run(
-        _ settings: Settings, pinned: [InputID: Double] = [:], progress: (@Sendable (Int) -> Void)? = nil
+        _ settings: Settings, pinned: [InputID: Double] = [:], continuing earlier: SimulationResults? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
     ) -> SimulationResults {
         let runner = ChunkRunner(iterations: settings.iterations, seed: settings.seed, threads: settings.threads)
         let store = ResultStore(
             plan: plan, iterations: runner.iterations, chunks: runner.chunks,
             keepInputs: settings.keepInputs)
-        let done = Atomic<Int>(0)
+        var first = 0
+        if let earlier, earlier.seed == settings.seed, earlier.sampling == settings.sampling,
+            earlier.problems.isEmpty, earlier.iterations <= runner.iterations,
+            earlier.options.count == plan.options.count,
+            earlier.inputs.count == (settings.keepInputs ? plan.inputs.count : 0),
+            earlier.yearPVChunkSums.count == earlier.chunks * plan.options.count * plan.years
+        {
+            first = earlier.iterations / runner.chunkSize
+            store.adopt(earlier, plan: plan, chunks: first, chunkSize: runner.chunkSize)
+        }
+        let done = Atomic<Int>(first * runner.chunkSize)
         let plan = self.plan, accrual = self.accrual
         let lhs = settings.sampling == .latinHypercube
-        runner.run { next in
+        runner.run(from: first) { next in
             let stride = runner.chunkSize
             let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(plan.slotCount, 1) * stride)
             defer { buffer.deallocate() }

@@ -80,6 +80,32 @@ final class ResultStore: @unchecked Sendable {
         for (slot, dst) in zip(plan.criteria?.weights ?? [], weights) { copy(slot, dst) }
     }
 
+    /// Takes the first `chunks` chunks' rows and per-chunk sums from an earlier run of the same
+    /// plan, seed and sampling (whose chunks are the same draws: a chunk's numbers depend only
+    /// on its index), so that only the later chunks need to run.
+    func adopt(_ earlier: SimulationResults, plan: Plan, chunks kept: Int, chunkSize: Int) {
+        let rows = min(kept * chunkSize, earlier.iterations, iterations)
+        func take<T>(_ from: Column<T>, _ to: ColumnStorage<T>) { to.base.update(from: from.storage.base, count: rows) }
+        for (o, c) in zip(earlier.options, options) {
+            take(o.pv, c.pv)
+            take(o.total, c.total)
+            take(o.goLive, c.goLive)
+            if let s = o.score, let d = c.score { take(s, d) }
+            for (s, d) in zip(o.linePV, c.lines) { take(s, d) }
+            for (s, d) in zip(o.yearCash, c.years) { take(s, d) }
+            for (s, d) in zip(o.riskOccurrences, c.risks) { take(s, d) }
+        }
+        for (k, (o, c)) in zip(plan.options, options).enumerated() {
+            for (type, years) in zip(o.financialTypes, c.financial) {
+                for (s, d) in zip(earlier.options[k].financialCash[type] ?? [], years) { take(s, d) }
+            }
+        }
+        for (s, d) in zip(earlier.inputs, inputs) { take(s, d) }
+        for (s, d) in zip(earlier.criteriaWeights, weights) { take(s, d) }
+        let sums = min(kept * options.count * years, earlier.yearPVChunkSums.count)
+        earlier.yearPVChunkSums.withUnsafeBufferPointer { yearPVSums.base.update(from: $0.baseAddress!, count: sums) }
+    }
+
     /// Keeps a chunk's failed value checks.
     func record(_ found: [ValueProblem], chunk: Int) {
         problems.withLock { $0[chunk] = found }
@@ -114,7 +140,8 @@ final class ResultStore: @unchecked Sendable {
         var results = SimulationResults(
             iterations: n, seed: seed, sampling: sampling, generator: generator,
             threads: threads, chunks: chunks, options: opts, inputs: IndexedArray(inputs.map(Column.init)),
-            problems: ValueProblem.merge(byChunk, iterations: n))
+            problems: ValueProblem.merge(byChunk, iterations: n),
+            yearPVChunkSums: Array(UnsafeBufferPointer(start: yearPVSums.base, count: chunks * options.count * years)))
         results.criteriaWeights = weights.map(Column.init)
         return results
     }

@@ -56,6 +56,10 @@ public struct SimulationResults: Sendable {
     /// The value checks that failed in some iteration (`Plan.checks` order); a run with any
     /// must not be reported as a result.
     public var problems: [ValueProblem]
+    /// Per chunk, per option, per year: the sum of the year's PV over the chunk, from which
+    /// `yearPVMean` is reduced in chunk order; kept so that a longer run can continue this one
+    /// (`Engine.run(_:continuing:progress:)`).
+    public var yearPVChunkSums: [Double] = []
 }
 
 /// Memory the per-iteration result columns take.

@@ -45,13 +45,22 @@ public struct ContributionToVariance: Sendable, Equatable {
                 rhos.append(0)
                 continue
             }
-            let rho = try Correlation.pearson(ranks, targetRanks)
-            rhos.append(rho.isNaN ? 0 : rho)
+            rhos.append(try Correlation.pearson(ranks, targetRanks))
         }
+        self.init(rankCorrelations: rhos)
+    }
+
+    /// The same from the rank correlations themselves (a NaN ρ, of a constant or NaN column,
+    /// counts as 0), for a caller that computed them input by input
+    /// (`Correlation.spearman(inputRanks:targets:)`).
+    ///
+    /// - Complexity: O(k).
+    public init(rankCorrelations: [Double]) {
+        let rhos = rankCorrelations.map { $0.isNaN ? 0 : $0 }
         var total = NeumaierSum()
         for r in rhos { total.add(r * r) }
         let sum = total.value
-        rankCorrelations = rhos
+        self.rankCorrelations = rhos
         contributions = rhos.map { sum > 0 ? $0 * $0 / sum : 0 }
     }
 

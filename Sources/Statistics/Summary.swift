@@ -1,3 +1,5 @@
+import Sampling
+
 /// Summary statistics of one result column (a PV, a go-live month, a year's cash flow, ...).
 ///
 /// NaN values are not part of the sample: they are counted in `missing` and left out of every
@@ -70,5 +72,17 @@ public struct Summary: Sendable, Equatable {
             && same(a.mean, b.mean) && same(a.sd, b.sd) && same(a.se, b.se)
             && same(a.min, b.min) && same(a.max, b.max)
             && zip(a.reportedQuantiles, b.reportedQuantiles).allSatisfy { same($0, $1) }
+    }
+}
+
+extension Summary {
+    /// Summarises a single-precision column as its values widened to double precision would be
+    /// (`Summary(values.map(Double.init))`, bit for bit), sorting the 32-bit values
+    /// (`RadixArgsort.sortedWidening`) rather than widening first.
+    ///
+    /// - Complexity: O(n): four radix passes and three passes.
+    public init(_ values: UnsafeBufferPointer<Float>) {
+        let sorted = RadixArgsort.sortedWidening(values)
+        self.init(sortedValues: sorted, missing: values.count - sorted.count)
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Reports
@@ -5,12 +6,13 @@ import ScenarioModel
 import Simulation
 
 /// `sourcing-sim bench [FILE]`: engine speed and memory at 1,000,000 iterations, against the
-/// sampling floor measured in the same process. A figure, not a test.
+/// sampling floor measured in the same process, and the full run (engine, analysis on all
+/// threads, the CSV and JSON files written to a temporary directory). A figure, not a test.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract:
-            "Measure the engine: wall time on 1 and all threads, iterations per second, peak memory, sampling floor."
+            "Measure the engine (wall time on 1 and all threads, iterations per second, sampling floor), the full run and peak memory."
     )
 
     @OptionGroup var scenarioFile: ScenarioFileArgument
@@ -61,6 +63,30 @@ struct BenchCommand: AsyncParsableCommand {
         // of its result columns; later runs reuse them (see ColumnStorage).
         let (engine1, engine1First) = time { _ = engine.run(settings(1)) }
         let (engineAll, _) = time { _ = engine.run(settings(all)) }
+        // The full run as `run` does it, minus loading: engine, analysis and files, all threads.
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sourcing-sim-bench-\(ProcessInfo.processInfo.processIdentifier)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        var failure: String?
+        var analysis = Double.nan
+        let (full, _) = time {
+            let results = engine.run(settings(all))
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            do {
+                let report = try RunReport(engine: engine, results: results, threads: all)
+                analysis = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+                let metadata = RunOutput.Metadata(
+                    scenarioFile: source.name, scenarioSHA256: "", outputDirectory: scratch, elapsedSeconds: 0,
+                    toolVersion: ToolVersion.current, gslVersion: "")
+                _ = try RunOutput.write(report, metadata: metadata, to: RunOutput.directory(scratch), samples: false)
+            } catch {
+                failure = "\(error)"
+            }
+        }
+        if let failure {
+            Terminal.error("error: the full run failed: \(failure)")
+            throw Exit.runFailed
+        }
         let peak = PeakMemory.megabytes()
         let perIteration = ResultLayout.bytesPerIteration(plan)
         let draws = plan.inputs.count
@@ -79,6 +105,8 @@ struct BenchCommand: AsyncParsableCommand {
             sampling floor, \(all) threads: \(Format.fixed(floorAll, 3)) s
             engine / floor: \(Format.fixed(engine1 / floor1, 2)) (1 thread), \
             \(Format.fixed(engineAll / floorAll, 2)) (\(all) threads)
+            full run, \(all) threads:   \(Format.fixed(full, 3)) s  \
+            (engine, analysis \(Format.fixed(analysis, 3)) s in the last repeat, files)
             peak memory (max RSS): \(Format.fixed(peak, 1)) MB; \
             result columns: \(perIteration) bytes per iteration \
             (\(Format.fixed(Double(perIteration * iterations) / 1_048_576, 1)) MB)

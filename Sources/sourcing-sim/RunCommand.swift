@@ -50,6 +50,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Write each phase's wall time and the peak memory to standard error at the end.")
+    var timings = false
+
     @ArgumentParser.Option(help: "Standard output format: text or json.")
     var format: OutputFormat = .text
 
@@ -91,6 +94,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
+        let clock = PhaseTimings(enabled: timings)
+        clock.begin("scenario")
         Interruption.install()
         let source = try scenarioArguments.load()
         let settingsOverrides = try scenarioArguments.overrides()
@@ -131,15 +136,19 @@ struct RunCommand: AsyncParsableCommand {
         if source.isDefault && !quiet && format == .text {
             Terminal.error("No scenario file given: running the embedded default, \(DefaultScenario.fileName).")
         }
+        clock.begin("simulation")
         var results = simulate(engine, settings)
         try stop(on: results.problems)
         if let text = precision, let target = Self.parsePercent(text) {
+            // Each round continues the run before it: its complete chunks are kept as they are.
+            var last = results
             let reached = try PrecisionTarget.reach(
                 target, from: results, settings: settings, cap: min(PrecisionTarget.maximumIterations, affordable)
             ) { settings in
-                let results = simulate(engine, settings)
-                try stop(on: results.problems)
-                return results
+                let more = simulate(engine, settings, continuing: last)
+                try stop(on: more.problems)
+                last = more
+                return more
             }
             switch reached {
             case .success(let last): results = last
@@ -149,16 +158,19 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         let status = !quiet && Terminal.standardErrorIsTerminal
-        if status {
-            Terminal.status(
-                "Analysing \(results.iterations) iterations: statistics, sensitivity, tornado, switching values...")
-        }
-        defer { if status { Terminal.status("") } }
         let report: RunReport
-        do { report = try RunReport(engine: engine, results: results, threads: settings.threads) } catch {
+        do {
+            report = try RunReport(engine: engine, results: results, threads: settings.threads) { phase in
+                clock.begin("analysis: " + phase.name)
+                if status { Terminal.status(phase.status(iterations: results.iterations)) }
+            }
+        } catch {
+            if status { Terminal.status("") }
             Terminal.error("error: the analysis failed: \(error)")
             throw Exit.runFailed
         }
+        if status { Terminal.status("") }
+        clock.begin("files")
         if let problem = NonFinite.check(report) {
             Terminal.error("error: \(problem)")
             throw Exit.runFailed
@@ -194,6 +206,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let note = written.note { Terminal.error("warning: \(note)") }
         try Interruption.exitIfRequested(directory: directory, replaced: true)
+        clock.begin("summary")
+        defer { clock.finish() }
         if quiet { return }
         switch format {
         case .text:
@@ -230,12 +244,13 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func simulate(
-        _ engine: Engine, _ settings: Engine.Settings, pinned: [InputID: Double] = [:]
+        _ engine: Engine, _ settings: Engine.Settings, pinned: [InputID: Double] = [:],
+        continuing earlier: SimulationResults? = nil
     ) -> SimulationResults {
         let bar = (!quiet && Terminal.standardErrorIsTerminal) ? ProgressBar(total: settings.iterations) : nil
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { bar.update($0) } }
-        let results = engine.run(settings, pinned: pinned, progress: progress)
+        let results = engine.run(settings, pinned: pinned, continuing: earlier, progress: progress)
         bar?.finish()
         return results
     }

@@ -277,5 +277,15 @@ final class RunCommandTests: XCTestCase {
             let mean = try XCTUnwrap(Double(row[3])), se = try XCTUnwrap(Double(row[5]))
             XCTAssertLessThan(se / mean, 0.0002, row[0])
         }
+        // The rounds continue the run they have; the files are those of a plain run of the
+        // final size.
+        let plain = dir.deletingLastPathComponent().appendingPathComponent("plain-\(iterations)")
+        let again = try Tool.run(["run", "--iterations", "\(iterations)", "--out", plain.path, "--quiet"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        for name in Self.expectedFiles where name != "run.json" {
+            XCTAssertEqual(
+                try Data(contentsOf: dir.appendingPathComponent(name)),
+                try Data(contentsOf: plain.appendingPathComponent(name)), name)
+        }
     }
 }
