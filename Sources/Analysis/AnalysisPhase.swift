@@ -15,6 +15,8 @@ public enum AnalysisPhase: Int, Sendable, CaseIterable, Comparable {
     case switching
     /// The economic case against the baseline and the financial case.
     case economic
+    /// The EVPPI of every uncertain input and risk occurrence (`ValueOfInformation`).
+    case valueOfInformation
 
     /// A short name for a status line or a table of timings (at most 20 characters).
     public var name: String {
@@ -26,6 +28,7 @@ public enum AnalysisPhase: Int, Sendable, CaseIterable, Comparable {
         case .pairs: "paired comparisons"
         case .switching: "switching values"
         case .economic: "economic case"
+        case .valueOfInformation: "EVPPI"
         }
     }
 

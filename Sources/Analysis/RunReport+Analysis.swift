@@ -124,6 +124,7 @@ extension RunReport {
             if let goLive = summaries.grid(.goLive(id)) { self.options[id].quantiles.goLive = goLive }
         }
         inflationBase = engine.baseInflation()
+        phase(.valueOfInformation)
         valueOfInformation = try ValueOfInformation.analyse(plan: plan, results: results, pvs: pvs, threads: threads)
     }
 }

@@ -170,11 +170,11 @@ struct RunCommand: AsyncParsableCommand {
             throw Exit.runFailed
         }
         if status { Terminal.status("") }
-        clock.begin("files")
         if let problem = NonFinite.check(report) {
             Terminal.error("error: \(problem)")
             throw Exit.runFailed
         }
+        if !whatIf.variants.isEmpty || whatIf.sweep != nil { clock.begin("what-if cases") }
         let comparison = try whatIf.compare(
             base: report, engine: engine, source: source, overrides: settingsOverrides, settings: settings
         ) { engine, settings, pinned in
@@ -185,6 +185,7 @@ struct RunCommand: AsyncParsableCommand {
                 exit: Exit.runFailed)
             return results
         }
+        clock.begin("files")
         let elapsed = Date().timeIntervalSince(started)
         var metadata = RunOutput.Metadata(
             scenarioFile: source.name, scenarioSHA256: SHA256.hex(source.text.utf8), outputDirectory: directory,
