@@ -86,7 +86,7 @@ enum ReportTables {
                 ReportContext.link(&p, d.label, line: d.sourceLine)
                 p.text(" ρ = " + Format.fixed(d.rankCorrelation, 2))
             }
-            p.text("): moving one alone does not move the difference (sensitivity.csv, `via` correlation).")
+            p.text("): moving one alone does not move the difference (in sensitivity.csv with via = correlation).")
         }
     }
 

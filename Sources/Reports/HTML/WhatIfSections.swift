@@ -13,7 +13,7 @@ enum WhatIfSections {
         let changed = cases.dropFirst().filter { $0.preferred != base }.map(\.name)
         w.leaf(
             "p",
-            text: "The base case and each variant under `variants:`, every one on the run's seed and iterations, so "
+            text: "The base case and each variant of the scenario (its variants: list), every one on the run's seed and iterations, so "
                 + "they differ only by what the variant changes. "
                 + (changed.isEmpty
                     ? "Every variant prefers the base case's option, \(cases[0].preferredName)."
