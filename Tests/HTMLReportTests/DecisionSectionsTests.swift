@@ -180,6 +180,28 @@ final class DecisionSectionsTests: XCTestCase {
             ["EVPI " + Format.shortMoney(r.evpi.value)])
     }
 
+    /// Every EVPPI 0: no chart and no table, the section says that no input would change the
+    /// choice; no finite EVPPI at all: it says it could not be estimated.
+    func testEVPPISectionWithoutAnyValueAboveZero() throws {
+        var r = try ReportFixture.report(yaml: Self.whatIf(cheap: false), iterations: 1000)
+        var zero = try EVPPI(costs: [[1, 2], [2, 1]], parameter: [0, 1])
+        (zero.value, zero.standardError) = (0, 0)
+        var missing = zero
+        missing.value = .nan
+        for (e, sentence) in [
+            (zero, "Knowing any one input before choosing would not change the choice: every EVPPI is 0."),
+            (missing, "The EVPPI could not be estimated on these iterations (see evppi.csv).")
+        ] {
+            r.valueOfInformation = ValueOfInformation(
+                rows: [.init(driver: .input(InputID(0)), label: "x", sourceLine: 6, evppi: e, shareOfEVPI: 0)],
+                noiseFloor: zero)
+            let doc = try ReportFixture.xml(html(r))
+            let section = "//*[@id='value-of-information']"
+            XCTAssertEqual(try nodes(doc, section + "/*[local-name()='p']").last?.stringValue, sentence)
+            XCTAssertEqual(try nodes(doc, section + "//*[local-name()='svg' or local-name()='table']").count, 0)
+        }
+    }
+
     /// An input related to the difference only through a correlation is neither a row of the
     /// drivers table nor a bar of the tornado: it is named apart, with its rank correlation.
     func testDriversViaCorrelationAreNotPresentedAsDrivers() throws {

@@ -43,7 +43,11 @@ enum DecisionSections {
                 " Left out: \(zero) of the \(rows.count) inputs examined, whose EVPPI is 0 (knowing them would not change the choice)."
         }
         guard !bars.isEmpty else {
-            w.leaf("p", text: "Knowing any one input before choosing would not change the choice: every EVPPI is 0.")
+            w.leaf(
+                "p",
+                text: rows.isEmpty
+                    ? "The EVPPI could not be estimated on these iterations (see evppi.csv)."
+                    : "Knowing any one input before choosing would not change the choice: every EVPPI is 0.")
             return
         }
         ReportSections.figure(
