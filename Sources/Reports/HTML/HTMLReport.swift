@@ -56,10 +56,10 @@ public enum HTMLReport {
                 id: "switching", title: "Switching values", include: { !$0.report.switching.isEmpty },
                 write: ReportTables.switching),
             Section(
-                id: "variants", title: "Variants", include: { !$0.whatIf.variants.isEmpty },
+                id: "variants", title: "The variants compared", include: { !$0.whatIf.variants.isEmpty },
                 write: WhatIfSections.variants),
             Section(
-                id: "sweep", title: "Sweep", include: { !($0.whatIf.sweep?.cases.isEmpty ?? true) },
+                id: "sweep", title: "Sweep of one input", include: { !($0.whatIf.sweep?.cases.isEmpty ?? true) },
                 write: WhatIfSections.sweep),
             Section(
                 id: "value-of-information", title: "What learning each input would be worth",
