@@ -95,20 +95,22 @@ public enum RunOutput {
     /// checked between files and every megabyte of `samples.csv`; when it returns true nothing is
     /// changed and `AtomicFileError.interrupted` is thrown.
     /// `extra` are further tables written after the business-case files (`variants.csv`,
-    /// `sweep.csv`), each named as in `fileNames`.
+    /// `sweep.csv`), each named as in `fileNames`; `whatIf` holds the same cases' figures for
+    /// `report.html`.
     public static func write(
         _ report: RunReport, metadata: Metadata, to directory: AtomicDirectory,
-        samples: Bool, extra: [(String, CSVTable)] = [], isCancelled: () -> Bool = { false }
+        samples: Bool, extra: [(String, CSVTable)] = [], whatIf: WhatIfComparison = .init(),
+        isCancelled: () -> Bool = { false }
     ) throws(AtomicFileError) -> Written {
         try write(
-            report, metadata: metadata, to: directory, samples: samples, extra: extra, isCancelled: isCancelled,
-            beforeSwap: { _ throws(AtomicFileError) in })
+            report, metadata: metadata, to: directory, samples: samples, extra: extra, whatIf: whatIf,
+            isCancelled: isCancelled, beforeSwap: { _ throws(AtomicFileError) in })
     }
 
     /// The implementation, with `AtomicDirectory`'s hook before the swap (for tests).
     static func write(
         _ report: RunReport, metadata: Metadata, to directory: AtomicDirectory, samples: Bool,
-        extra: [(String, CSVTable)] = [],
+        extra: [(String, CSVTable)] = [], whatIf: WhatIfComparison = .init(),
         isCancelled: () -> Bool, beforeSwap: (String) throws(AtomicFileError) -> Void
     )
         throws(AtomicFileError) -> Written
@@ -139,7 +141,7 @@ public enum RunOutput {
                 return staging + "/" + name
             }
             for (name, table) in tables { try AtomicFile.write(table.bytes(), to: try next(name)) }
-            try AtomicFile.write(HTMLReport.render(report, metadata: metadata), to: try next("report.html"))
+            try AtomicFile.write(HTMLReport.render(report, metadata: metadata, whatIf: whatIf), to: try next("report.html"))
             try AtomicFile.write(workbook, to: try next("business-case.xlsx"))
             if samples {
                 try BusinessCaseFiles.writeSamples(report, to: try next("samples.csv"), isCancelled: isCancelled)

@@ -1,5 +1,18 @@
 import Analysis
 
+/// What a what-if run adds to the report (`report.html`'s variants and sweep sections): the
+/// figures of every case of `run --variants` (the base case first), or of every step of
+/// `run --sweep`; empty for a plain run.
+public struct WhatIfComparison: Sendable {
+    public var variants: [CaseFigures]
+    public var sweep: SweepFigures?
+
+    public init(variants: [CaseFigures] = [], sweep: SweepFigures? = nil) {
+        self.variants = variants
+        self.sweep = sweep
+    }
+}
+
 /// `variants.csv`, `sweep.csv` and their terminal tables (docs/scenario-language.md §7, §10).
 public enum WhatIfFiles {
     /// `variants.csv`: one row per case and option, the base case (`base`) first, then the

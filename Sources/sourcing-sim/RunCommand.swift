@@ -198,6 +198,7 @@ struct RunCommand: AsyncParsableCommand {
             written = try Interruption.whileWriting { () throws(AtomicFileError) in
                 try RunOutput.write(
                     report, metadata: metadata, to: target, samples: samples, extra: comparison.tables,
+                    whatIf: comparison.figures,
                     isCancelled: { Interruption.requested })
             }
         } catch {

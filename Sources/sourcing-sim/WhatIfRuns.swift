@@ -72,7 +72,7 @@ struct WhatIfRuns {
         base: RunReport, engine: Engine, source: ScenarioSource, overrides: [InputOverride],
         settings: Engine.Settings,
         simulate: (Engine, Engine.Settings, [InputID: Double]) throws -> SimulationResults
-    ) throws -> (tables: [(String, CSVTable)], text: String) {
+    ) throws -> (tables: [(String, CSVTable)], text: String, figures: WhatIfComparison) {
         var light = settings
         light.keepInputs = false
         let currency = scenario.currency
@@ -93,7 +93,8 @@ struct WhatIfRuns {
             }
             return (
                 [("variants.csv", WhatIfFiles.variants(cases))],
-                WhatIfFiles.variantsText(cases, currency: currency, seed: settings.seed)
+                WhatIfFiles.variantsText(cases, currency: currency, seed: settings.seed),
+                WhatIfComparison(variants: cases)
             )
         }
         if let (_, resolved) = sweep {
@@ -105,10 +106,11 @@ struct WhatIfRuns {
             let figures = SweepFigures(input: resolved.name, values: resolved.values, cases: cases)
             return (
                 [("sweep.csv", WhatIfFiles.sweep(figures))],
-                WhatIfFiles.sweepText(figures, currency: currency, quantity: Format.quantity)
+                WhatIfFiles.sweepText(figures, currency: currency, quantity: Format.quantity),
+                WhatIfComparison(sweep: figures)
             )
         }
-        return ([], "")
+        return ([], "", WhatIfComparison())
     }
 
     private func figures(_ name: String, _ results: SimulationResults, _ settings: Engine.Settings) throws

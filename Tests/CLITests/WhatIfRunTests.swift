@@ -216,6 +216,31 @@ final class WhatIfRunTests: XCTestCase {
                 broken + ":24:14: error: `horizon` must be a positive duration, such as `69 months` or `5 years`\n"),
             bad.stderr)
     }
+
+    /// `report.html` of a `--variants` run has the variants section (a row per case and option,
+    /// the changed cases marked) and no sweep; of a `--sweep` run, the sweep's two charts with
+    /// the switching marker; a plain run has neither.
+    func testReportShowsTheVariantsAndTheSweep() throws {
+        let (dir, file) = try setUp()
+        let variants = dir.appendingPathComponent("variants").path, sweep = dir.appendingPathComponent("sweep").path
+        let plain = dir.appendingPathComponent("plain").path
+        let v = try Tool.run(["run", file, "--variants", "--out", variants, "--quiet"])
+        XCTAssertEqual(v.status, 0, v.stderr)
+        let s = try Tool.run(["run", file, "--sweep", "x=100..400:4", "--out", sweep, "--quiet"])
+        XCTAssertEqual(s.status, 0, s.stderr)
+        XCTAssertEqual(try Tool.run(["run", file, "--out", plain, "--quiet"]).status, 0)
+        let vr = try String(contentsOfFile: variants + "/report.html", encoding: .utf8)
+        let sr = try String(contentsOfFile: sweep + "/report.html", encoding: .utf8)
+        let pr = try String(contentsOfFile: plain + "/report.html", encoding: .utf8)
+        XCTAssertTrue(vr.contains("<section id=\"variants\">"))
+        XCTAssertFalse(vr.contains("<section id=\"sweep\">"))
+        XCTAssertEqual(vr.components(separatedBy: "<tr class=\"changed\">").count - 1, 4, "cheap a and dear b, 2 options each")
+        XCTAssertTrue(vr.contains("The preferred option changes in: cheap a, dear b."))
+        XCTAssertTrue(sr.contains("<section id=\"sweep\">"))
+        XCTAssertFalse(sr.contains("<section id=\"variants\">"))
+        XCTAssertEqual(sr.components(separatedBy: "<line class=\"switch\"").count - 1, 2, "one switch on each chart")
+        XCTAssertFalse(pr.contains("<section id=\"variants\">") || pr.contains("<section id=\"sweep\">"))
+    }
 }
 
 /// The shipped Southwark scenario's variants and a sweep of its incumbent run rate.

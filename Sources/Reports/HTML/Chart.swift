@@ -83,8 +83,9 @@ struct Chart {
         }
     }
 
-    /// A vertical marker line across the plot at pixel x, labelled at the top.
-    mutating func marker(x px: Double, label: String, class name: String = "marker") {
+    /// A vertical marker line across the plot at pixel x, labelled at the top (`row` rows of
+    /// 14 px lower, so that neighbouring markers' labels do not overlap).
+    mutating func marker(x px: Double, label: String, class name: String = "marker", row: Int = 0) {
         body.empty(
             "line",
             [
@@ -95,7 +96,10 @@ struct Chart {
         let dx = anchor == "end" ? -4.0 : 4.0
         body.leaf(
             "text",
-            ["class": name + "-label", "x": svgNumber(px + dx), "y": svgNumber(plotTop + 12), "text-anchor": anchor],
+            [
+                "class": name + "-label", "x": svgNumber(px + dx), "y": svgNumber(plotTop + 12 + 14 * Double(row)),
+                "text-anchor": anchor
+            ],
             text: label)
     }
 

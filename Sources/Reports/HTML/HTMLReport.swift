@@ -39,6 +39,9 @@ public enum HTMLReport {
                 id: "criteria", title: "Criteria scores",
                 include: { $0.report.options.allSatisfy { $0.score != nil } && !$0.report.options.isEmpty },
                 write: ReportSections.criteria),
+            Section(
+                id: "acceptability", title: "Rank acceptability", include: { $0.report.criteria != nil },
+                write: DecisionSections.acceptability),
             Section(id: "summary", title: "Summary table", write: ReportTables.summary),
             Section(
                 id: "comparison", title: "Every pair of options", include: { !$0.report.pairs.isEmpty },
@@ -52,6 +55,15 @@ public enum HTMLReport {
             Section(
                 id: "switching", title: "Switching values", include: { !$0.report.switching.isEmpty },
                 write: ReportTables.switching),
+            Section(
+                id: "variants", title: "The variants compared", include: { !$0.whatIf.variants.isEmpty },
+                write: WhatIfSections.variants),
+            Section(
+                id: "sweep", title: "Sweep of one input", include: { !($0.whatIf.sweep?.cases.isEmpty ?? true) },
+                write: WhatIfSections.sweep),
+            Section(
+                id: "value-of-information", title: "What learning each input would be worth",
+                include: { !$0.report.valueOfInformation.rows.isEmpty }, write: DecisionSections.valueOfInformation),
             Section(id: "lines", title: "Cost lines, benefits and risks", write: ReportTables.lines),
             Section(id: "precision", title: "Monte Carlo precision", write: ReportTables.precision),
             Section(id: "provenance", title: "Provenance", write: ReportTables.provenance),
@@ -59,9 +71,11 @@ public enum HTMLReport {
         ]
     }
 
-    /// The report as UTF-8 text.
-    public static func render(_ report: RunReport, metadata: RunOutput.Metadata) -> String {
-        let context = ReportContext(report: report, metadata: metadata)
+    /// The report as UTF-8 text; `whatIf` adds the variants or sweep sections of a what-if run.
+    public static func render(
+        _ report: RunReport, metadata: RunOutput.Metadata, whatIf: WhatIfComparison = .init()
+    ) -> String {
+        let context = ReportContext(report: report, metadata: metadata, whatIf: whatIf)
         let s = report.plan.scenario
         var w = XMLWriter()
         w.raw("<!DOCTYPE html>\n")
@@ -104,6 +118,8 @@ public enum HTMLReport {
 struct ReportContext {
     let report: RunReport
     let metadata: RunOutput.Metadata
+    /// The what-if cases (`run --variants`, `run --sweep`); empty for a plain run.
+    var whatIf = WhatIfComparison()
     var scenario: ScenarioModel.Scenario { report.plan.scenario }
 
     /// `£24.31m` (tables).
@@ -125,9 +141,10 @@ struct ReportContext {
 
     /// A table: a header row, then rows of cells each written by its closure (so a cell can
     /// hold a link); cells after the first `leftColumns` are right-aligned numbers. A header of empty
-    /// strings writes no header row.
+    /// strings writes no header row. `rowClasses[k]`, when given and not nil, is row k's class.
     static func table(
-        _ w: inout XMLWriter, header: [String], rows: [[(inout XMLWriter) -> Void]], leftColumns: Int = 1
+        _ w: inout XMLWriter, header: [String], rows: [[(inout XMLWriter) -> Void]], leftColumns: Int = 1,
+        rowClasses: [String?] = []
     ) {
         w.element("table") { t in
             if header.contains(where: { !$0.isEmpty }) {
@@ -140,8 +157,10 @@ struct ReportContext {
                 }
             }
             t.element("tbody") { body in
-                for row in rows {
-                    body.element("tr") { tr in
+                for (r, row) in rows.enumerated() {
+                    let rowClass = r < rowClasses.count ? rowClasses[r] ?? "" : ""
+                    let attributes: XMLWriter.Attributes = rowClass.isEmpty ? [:] : ["class": rowClass]
+                    body.element("tr", attributes) { tr in
                         for (k, cell) in row.enumerated() {
                             tr.element("td", k < leftColumns ? [:] : ["class": "num"], cell)
                         }

@@ -143,7 +143,8 @@ enum ReportSections {
         )
         let sign: Double = pair.a == i ? 1 : -1
         let swings = pair.drivers.compactMap { row -> DifferenceCharts.Swing? in
-            guard row.swingLow.isFinite, row.swingHigh.isFinite, row.swingLow != row.swingHigh else { return nil }
+            guard !row.viaCorrelation, row.swingLow.isFinite, row.swingHigh.isFinite, row.swingLow != row.swingHigh
+            else { return nil }
             return .init(
                 label: row.label, sourceLine: row.sourceLine, low: sign * row.swingLow, high: sign * row.swingHigh)
         }

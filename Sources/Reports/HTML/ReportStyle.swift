@@ -22,6 +22,9 @@ enum ReportStyle {
         svg .marker-label,svg .deadline-label{font-weight:600}svg .deadline-label{fill:#c00}
         svg .swing-low{fill:#9fb7d9}svg .swing-high{fill:#e39aa5}svg .whisker{stroke:#111;stroke-width:1.5}
         svg .budget{stroke:#000;stroke-width:2.5}svg .value{font-weight:600}
+        svg .switch{stroke:#6a4c93;stroke-width:2;stroke-dasharray:5 3}svg .switch-label{fill:#6a4c93;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px}
+        svg .range{stroke-width:2.5}svg .changed{font-weight:700}svg .on-bar{font-size:11px}svg .segment{stroke:#fff;stroke-width:0.5}
+        tr.changed td{background:#fff3d6}tr.case-start td{border-top:1px solid #999}tr.muted td{color:#888}
         .fans{display:flex;flex-wrap:wrap;gap:8px}
         table{border-collapse:collapse;margin:8px 0;font-size:0.9em}
         th,td{padding:3px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}

@@ -65,7 +65,8 @@ enum ReportTables {
             text:
                 "What drives PV(\(r.options[pair.a].name)) − PV(\(r.options[pair.b].name)), by decreasing contribution to variance."
         )
-        let rows = pair.drivers.prefix(15).map { d in
+        let drivers = pair.drivers.filter { !$0.viaCorrelation }.prefix(15)
+        let rows = drivers.map { d in
             [
                 { (x: inout XMLWriter) in ReportContext.link(&x, d.label, line: d.sourceLine) },
                 cell(Format.fixed(d.rankCorrelation, 2)),
@@ -76,6 +77,17 @@ enum ReportTables {
         }
         ReportContext.table(
             &w, header: ["input", "rank correlation", "contribution to variance", "at P10", "at P90"], rows: rows)
+        let related = pair.drivers.filter(\.viaCorrelation)
+        guard !related.isEmpty else { return }
+        w.element("p", ["class": "caption"]) { p in
+            p.text("Not drivers, related to the difference only through a correlation with an input that feeds it (")
+            for (k, d) in related.enumerated() {
+                if k > 0 { p.text(", ") }
+                ReportContext.link(&p, d.label, line: d.sourceLine)
+                p.text(" ρ = " + Format.fixed(d.rankCorrelation, 2))
+            }
+            p.text("): moving one alone does not move the difference (in sensitivity.csv with via = correlation).")
+        }
     }
 
     static func switching(_ c: ReportContext, _ w: inout XMLWriter) {
