@@ -1,3 +1,5 @@
+import Workbook
+
 /// A small writer of well-formed XML text (the report's XHTML and its inline SVG): every text
 /// and attribute value goes through `escape`, so a name from the scenario such as
 /// `<script>alert(1)</script>` is shown as text and never read as markup.
@@ -14,7 +16,8 @@ struct XMLWriter {
     init() { text.reserveCapacity(1 << 16) }
 
     /// `s` with `&`, `<`, `>`, `"` and `'` as entities, and every character XML 1.0 does not
-    /// allow (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF) as U+FFFD.
+    /// allow (`XMLText.isAllowed`: C0 controls other than tab, LF and CR; U+FFFE, U+FFFF) as
+    /// U+FFFD.
     static func escape(_ s: String) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
@@ -27,11 +30,7 @@ struct XMLWriter {
             case "'": out += "&#39;"
             case "\t", "\n", "\r": out.unicodeScalars.append(c)
             default:
-                if c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF {
-                    out.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    out.unicodeScalars.append(c)
-                }
+                out.unicodeScalars.append(XMLText.isAllowed(c) ? c : "\u{FFFD}")
             }
         }
         return out
