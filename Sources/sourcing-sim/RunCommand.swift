@@ -134,7 +134,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         try Interruption.exitIfRequested(directory: directory, replaced: false)
         if source.isDefault && !quiet && format == .text {
-            Terminal.error("No scenario file given: running the embedded default, \(DefaultScenario.fileName).")
+            Terminal.error("No file given: running the embedded default, \(DefaultScenario.fileName).")
         }
         clock.begin("simulation")
         var results = simulate(engine, settings)
