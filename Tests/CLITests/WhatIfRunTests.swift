@@ -240,6 +240,9 @@ final class WhatIfRunTests: XCTestCase {
         XCTAssertFalse(sr.contains("<section id=\"variants\">"))
         XCTAssertEqual(sr.components(separatedBy: "<line class=\"switch\"").count - 1, 2, "one switch on each chart")
         XCTAssertFalse(pr.contains("<section id=\"variants\">") || pr.contains("<section id=\"sweep\">"))
+        // The provenance names the sweep as written.
+        XCTAssertTrue(sr.contains("<td>sweep (--sweep)</td><td>x=100..400:4</td>"), sr)
+        XCTAssertTrue(pr.contains("<td>sweep (--sweep)</td><td>none</td>"))
     }
 }
 

@@ -151,6 +151,7 @@ enum ReportTables {
             ("generator", res.generator),
             ("threads", String(res.threads)),
             ("overrides (--set)", m.overrides.isEmpty ? "none" : m.overrides.joined(separator: "; ")),
+            ("variant (--variant)", m.variant ?? "none"), ("sweep (--sweep)", m.sweep ?? "none"),
             ("tool version", m.toolVersion), ("GSL version", m.gslVersion),
             ("elapsed time", Format.fixed(m.elapsedSeconds, 2) + " s (simulation and analysis)"),
             ("output directory", m.outputDirectory)
