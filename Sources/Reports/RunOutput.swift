@@ -96,25 +96,29 @@ public enum RunOutput {
     /// changed and `AtomicFileError.interrupted` is thrown.
     /// `extra` are further tables written after the business-case files (`variants.csv`,
     /// `sweep.csv`), each named as in `fileNames`; `whatIf` holds the same cases' figures for
-    /// `report.html`.
+    /// `report.html`. `step` is called as each stage begins (`CSV tables`, `business-case.xlsx`
+    /// and `report.html` built in memory, then `writing` every file, `samples.csv` among them),
+    /// for `run --timings`.
     public static func write(
         _ report: RunReport, metadata: Metadata, to directory: AtomicDirectory,
         samples: Bool, extra: [(String, CSVTable)] = [], whatIf: WhatIfComparison = .init(),
-        isCancelled: () -> Bool = { false }
+        isCancelled: () -> Bool = { false }, step: (String) -> Void = { _ in }
     ) throws(AtomicFileError) -> Written {
         try write(
             report, metadata: metadata, to: directory, samples: samples, extra: extra, whatIf: whatIf,
-            isCancelled: isCancelled, beforeSwap: { _ throws(AtomicFileError) in })
+            isCancelled: isCancelled, step: step, beforeSwap: { _ throws(AtomicFileError) in })
     }
 
     /// The implementation, with `AtomicDirectory`'s hook before the swap (for tests).
     static func write(
         _ report: RunReport, metadata: Metadata, to directory: AtomicDirectory, samples: Bool,
         extra: [(String, CSVTable)] = [], whatIf: WhatIfComparison = .init(),
-        isCancelled: () -> Bool, beforeSwap: (String) throws(AtomicFileError) -> Void
+        isCancelled: () -> Bool, step: (String) -> Void = { _ in },
+        beforeSwap: (String) throws(AtomicFileError) -> Void
     )
         throws(AtomicFileError) -> Written
     {
+        step("CSV tables")
         let tables: [(String, CSVTable)] = [
             ("summary.csv", BusinessCaseFiles.summary(report)),
             ("comparison.csv", BusinessCaseFiles.comparison(report)),
@@ -130,8 +134,12 @@ public enum RunOutput {
             ("quantiles.csv", BusinessCaseFiles.quantiles(report)),
             ("evppi.csv", BusinessCaseFiles.evppi(report))
         ] + BusinessCaseFiles.criteriaTables(report) + extra
+        step("business-case.xlsx")
         let workbook = try workbookBytes(
             tables, currency: report.plan.scenario.currency, path: directory.path + "/business-case.xlsx")
+        step("report.html")
+        let html = HTMLReport.render(report, metadata: metadata, whatIf: whatIf)
+        step("writing")
         var names: [String] = []
         let note = try directory.replace(isCancelled: isCancelled, beforeSwap: beforeSwap) {
             staging throws(AtomicFileError) in
@@ -141,9 +149,10 @@ public enum RunOutput {
                 return staging + "/" + name
             }
             for (name, table) in tables { try AtomicFile.write(table.bytes(), to: try next(name)) }
-            try AtomicFile.write(HTMLReport.render(report, metadata: metadata, whatIf: whatIf), to: try next("report.html"))
+            try AtomicFile.write(html, to: try next("report.html"))
             try AtomicFile.write(workbook, to: try next("business-case.xlsx"))
             if samples {
+                step("samples.csv")
                 try BusinessCaseFiles.writeSamples(report, to: try next("samples.csv"), isCancelled: isCancelled)
             }
             try AtomicFile.write(runJSON(report, metadata: metadata).rendered() + "\n", to: try next("run.json"))

@@ -199,7 +199,7 @@ struct RunCommand: AsyncParsableCommand {
                 try RunOutput.write(
                     report, metadata: metadata, to: target, samples: samples, extra: comparison.tables,
                     whatIf: comparison.figures,
-                    isCancelled: { Interruption.requested })
+                    isCancelled: { Interruption.requested }, step: { clock.begin("files: " + $0) })
             }
         } catch {
             try Interruption.exitIfRequested(directory: directory, replaced: false)

@@ -19,7 +19,8 @@ final class TimingsTests: XCTestCase {
             [
                 "scenario", "simulation", "analysis: summaries", "analysis: P(cheapest)", "analysis: tornado",
                 "analysis: sensitivity", "analysis: paired comparisons", "analysis: switching values",
-                "analysis: economic case", "analysis: EVPPI", "files", "summary", "total", "peak memory (maxrss)",
+                "analysis: economic case", "analysis: EVPPI", "files", "files: CSV tables", "files: business-case.xlsx",
+            "files: report.html", "files: writing", "summary", "total", "peak memory (maxrss)",
             ])
         for line in lines.dropFirst().dropLast(2) {
             let fields = line.dropFirst(30).split(separator: " ")
