@@ -14,7 +14,13 @@ import CGSL
 /// (`trimThreshold`, 2 GiB), so a freed column's pages serve the next one: about 165,000
 /// faults and 0.4–0.5 s of system time for the same run. Memory freed is kept, not returned,
 /// so the process's peak can be a little higher (about 10 MB of 690 at a million iterations).
-/// The result columns (`ColumnStorage`) are unaffected: they are kept for reuse already.
+///
+/// The result columns (`ColumnStorage`, 1 to 8 MB each at a million iterations) then come from
+/// the heap too, where the kernel gives few of them transparent huge pages (35 MB of 690 in
+/// huge pages mid-run, against 280 MB when each had its own mapping). Giving them their own
+/// 2 MiB-aligned mappings again, with huge pages, was measured and is slower here: 40,000
+/// faults but 1.3–1.7 s of system time and the simulation 0.5–0.9 s longer (the kernel clearing
+/// and compacting 2 MiB pages), and 20–30 MB more at the peak.
 ///
 /// Elsewhere than glibc it does nothing.
 public enum AllocatorTuning {
