@@ -154,23 +154,28 @@ public struct EVPPI: Sendable, Equatable {
 
     /// The estimator's two passes: mean and sample standard deviation of z, and the number of
     /// bins that hold an iteration. `rows` holds the costs row by row (iteration i's m costs at
-    /// i·m); both passes read it in iteration order, and each finds an iteration's bin from its
-    /// value (the same bin both times: no n-long array of bins is kept).
+    /// i·m); both passes read it in iteration order. The first finds each iteration's bin and
+    /// keeps it as 16 bits (K = ⌈n^(1/3)⌉ <= 65,536 for any n below 2.8·10^14) for the second.
     private static func binned<T: WidensToDouble>(
         rows: UnsafeBufferPointer<Double>, m: Int, best: Int, parameter: UnsafeBufferPointer<T>,
         cuts: [Double]
     ) -> (mean: Double, sd: Double, bins: Int) {
         let n = parameter.count
         let k = cuts.count + 1
+        precondition(k <= 1 << 16, "EVPPI: more bins than 16 bits hold")
+        var bin = [UInt16](repeating: 0, count: n)
         var sums = [Double](repeating: 0, count: k * m)
         var counts = [Int](repeating: 0, count: k)
         let locate = BinLocator(cuts: cuts)
-        sums.withUnsafeMutableBufferPointer { sums in
-            counts.withUnsafeMutableBufferPointer { counts in
-                for i in 0..<n {
-                    let b = locate(parameter[i].widened)
-                    counts[b] += 1
-                    for j in 0..<m { sums[b &* m &+ j] += rows[i &* m &+ j] }
+        bin.withUnsafeMutableBufferPointer { bin in
+            sums.withUnsafeMutableBufferPointer { sums in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for i in 0..<n {
+                        let b = locate(parameter[i].widened)
+                        bin[i] = UInt16(truncatingIfNeeded: b)
+                        counts[b] &+= 1
+                        for j in 0..<m { sums[b &* m &+ j] += rows[i &* m &+ j] }
+                    }
                 }
             }
         }
@@ -185,9 +190,11 @@ public struct EVPPI: Sendable, Equatable {
         // Squares are never negative: a plain sum loses at most n·2^-53 of the total.
         var squares = 0.0
         choice.withUnsafeBufferPointer { choice in
-            for i in 0..<n {
-                let d = rows[i &* m &+ best] - rows[i &* m &+ choice[locate(parameter[i].widened)]] - mean
-                squares += d * d
+            bin.withUnsafeBufferPointer { bin in
+                for i in 0..<n {
+                    let d = rows[i &* m &+ best] - rows[i &* m &+ choice[Int(bin[i])]] - mean
+                    squares += d * d
+                }
             }
         }
         return (mean, (squares / Double(n - 1)).squareRoot(), counts.filter { $0 > 0 }.count)
