@@ -56,10 +56,13 @@ public struct ValueOfInformation: Sendable {
         }
         let decision = try EVPPI.Decision(costs: pvs)
         var drivers: [(driver: Sensitivity.Driver, label: String, line: Int)] = []
-        var columns: [@Sendable () -> [Double]] = []
+        // Each job reads its column in place (no widened copy).
+        var columns: [@Sendable () -> Result<EVPPI, StatisticsError>] = []
         for (k, column) in results.inputs.enumerated where !plan.inputs[k].isCriterion {
             drivers.append((.input(k), plan.inputs[k].label, plan.inputs[k].mark.line))
-            columns.append { column.doubles }
+            columns.append {
+                column.withUnsafeBufferPointer { x in Result { () throws(StatisticsError) in try EVPPI(decision: decision, parameter: x) } }
+            }
         }
         for (i, (o, op)) in zip(results.options, plan.options).enumerated() {
             // The risks are the option's last lines.
@@ -70,17 +73,13 @@ public struct ValueOfInformation: Sendable {
                         .riskOccurrence(OptionID(i), LineID(firstRisk + r)), "\(o.name) / \(risk.name) (occurs)",
                         risk.mark.line
                     ))
-                columns.append { column.map { Double($0) } }
+                columns.append {
+                column.withUnsafeBufferPointer { x in Result { () throws(StatisticsError) in try EVPPI(decision: decision, parameter: x) } }
+            }
             }
         }
         let jobs = columns
-        let values = Parallel.map(jobs.count, threads: threads) { k -> Result<EVPPI, StatisticsError> in
-            do throws(StatisticsError) {
-                return .success(try EVPPI(decision: decision, parameter: jobs[k]()))
-            } catch {
-                return .failure(error)
-            }
-        }
+        let values = Parallel.map(jobs.count, threads: threads) { k in jobs[k]() }
         let evpi = decision.evpi.value
         var rows: [Row] = []
         for (d, value) in zip(drivers, values) {

@@ -19,6 +19,21 @@ static inline const gsl_rng_type *cgsl_rng_ranlxd2(void) { return gsl_rng_ranlxd
 static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
 static inline const char *cgsl_version(void) { return gsl_version; }
 
+/* glibc's allocator thresholds (Simulation's AllocatorTuning): 1 when both are set, 0 where
+   there is no glibc mallopt. */
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+static inline int cgsl_set_allocator_thresholds(int mmap_threshold, int trim_threshold) {
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
+    return mallopt(M_MMAP_THRESHOLD, mmap_threshold) == 1 && mallopt(M_TRIM_THRESHOLD, trim_threshold) == 1;
+#else
+    (void)mmap_threshold;
+    (void)trim_threshold;
+    return 0;
+#endif
+}
+
 /* GSL's default handler calls abort(); the tool checks status codes instead. */
 static inline void cgsl_disable_error_handler(void) { gsl_set_error_handler_off(); }
 

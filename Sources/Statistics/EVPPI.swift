@@ -100,6 +100,24 @@ public struct EVPPI: Sendable, Equatable {
     /// - Complexity: O(n log K + S log S) with S = min(n, 16K²) (the subsample sorted for the
     ///   cut points), two sequential passes over the costs.
     public init(decision: Decision, parameter: [Double]) throws(StatisticsError) {
+        self = try parameter.withUnsafeBufferPointer { x throws(StatisticsError) in try Self(decision: decision, values: x) }
+    }
+
+    /// As `init(decision:parameter:)` for a single-precision column (a stored input), read in
+    /// place: each value widened to double precision as it is read, so the estimate is the
+    /// same as that of the widened column without the widened copy.
+    public init(decision: Decision, parameter: UnsafeBufferPointer<Float>) throws(StatisticsError) {
+        try self.init(decision: decision, values: parameter)
+    }
+
+    /// As `init(decision:parameter:)` for a count column (a risk's occurrences), read in place.
+    public init(decision: Decision, parameter: UnsafeBufferPointer<UInt8>) throws(StatisticsError) {
+        try self.init(decision: decision, values: parameter)
+    }
+
+    private init<T: WidensToDouble>(decision: Decision, values parameter: UnsafeBufferPointer<T>)
+        throws(StatisticsError)
+    {
         let n = parameter.count
         if let c = decision.costs.first(where: { $0.count != n }) {
             throw StatisticsError.lengthMismatch(expected: n, found: c.count)
@@ -111,9 +129,7 @@ public struct EVPPI: Sendable, Equatable {
         }
         let cuts = Self.cutPoints(parameter)
         let (mean, sd, binCount) = decision.rows.withUnsafeBufferPointer { rows in
-            parameter.withUnsafeBufferPointer { x in
-                Self.binned(rows: rows, m: decision.costs.count, best: decision.best, parameter: x, cuts: cuts)
-            }
+            Self.binned(rows: rows, m: decision.costs.count, best: decision.best, parameter: parameter, cuts: cuts)
         }
         value = min(max(0, mean), evpi)
         standardError = sd / Double(n).squareRoot()
@@ -125,23 +141,29 @@ public struct EVPPI: Sendable, Equatable {
     /// value x falls in bin #{k : cut_k < x}, so equal values share a bin, and a bin holds
     /// n/K iterations give or take about n/(4K) (the cut's sampling error, √(K²/S) bins' worth).
     static func cutPoints(_ parameter: [Double]) -> [Double] {
+        parameter.withUnsafeBufferPointer { cutPoints($0) }
+    }
+
+    static func cutPoints<T: WidensToDouble>(_ parameter: UnsafeBufferPointer<T>) -> [Double] {
         let n = parameter.count
         let k = max(1, Int(cbrt(Double(n)).rounded(.up)))
         let s = min(n, 16 * k * k)
-        let sample = RadixArgsort.sorted((0..<s).map { parameter[Int((Double($0) * Double(n) / Double(s)))] })
+        let sample = RadixArgsort.sorted((0..<s).map { parameter[Int((Double($0) * Double(n) / Double(s)))].widened })
         return (1..<max(1, k)).map { sample[$0 * s / k] }
     }
 
     /// The estimator's two passes: mean and sample standard deviation of z, and the number of
     /// bins that hold an iteration. `rows` holds the costs row by row (iteration i's m costs at
-    /// i·m); both passes read it in iteration order.
-    private static func binned(
-        rows: UnsafeBufferPointer<Double>, m: Int, best: Int, parameter: UnsafeBufferPointer<Double>,
+    /// i·m); both passes read it in iteration order. The first finds each iteration's bin and
+    /// keeps it as 16 bits (K = ⌈n^(1/3)⌉ <= 65,536 for any n below 2.8·10^14) for the second.
+    private static func binned<T: WidensToDouble>(
+        rows: UnsafeBufferPointer<Double>, m: Int, best: Int, parameter: UnsafeBufferPointer<T>,
         cuts: [Double]
     ) -> (mean: Double, sd: Double, bins: Int) {
         let n = parameter.count
         let k = cuts.count + 1
-        var bin = [Int32](repeating: 0, count: n)
+        precondition(k <= 1 << 16, "EVPPI: more bins than 16 bits hold")
+        var bin = [UInt16](repeating: 0, count: n)
         var sums = [Double](repeating: 0, count: k * m)
         var counts = [Int](repeating: 0, count: k)
         let locate = BinLocator(cuts: cuts)
@@ -149,9 +171,9 @@ public struct EVPPI: Sendable, Equatable {
             sums.withUnsafeMutableBufferPointer { sums in
                 counts.withUnsafeMutableBufferPointer { counts in
                     for i in 0..<n {
-                        let b = locate(parameter[i])
-                        bin[i] = Int32(b)
-                        counts[b] += 1
+                        let b = locate(parameter[i].widened)
+                        bin[i] = UInt16(truncatingIfNeeded: b)
+                        counts[b] &+= 1
                         for j in 0..<m { sums[b &* m &+ j] += rows[i &* m &+ j] }
                     }
                 }
@@ -170,7 +192,7 @@ public struct EVPPI: Sendable, Equatable {
         choice.withUnsafeBufferPointer { choice in
             bin.withUnsafeBufferPointer { bin in
                 for i in 0..<n {
-                    let d = rows[i * m + best] - rows[i * m + choice[Int(bin[i])]] - mean
+                    let d = rows[i &* m &+ best] - rows[i &* m &+ choice[Int(bin[i])]] - mean
                     squares += d * d
                 }
             }
@@ -217,4 +239,21 @@ struct BinLocator {
         while k < end, cuts[k] < x { k += 1 }
         return k
     }
+}
+
+/// A parameter column's element, read as the double-precision value the estimator bins.
+protocol WidensToDouble: BitwiseCopyable {
+    var widened: Double { get }
+}
+
+extension Double: WidensToDouble {
+    var widened: Double { self }
+}
+
+extension Float: WidensToDouble {
+    var widened: Double { Double(self) }
+}
+
+extension UInt8: WidensToDouble {
+    var widened: Double { Double(self) }
 }

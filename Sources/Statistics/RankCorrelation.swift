@@ -47,17 +47,42 @@ extension Correlation {
         guard n >= 2, !targets.isEmpty else { return targets.map { _ in .nan } }
         let mx = Moments.mean(x)
         var sxx = NeumaierSum()
-        for v in x {
-            let d = v - mx
-            sxx.add(d * d)
-        }
         var sxy = [NeumaierSum](repeating: NeumaierSum(), count: targets.count)
         let block = 4096
+        // Each sum runs over the iterations in order, as in `pearson`; two run side by side in
+        // each loop (Σ (x - x̄)² with the first target, then the targets in pairs), so that the
+        // processor overlaps their chains of dependent additions.
         x.withUnsafeBufferPointer { xs in
             var start = 0
             while start < n {
                 let end = min(start + block, n)
-                for t in targets.indices {
+                let my = targets[0].mean
+                var s = sxy[0]
+                targets[0].doubledRanks.withUnsafeBufferPointer { ys in
+                    for i in start..<end {
+                        let d = xs[i] - mx
+                        sxx.add(d * d)
+                        s.add(d * (Double(ys[i]) / 2 - my))
+                    }
+                }
+                sxy[0] = s
+                var t = 1
+                while t + 1 < targets.count {
+                    let (ma, mb) = (targets[t].mean, targets[t + 1].mean)
+                    var (a, b) = (sxy[t], sxy[t + 1])
+                    targets[t].doubledRanks.withUnsafeBufferPointer { ya in
+                        targets[t + 1].doubledRanks.withUnsafeBufferPointer { yb in
+                            for i in start..<end {
+                                let d = xs[i] - mx
+                                a.add(d * (Double(ya[i]) / 2 - ma))
+                                b.add(d * (Double(yb[i]) / 2 - mb))
+                            }
+                        }
+                    }
+                    (sxy[t], sxy[t + 1]) = (a, b)
+                    t += 2
+                }
+                if t < targets.count {
                     let my = targets[t].mean
                     var s = sxy[t]
                     targets[t].doubledRanks.withUnsafeBufferPointer { ys in

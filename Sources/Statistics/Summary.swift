@@ -35,7 +35,7 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarises a column (any order; it is copied and sorted).
     ///
-    /// - Complexity: O(n): one radix sort (`Quantiles.sortedWithoutNaN`) and three passes.
+    /// - Complexity: O(n): one radix sort (`Quantiles.sortedWithoutNaN`) and two passes.
     public init(_ values: [Double]) {
         let sorted = Quantiles.sortedWithoutNaN(values)
         self.init(sortedValues: sorted, missing: values.count - sorted.count)
@@ -44,12 +44,12 @@ public struct Summary: Sendable, Equatable {
     /// Summarises a column that is already sorted ascending and free of NaN (not checked),
     /// saving the sort when the caller needs the sorted column anyway.
     ///
-    /// - Complexity: O(n), three passes (mean, then the two-pass variance).
+    /// - Complexity: O(n), two passes (the mean, then the variance's second pass with it).
     public init(sortedValues x: [Double], missing: Int = 0) {
         count = x.count
         self.missing = missing
         mean = Moments.mean(x)
-        sd = Moments.standardDeviation(x)
+        sd = Moments.variance(x, mean: mean).squareRoot()
         se = x.count >= 2 ? sd / Double(x.count).squareRoot() : .nan
         min = x.first ?? .nan
         max = x.last ?? .nan
@@ -80,7 +80,7 @@ extension Summary {
     /// (`Summary(values.map(Double.init))`, bit for bit), sorting the 32-bit values
     /// (`RadixArgsort.sortedWidening`) rather than widening first.
     ///
-    /// - Complexity: O(n): four radix passes and three passes.
+    /// - Complexity: O(n): four radix passes and two passes.
     public init(_ values: UnsafeBufferPointer<Float>) {
         let sorted = RadixArgsort.sortedWidening(values)
         self.init(sortedValues: sorted, missing: values.count - sorted.count)

@@ -70,9 +70,14 @@ public enum Moments {
     ///
     /// - Complexity: O(n), two passes.
     public static func variance(_ values: [Double]) -> Double {
+        values.count >= 2 ? variance(values, mean: mean(values)) : .nan
+    }
+
+    /// `variance(values)` given x̄ = `mean(values)` (computed once by a caller that needs both):
+    /// the second pass only, the same value bit for bit.
+    public static func variance(_ values: [Double], mean m: Double) -> Double {
         let n = values.count
         guard n >= 2 else { return .nan }
-        let m = mean(values)
         var squares = NeumaierSum()
         var deviations = NeumaierSum()
         for x in values {

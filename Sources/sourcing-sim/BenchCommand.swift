@@ -24,6 +24,7 @@ struct BenchCommand: AsyncParsableCommand {
     var repeats = 3
 
     func run() async throws {
+        AllocatorTuning.apply()
         let source = try scenarioFile.load()
         let scenario = try source.scenario(quiet: true)
         let plan = try PlanSource.compile(scenario, source: source)

@@ -93,6 +93,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        AllocatorTuning.apply()
         let started = Date()
         let clock = PhaseTimings(enabled: timings)
         clock.begin("scenario")

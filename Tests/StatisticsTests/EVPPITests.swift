@@ -95,6 +95,26 @@ final class EVPPITests: XCTestCase {
         XCTAssertEqual(shuffled.bins, 2)
     }
 
+    /// A stored single-precision input and a risk's counts, read in place, give exactly the
+    /// estimate of the column widened to double precision (value, standard error and bins), and
+    /// the same length check.
+    func testNarrowColumnsReadInPlaceEqualTheWidenedColumn() throws {
+        var rng = SplitMix64(seed: 31)
+        let n = 20_000
+        let x = (0..<n).map { _ in Float(2 * rng.uniform() - 1) }
+        let k = (0..<n).map { _ in UInt8(rng.uniform() < 0.3 ? (rng.uniform() < 0.5 ? 2 : 1) : 0) }
+        let a = (0..<n).map { i in Double(x[i]) * 100 + Double(k[i]) * 40 + 30 * rng.uniform() }
+        let decision = try EVPPI.Decision(costs: [a, [Double](repeating: 20, count: n)])
+        let narrow = try x.withUnsafeBufferPointer { p throws(StatisticsError) in try EVPPI(decision: decision, parameter: p) }
+        XCTAssertEqual(narrow, try EVPPI(decision: decision, parameter: x.map(Double.init)))
+        XCTAssertGreaterThan(narrow.value, 0)
+        let counts = try k.withUnsafeBufferPointer { p throws(StatisticsError) in try EVPPI(decision: decision, parameter: p) }
+        XCTAssertEqual(counts, try EVPPI(decision: decision, parameter: k.map(Double.init)))
+        XCTAssertEqual(counts.bins, 3)
+        XCTAssertThrowsError(
+            try x.dropLast().withUnsafeBufferPointer { p throws(StatisticsError) in try EVPPI(decision: decision, parameter: p) })
+    }
+
     /// A constant parameter is one bin: learning it tells nothing. NaN costs or fewer than two
     /// iterations give NaN; columns of different lengths are an error.
     func testEdgeCases() throws {

@@ -59,6 +59,22 @@ final class QuantileTests: XCTestCase {
         XCTAssertEqual(one.reportedQuantiles, [42, 42, 42, 42, 42, 42])
     }
 
+    /// The summary's sd reuses its mean: `variance(x, mean: mean(x))` is `variance(x)` bit for bit,
+    /// and a summary's sd is that variance's root, for a column whose mean is not exact in binary.
+    func testSummaryVarianceReusesTheMeanBitForBit() {
+        let x: [Double] = (0..<5_000).map { (i: Int) -> Double in
+            let step = 0.1 * Double(i % 97)
+            return step + 1e6 + Double(i) / 3
+        }.sorted()
+        let mean = Moments.mean(x)
+        XCTAssertEqual(Moments.variance(x, mean: mean).bitPattern, Moments.variance(x).bitPattern)
+        let summary = Summary(sortedValues: x)
+        XCTAssertEqual(summary.mean.bitPattern, mean.bitPattern)
+        XCTAssertEqual(summary.sd.bitPattern, Moments.standardDeviation(x).bitPattern)
+        XCTAssertTrue(Moments.variance([4], mean: 4).isNaN)
+        XCTAssertTrue(Moments.variance([], mean: .nan).isNaN)
+    }
+
     func testNaNValuesAreCountedAsMissing() {
         let s = Summary([1, .nan, 3, .nan, 2])
         XCTAssertEqual(s.count, 3)

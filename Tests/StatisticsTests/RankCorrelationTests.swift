@@ -30,6 +30,21 @@ final class RankCorrelationTests: XCTestCase {
         XCTAssertEqual(rhos[1], -1)
     }
 
+    /// With one to six targets (the first summed beside Σ (x - x̄)², the others in pairs and
+    /// one left over) every ρ is still bit for bit `pearson` of the ranks, over 2.5 blocks.
+    func testEveryNumberOfTargetsEqualsPearsonBitForBit() throws {
+        var g = SplitMix64(seed: 29)
+        let n = 10_240
+        let x = (0..<n).map { _ in (g.uniform() * 800).rounded() }
+        let ys: [[Double]] = (0..<6).map { k in x.map { $0 * Double(k - 2) + 300 * g.uniform() } }
+        let xRanks = Ranks.averageRanks(x)
+        let expected = try ys.map { try Correlation.pearson(xRanks, Ranks.averageRanks($0)) }
+        for count in 1...6 {
+            let rhos = Correlation.spearman(inputRanks: xRanks, targets: ys.prefix(count).map(RankedTarget.init))
+            XCTAssertEqual(rhos.map(\.bitPattern), expected.prefix(count).map(\.bitPattern), "\(count) targets")
+        }
+    }
+
     /// A constant input, or one with a NaN rank, has ρ NaN for every target, as `pearson` gives.
     /// Ranks [1, 2, 3, 4] against [3, 1, 2, 4] (of [3, 1, 2, 5]): dx = [-1.5, -0.5, 0.5, 1.5],
     /// dy = [0.5, -1.5, -0.5, 1.5], Σ dx·dy = 2, Σ dx² = Σ dy² = 5, ρ = 0.4.
