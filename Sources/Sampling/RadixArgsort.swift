@@ -89,34 +89,7 @@ extension RadixArgsort {
         let n = values.count
         guard n > 1 else { return values }
         var a = values.map(key)
-        var b = [UInt64](repeating: 0, count: n)
-        // Digit counts in raw memory: an array here costs a uniqueness check per element.
-        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
-        defer { counts.deallocate() }
-        a.withUnsafeMutableBufferPointer { pa in
-            b.withUnsafeMutableBufferPointer { pb in
-                var src = pa.baseAddress!, dst = pb.baseAddress!
-                for pass in 0..<8 {
-                    let shift = UInt64(pass * 8)
-                    for d in 0..<256 { counts[d] = 0 }
-                    for i in 0..<n { counts[Int((src[i] >> shift) & 0xFF)] += 1 }
-                    if (0..<256).contains(where: { counts[$0] == n }) { continue }
-                    var total = 0
-                    for d in 0..<256 {
-                        let c = counts[d]
-                        counts[d] = total
-                        total += c
-                    }
-                    for i in 0..<n {
-                        let d = Int((src[i] >> shift) & 0xFF)
-                        dst[counts[d]] = src[i]
-                        counts[d] += 1
-                    }
-                    swap(&src, &dst)
-                }
-                if src != pa.baseAddress! { pa.baseAddress!.update(from: src, count: n) }
-            }
-        }
+        sortKeys(&a)
         return a.map(value)
     }
 }
@@ -144,34 +117,7 @@ extension RadixArgsort {
         for x in values where !x.isNaN { a.append(key(x)) }
         let n = a.count
         guard n > 1 else { return a.map { Double(float($0)) } }
-        var b = [UInt32](repeating: 0, count: n)
-        // Digit counts in raw memory: an array here costs a uniqueness check per element.
-        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
-        defer { counts.deallocate() }
-        a.withUnsafeMutableBufferPointer { pa in
-            b.withUnsafeMutableBufferPointer { pb in
-                var src = pa.baseAddress!, dst = pb.baseAddress!
-                for pass in 0..<4 {
-                    let shift = UInt32(pass * 8)
-                    for d in 0..<256 { counts[d] = 0 }
-                    for i in 0..<n { counts[Int((src[i] >> shift) & 0xFF)] += 1 }
-                    if (0..<256).contains(where: { counts[$0] == n }) { continue }
-                    var total = 0
-                    for d in 0..<256 {
-                        let c = counts[d]
-                        counts[d] = total
-                        total += c
-                    }
-                    for i in 0..<n {
-                        let d = Int((src[i] >> shift) & 0xFF)
-                        dst[counts[d]] = src[i]
-                        counts[d] += 1
-                    }
-                    swap(&src, &dst)
-                }
-                if src != pa.baseAddress! { pa.baseAddress!.update(from: src, count: n) }
-            }
-        }
+        sortKeys(&a)
         return a.map { Double(float($0)) }
     }
 }
@@ -246,5 +192,46 @@ extension RadixArgsort {
             }
         }
         return (order, keys)
+    }
+}
+
+extension RadixArgsort {
+    /// Sorts unsigned keys in place, ascending: a least-significant-digit radix sort, one pass per
+    /// byte of the key (8 for 64-bit keys, 4 for 32-bit ones), each a stable counting sort into a
+    /// second buffer; a pass whose byte is the same in every key is skipped. The digit counts sit
+    /// in raw memory (an array there costs a uniqueness check per element).
+    ///
+    /// - Complexity: O(n · bytes), one n-element scratch buffer.
+    @inline(__always)
+    static func sortKeys<Key: FixedWidthInteger & UnsignedInteger>(_ a: inout [Key]) {
+        let n = a.count
+        guard n > 1 else { return }
+        var b = [Key](repeating: 0, count: n)
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer { counts.deallocate() }
+        a.withUnsafeMutableBufferPointer { pa in
+            b.withUnsafeMutableBufferPointer { pb in
+                var src = pa.baseAddress!, dst = pb.baseAddress!
+                for pass in 0..<(Key.bitWidth / 8) {
+                    let shift = Key(pass * 8)
+                    for d in 0..<256 { counts[d] = 0 }
+                    for i in 0..<n { counts[Int(truncatingIfNeeded: (src[i] >> shift) & 0xFF)] += 1 }
+                    if (0..<256).contains(where: { counts[$0] == n }) { continue }
+                    var total = 0
+                    for d in 0..<256 {
+                        let c = counts[d]
+                        counts[d] = total
+                        total += c
+                    }
+                    for i in 0..<n {
+                        let d = Int(truncatingIfNeeded: (src[i] >> shift) & 0xFF)
+                        dst[counts[d]] = src[i]
+                        counts[d] += 1
+                    }
+                    swap(&src, &dst)
+                }
+                if src != pa.baseAddress! { pa.baseAddress!.update(from: src, count: n) }
+            }
+        }
     }
 }
