@@ -16,6 +16,7 @@ final class ContinuedRunTests: XCTestCase {
         inflation: uniform(1%, 3%)
         inputs:
           price: pert(90, 100, 120)
+          w: uniform(30%, 70%)
         options:
           a:
             timeline:
@@ -38,10 +39,13 @@ final class ContinuedRunTests: XCTestCase {
                 annual: price * normal(1.1, 0.05)
         criteria:
           quality:
-            weight: 100%
+            weight: w
             scores:
               a: uniform(5, 9)
               b: 6
+          speed:
+            weight: 1 - w
+            scores: {a: 4, b: 7}
         """
 
     private func assertSameBits(_ x: SimulationResults, _ y: SimulationResults, file: StaticString = #filePath, line: UInt = #line) {
@@ -49,6 +53,9 @@ final class ContinuedRunTests: XCTestCase {
         XCTAssertEqual(x.chunks, y.chunks, file: file, line: line)
         XCTAssertEqual(x.inputs, y.inputs, file: file, line: line)
         XCTAssertEqual(x.yearPVChunkSums.map(\.bitPattern), y.yearPVChunkSums.map(\.bitPattern), file: file, line: line)
+        // The uncertain criteria weights are kept per iteration too.
+        XCTAssertEqual(x.criteriaWeights.count, 2, file: file, line: line)
+        XCTAssertEqual(x.criteriaWeights, y.criteriaWeights, file: file, line: line)
         for (a, b) in zip(x.options, y.options) {
             XCTAssertEqual(a.pv.map(\.bitPattern), b.pv.map(\.bitPattern), file: file, line: line)
             XCTAssertEqual(a.total, b.total, file: file, line: line)
