@@ -87,9 +87,12 @@ final class RunOutputTests: XCTestCase {
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        while process.isRunning && !entries(dir.path).contains(where: { $0.hasPrefix(".out.tmp-") }) {
-            Thread.sleep(forTimeInterval: 0.01)
+        // The staging directory once it holds a file: the run also creates and removes an empty
+        // directory of the same form at the start, to check that it can.
+        func writing() -> Bool {
+            entries(dir.path).contains { $0.hasPrefix(".out.tmp-") && !entries(dir.path + "/" + $0).isEmpty }
         }
+        while process.isRunning && !writing() { Thread.sleep(forTimeInterval: 0.01) }
         kill(process.processIdentifier, SIGTERM)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
