@@ -20,34 +20,9 @@ public enum RadixArgsort {
             keys[i] = bits & (1 << 63) == 0 ? bits | (1 << 63) : ~bits
             order[i] = Int32(i)
         }
-        var srcKeys = keys, dstKeys = scratchKeys
-        var srcOrder = order, dstOrder = scratchOrder
-        // Digit counts in raw memory: an array here costs a uniqueness check per element.
-        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
-        defer { counts.deallocate() }
-        for pass in 0..<8 {
-            let shift = UInt64(pass * 8)
-            for d in 0..<256 { counts[d] = 0 }
-            for i in 0..<n { counts[Int((srcKeys[i] >> shift) & 0xFF)] += 1 }
-            // Skip a pass where every key has the same digit.
-            if (0..<256).contains(where: { counts[$0] == n }) { continue }
-            var total = 0
-            for d in 0..<256 {
-                let c = counts[d]
-                counts[d] = total
-                total += c
-            }
-            for i in 0..<n {
-                let d = Int((srcKeys[i] >> shift) & 0xFF)
-                let at = counts[d]
-                counts[d] = at + 1
-                dstKeys[at] = srcKeys[i]
-                dstOrder[at] = srcOrder[i]
-            }
-            swap(&srcKeys, &dstKeys)
-            swap(&srcOrder, &dstOrder)
-        }
-        if srcOrder != order { order.update(from: srcOrder, count: n) }
+        let inScratch = sortKeys(
+            n, keys: keys, scratchKeys: scratchKeys, carrying: order, scratchOrder: scratchOrder)
+        if inScratch { order.update(from: scratchOrder, count: n) }
     }
 }
 
@@ -155,38 +130,15 @@ extension RadixArgsort {
         }
         guard n > 1 else { return (order, keys) }
         var scratch = [Int32](repeating: 0, count: n)
-        // Digit counts in raw memory: an array here costs a uniqueness check per element.
-        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
-        defer { counts.deallocate() }
         order.withUnsafeMutableBufferPointer { o in
             keys.withUnsafeMutableBufferPointer { k in
                 scratch.withUnsafeMutableBufferPointer { sc in
-                    var srcKeys = k.baseAddress!, dstKeys = k.baseAddress! + n
-                    var srcOrder = o.baseAddress!, dstOrder = sc.baseAddress!
-                    for pass in 0..<4 {
-                        let shift = UInt32(pass * 8)
-                        for d in 0..<256 { counts[d] = 0 }
-                        for i in 0..<n { counts[Int((srcKeys[i] >> shift) & 0xFF)] += 1 }
-                        if (0..<256).contains(where: { counts[$0] == n }) { continue }
-                        var total = 0
-                        for d in 0..<256 {
-                            let c = counts[d]
-                            counts[d] = total
-                            total += c
-                        }
-                        for i in 0..<n {
-                            let d = Int((srcKeys[i] >> shift) & 0xFF)
-                            let at = counts[d]
-                            counts[d] = at + 1
-                            dstKeys[at] = srcKeys[i]
-                            dstOrder[at] = srcOrder[i]
-                        }
-                        swap(&srcKeys, &dstKeys)
-                        swap(&srcOrder, &dstOrder)
-                    }
-                    if srcOrder != o.baseAddress! {
-                        o.baseAddress!.update(from: srcOrder, count: n)
-                        k.baseAddress!.update(from: srcKeys, count: n)
+                    let (order, keys) = (o.baseAddress!, k.baseAddress!)
+                    let inScratch = sortKeys(
+                        n, keys: keys, scratchKeys: keys + n, carrying: order, scratchOrder: sc.baseAddress!)
+                    if inScratch {
+                        order.update(from: sc.baseAddress!, count: n)
+                        keys.update(from: keys + n, count: n)
                     }
                 }
             }
@@ -233,5 +185,50 @@ extension RadixArgsort {
                 if src != pa.baseAddress! { pa.baseAddress!.update(from: src, count: n) }
             }
         }
+    }
+}
+
+extension RadixArgsort {
+    /// The same sort as `sortKeys(_:)` on `keys[0 ..< n]`, moving `order[i]` with each key (an
+    /// argsort when `order` starts as 0, 1, …, n − 1; stable, so ties keep their order). The
+    /// passes alternate between the buffers and their scratch twins; returns whether the sorted
+    /// keys and order ended in the scratch buffers (an odd number of passes ran) rather than in
+    /// `keys` and `order`.
+    ///
+    /// - Complexity: O(n · bytes).
+    @inline(__always)
+    static func sortKeys<Key: FixedWidthInteger & UnsignedInteger>(
+        _ n: Int, keys: UnsafeMutablePointer<Key>, scratchKeys: UnsafeMutablePointer<Key>,
+        carrying order: UnsafeMutablePointer<Int32>, scratchOrder: UnsafeMutablePointer<Int32>
+    ) -> Bool {
+        guard n > 1 else { return false }
+        var srcKeys = keys, dstKeys = scratchKeys
+        var srcOrder = order, dstOrder = scratchOrder
+        // Digit counts in raw memory: an array here costs a uniqueness check per element.
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        defer { counts.deallocate() }
+        for pass in 0..<(Key.bitWidth / 8) {
+            let shift = Key(pass * 8)
+            for d in 0..<256 { counts[d] = 0 }
+            for i in 0..<n { counts[Int(truncatingIfNeeded: (srcKeys[i] >> shift) & 0xFF)] += 1 }
+            // Skip a pass where every key has the same digit.
+            if (0..<256).contains(where: { counts[$0] == n }) { continue }
+            var total = 0
+            for d in 0..<256 {
+                let c = counts[d]
+                counts[d] = total
+                total += c
+            }
+            for i in 0..<n {
+                let d = Int(truncatingIfNeeded: (srcKeys[i] >> shift) & 0xFF)
+                let at = counts[d]
+                counts[d] = at + 1
+                dstKeys[at] = srcKeys[i]
+                dstOrder[at] = srcOrder[i]
+            }
+            swap(&srcKeys, &dstKeys)
+            swap(&srcOrder, &dstOrder)
+        }
+        return srcOrder != order
     }
 }
