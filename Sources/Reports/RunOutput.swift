@@ -19,16 +19,19 @@ public enum RunOutput {
         public var toolVersion: String
         public var gslVersion: String
         /// Every `--set` as written (`NAME=EXPR`), in order.
-        public var overrides: [String] = []
+        public var overrides: [String]
         /// The variant run (`--variant`), or nil.
         public var variant: String?
         /// The `--sweep` argument as written, or nil.
         public var sweep: String?
         public init(
             scenarioFile: String, scenarioSHA256: String, outputDirectory: String, elapsedSeconds: Double,
-            toolVersion: String, gslVersion: String, overrides: [String] = []
+            toolVersion: String, gslVersion: String, overrides: [String] = [], variant: String? = nil,
+            sweep: String? = nil
         ) {
             self.overrides = overrides
+            self.variant = variant
+            self.sweep = sweep
             self.scenarioFile = scenarioFile
             self.scenarioSHA256 = scenarioSHA256
             self.outputDirectory = outputDirectory

@@ -188,12 +188,10 @@ struct RunCommand: AsyncParsableCommand {
         }
         clock.begin("files")
         let elapsed = Date().timeIntervalSince(started)
-        var metadata = RunOutput.Metadata(
+        let metadata = RunOutput.Metadata(
             scenarioFile: source.name, scenarioSHA256: SHA256.hex(source.text.utf8), outputDirectory: directory,
-            elapsedSeconds: elapsed, toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version)
-        metadata.overrides = scenarioArguments.assignments
-        metadata.variant = variant
-        metadata.sweep = sweep
+            elapsedSeconds: elapsed, toolVersion: ToolVersion.current, gslVersion: GSLRuntime.version,
+            overrides: scenarioArguments.assignments, variant: variant, sweep: sweep)
         let written: RunOutput.Written
         do {
             written = try Interruption.whileWriting { () throws(AtomicFileError) in
