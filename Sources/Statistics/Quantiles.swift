@@ -26,18 +26,37 @@ public enum Quantiles {
     ///
     /// - Complexity: O(1).
     public static func quantile(sorted x: [Double], _ p: Double) -> Double {
-        let n = x.count
-        guard n > 0, p >= 0, p <= 1 else { return .nan }
-        if n == 1 { return x[0] }
+        quantile(count: x.count, p) { x[$0] }
+    }
+
+    /// The type-7 quantile of a sample of `n` values whose order statistics `x(k)` (0-based,
+    /// ascending) are read on demand: only those at `positions(count:p)` are read.
+    public static func quantile(count n: Int, _ p: Double, orderStatistic x: (Int) -> Double) -> Double {
+        guard let (j, g) = position(count: n, p) else { return .nan }
+        if g == 0 { return x(j) }
+        let a = x(j), b = x(j + 1)
+        if a == b { return a }
+        return a + g * (b - a)
+    }
+
+    /// The 0-based order statistics the type-7 quantile at p reads: j, and j + 1 when it
+    /// interpolates; empty when the quantile is NaN (n = 0 or p outside [0, 1]).
+    public static func positions(count n: Int, _ p: Double) -> [Int] {
+        guard let (j, g) = position(count: n, p) else { return [] }
+        return g == 0 ? [j] : [j, j + 1]
+    }
+
+    /// j = ⌊h⌋ and g = h − j for h = (n − 1)·p, snapped to an integer within a few ulps; g = 0 at
+    /// j = n − 1 and for n = 1. Nil for n = 0 or p outside [0, 1].
+    private static func position(count n: Int, _ p: Double) -> (j: Int, g: Double)? {
+        guard n > 0, p >= 0, p <= 1 else { return nil }
+        if n == 1 { return (0, 0) }
         var h = Double(n - 1) * p
         let nearest = h.rounded()
         if abs(h - nearest) <= 4 * nearest.ulp { h = nearest }
         let j = min(Int(h.rounded(.down)), n - 1)
         let g = h - Double(j)
-        if g == 0 || j == n - 1 { return x[j] }
-        let a = x[j], b = x[j + 1]
-        if a == b { return a }
-        return a + g * (b - a)
+        return j == n - 1 ? (j, 0) : (j, g)
     }
 
     /// Type-7 quantiles of an ascending sample for each probability in `ps` (NaN for a p outside

@@ -33,12 +33,9 @@ public struct Summary: Sendable, Equatable {
     public var p90: Double
     public var p95: Double
 
-    /// Summarises a column (any order; it is copied and sorted).
-    ///
-    /// - Complexity: O(n): one radix sort (`Quantiles.sortedWithoutNaN`) and two passes.
+    /// Summarises a column in any order, without sorting it (`init(selecting:)`).
     public init(_ values: [Double]) {
-        let sorted = Quantiles.sortedWithoutNaN(values)
-        self.init(sortedValues: sorted, missing: values.count - sorted.count)
+        self = values.withUnsafeBufferPointer { Summary(selecting: $0) }
     }
 
     /// Summarises a column that is already sorted ascending and free of NaN (not checked),
@@ -77,12 +74,72 @@ public struct Summary: Sendable, Equatable {
 
 extension Summary {
     /// Summarises a single-precision column as its values widened to double precision would be
-    /// (`Summary(values.map(Double.init))`, bit for bit), sorting the 32-bit values
-    /// (`RadixArgsort.sortedWidening`) rather than widening first.
-    ///
-    /// - Complexity: O(n): four radix passes and two passes.
+    /// (`Summary(values.map(Double.init))`), reading the floats in place.
     public init(_ values: UnsafeBufferPointer<Float>) {
-        let sorted = RadixArgsort.sortedWidening(values)
-        self.init(sortedValues: sorted, missing: values.count - sorted.count)
+        self.init(selecting: values)
+    }
+
+    /// Below this many values a column is summarised by sorting a copy (`sortedValues:`): the
+    /// selection's fixed costs (2^16 bucket counters) exceed a small sort's.
+    static let selectionThreshold = 4096
+
+    /// Summarises a column in any order without sorting it: the mean and the sd by compensated
+    /// sums in column order, the minimum, maximum and the quantiles' order statistics by
+    /// `RadixSelect` (the values a sort would put at those positions).
+    ///
+    /// The same figures as `init(sortedValues:)` of the sorted column: the quantiles exactly
+    /// (the same order statistics, the same type-7 interpolation); the mean and the sd are the
+    /// same compensated sums of the same terms in another order, which leaves a result off the
+    /// correctly rounded one only when the exact sum lies within about n·2^-106 of its magnitude
+    /// of a rounding boundary, so in practice they are the same bits too.
+    ///
+    /// - Complexity: O(n): five passes (two sums, three of the selection), no copy of the column.
+    init<T: SummaryElement>(selecting values: UnsafeBufferPointer<T>) {
+        var nans = 0
+        for x in values where x.isNaN { nans += 1 }
+        let n = values.count - nans
+        guard n >= Self.selectionThreshold else {
+            // A small column: sort a copy.
+            self.init(sortedValues: Quantiles.sortedWithoutNaN(values.compactMap { $0.isNaN ? nil : $0.widened }), missing: nans)
+            return
+        }
+        self.init(sortedValues: [], missing: nans)
+        let column = values.lazy.filter { !$0.isNaN }.map(\.widened)
+        count = n
+        mean = Moments.mean(column, count: n)
+        sd = Moments.variance(column, count: n, mean: mean).squareRoot()
+        se = sd / Double(n).squareRoot()
+        let ps = Quantiles.reported
+        var positions = [0, n - 1]
+        for p in ps { positions += Quantiles.positions(count: n, p) }
+        let selected = T.orderStatistics(values, count: n, positions: positions)
+        let at = Dictionary(zip(positions, selected), uniquingKeysWith: { a, _ in a })
+        min = selected[0]
+        max = selected[1]
+        let q = ps.map { Quantiles.quantile(count: n, $0) { at[$0]! } }
+        p5 = q[0]
+        p10 = q[1]
+        p50 = q[2]
+        p80 = q[3]
+        p90 = q[4]
+        p95 = q[5]
+    }
+}
+
+/// A column element `Summary(selecting:)` reads: a double, or a float widened to one.
+protocol SummaryElement: WidensToDouble {
+    var isNaN: Bool { get }
+    static func orderStatistics(_ values: UnsafeBufferPointer<Self>, count: Int, positions: [Int]) -> [Double]
+}
+
+extension Double: SummaryElement {
+    static func orderStatistics(_ values: UnsafeBufferPointer<Double>, count: Int, positions: [Int]) -> [Double] {
+        RadixSelect.orderStatistics(values, count: count, positions: positions)
+    }
+}
+
+extension Float: SummaryElement {
+    static func orderStatistics(_ values: UnsafeBufferPointer<Float>, count: Int, positions: [Int]) -> [Double] {
+        RadixSelect.orderStatistics(values, count: count, positions: positions)
     }
 }

@@ -55,8 +55,17 @@ public enum Moments {
     ///
     /// - Complexity: O(n).
     public static func mean(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return .nan }
-        return NeumaierSum.sum(values) / Double(values.count)
+        mean(values, count: values.count)
+    }
+
+    /// `mean` of the `n` values a sequence gives, added in its order (a lazily widened or
+    /// filtered column, without a copy).
+    @inlinable
+    public static func mean<S: Sequence>(_ values: S, count n: Int) -> Double where S.Element == Double {
+        guard n > 0 else { return .nan }
+        var s = NeumaierSum()
+        for x in values { s.add(x) }
+        return s.value / Double(n)
     }
 
     /// Sample variance s² = Σ (x_i - x̄)² / (n - 1) by the corrected two-pass algorithm
@@ -76,7 +85,13 @@ public enum Moments {
     /// `variance(values)` given x̄ = `mean(values)` (computed once by a caller that needs both):
     /// the second pass only, the same value bit for bit.
     public static func variance(_ values: [Double], mean m: Double) -> Double {
-        let n = values.count
+        variance(values, count: values.count, mean: m)
+    }
+
+    /// `variance(values, mean:)` of the `n` values a sequence gives, in its order.
+    @inlinable
+    public static func variance<S: Sequence>(_ values: S, count n: Int, mean m: Double) -> Double
+    where S.Element == Double {
         guard n >= 2 else { return .nan }
         var squares = NeumaierSum()
         var deviations = NeumaierSum()

@@ -1,3 +1,4 @@
+import Sampling
 import XCTest
 
 @testable import Statistics
@@ -73,6 +74,36 @@ final class QuantileTests: XCTestCase {
         XCTAssertEqual(summary.sd.bitPattern, Moments.standardDeviation(x).bitPattern)
         XCTAssertTrue(Moments.variance([4], mean: 4).isNaN)
         XCTAssertTrue(Moments.variance([], mean: .nan).isNaN)
+    }
+
+    /// A column long enough to be summarised by selection (`Summary(_:)` on doubles and floats)
+    /// gives the summary of its sorted copy bit for bit: the same order statistics and
+    /// quantiles, and the same compensated mean and sd although the terms come in another order;
+    /// also with NaN values, ties, a column of mostly zeros and one of equal values.
+    func testSummaryBySelectionEqualsTheSortedSummary() {
+        let stream = RandomStream(seed: 41)
+        let n = 50_000
+        let pert = (0..<n).map { _ in 2e6 + 3e6 * pow(stream.uniform(), 1.7) }
+        let mixed = (0..<n).map { _ in (stream.uniform() - 0.3) * 1e7 }
+        let rare = (0..<n).map { _ in stream.uniform() < 0.97 ? 0 : 2.5e5 * (1 + stream.uniform()) }
+        var gaps = mixed
+        for k in stride(from: 0, to: n, by: 101) { gaps[k] = .nan }
+        let ties = (0..<n).map { Double($0 % 7) }
+        let equal = [Double](repeating: 1234.5, count: n)
+        for (c, column) in [pert, mixed, rare, gaps, ties, equal].enumerated() {
+            let kept = column.filter { !$0.isNaN }
+            let sorted = Summary(sortedValues: RadixArgsort.sorted(kept), missing: column.count - kept.count)
+            let selected = Summary(column)
+            XCTAssertEqual(selected, sorted, "column \(c)")
+            XCTAssertEqual(selected.mean.bitPattern, sorted.mean.bitPattern, "column \(c) mean")
+            XCTAssertEqual(selected.sd.bitPattern, sorted.sd.bitPattern, "column \(c) sd")
+            XCTAssertEqual(selected.reportedQuantiles.map(\.bitPattern), sorted.reportedQuantiles.map(\.bitPattern))
+
+            let floats = column.map(Float.init)
+            let widened = floats.filter { !$0.isNaN }.map(Double.init)
+            let sortedFloats = Summary(sortedValues: RadixArgsort.sorted(widened), missing: floats.count - widened.count)
+            XCTAssertEqual(floats.withUnsafeBufferPointer { Summary($0) }, sortedFloats, "floats \(c)")
+        }
     }
 
     func testNaNValuesAreCountedAsMissing() {
