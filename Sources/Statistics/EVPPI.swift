@@ -137,7 +137,8 @@ public struct EVPPI: Sendable, Equatable {
     }
 
     /// The K - 1 cut points: with S = min(n, 16K²) values taken at iterations ⌊t·n/S⌋ and
-    /// sorted (s_0 <= ... <= s_{S-1}), cut_k = s_⌊k·S/K⌋ for k = 1 ... K - 1. An iteration with
+    /// s_0 <= ... <= s_{S-1} their order statistics (`RadixSelect`), cut_k = s_⌊k·S/K⌋ for
+    /// k = 1 ... K - 1. An iteration with
     /// value x falls in bin #{k : cut_k < x}, so equal values share a bin, and a bin holds
     /// n/K iterations give or take about n/(4K) (the cut's sampling error, √(K²/S) bins' worth).
     static func cutPoints(_ parameter: [Double]) -> [Double] {
@@ -148,8 +149,15 @@ public struct EVPPI: Sendable, Equatable {
         let n = parameter.count
         let k = max(1, Int(cbrt(Double(n)).rounded(.up)))
         let s = min(n, 16 * k * k)
-        let sample = RadixArgsort.sorted((0..<s).map { parameter[Int((Double($0) * Double(n) / Double(s)))].widened })
-        return (1..<max(1, k)).map { sample[$0 * s / k] }
+        let sample = (0..<s).map { parameter[Int((Double($0) * Double(n) / Double(s)))].widened }
+        let positions = (1..<max(1, k)).map { $0 * s / k }
+        // The order statistics of the subsample, selected rather than sorted; a subsample with
+        // a NaN (whose costs make the estimate NaN anyway) is sorted as before.
+        guard !sample.contains(where: \.isNaN) else {
+            let sorted = RadixArgsort.sorted(sample)
+            return positions.map { sorted[$0] }
+        }
+        return sample.withUnsafeBufferPointer { RadixSelect.orderStatistics($0, count: s, positions: positions) }
     }
 
     /// The estimator's two passes: mean and sample standard deviation of z, and the number of
