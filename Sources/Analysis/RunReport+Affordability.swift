@@ -87,7 +87,8 @@ extension RunReport {
             }
             return Double(count) / Double(max(n, 1))
         }
-        let zero = Summary([Double](repeating: 0, count: n))
+        // A type without lines: n zeros, summarised without a column of them.
+        let zero = Summary(sortedValues: [Double](repeating: 0, count: n))
         return columns.indices.map { o in
             let present = LineType.allCases.filter { columns[o][$0] != nil }
             return (0..<years.count).map { y in

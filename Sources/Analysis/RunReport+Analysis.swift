@@ -115,7 +115,8 @@ extension RunReport {
         phase(.economic)
         baseline = plan.scenario.baseline
         self.criteria = criteria
-        economic = try Self.economicCase(baseline: baseline, pvs: pvs, options: options)
+        economic = try Self.economicCase(
+            baseline: baseline, pvs: pvs, options: options, pairs: pairs, threads: threads)
         let financial = Self.affordability(plan: plan, results: results, threads: threads)
         for id in optionIDs {
             self.options[id].financialYears = financial[id.index]

@@ -41,13 +41,29 @@ extension RunReport {
 
     /// The economic case of every option, in file order (the baseline's with no NPV).
     ///
-    /// - Complexity: O(n) per option other than the baseline (one paired difference and its sort).
+    /// An option after the baseline in file order has its NPV from the pair (baseline, option)
+    /// the report already holds (the same comparison of the same columns); one before it has its
+    /// own, computed on up to `threads` threads.
+    ///
+    /// - Complexity: O(n) per option before the baseline (one paired difference and its
+    ///   summary), O(1) for the others.
     static func economicCase(
-        baseline: OptionID, pvs: [[Double]], options: IndexedArray<OptionID, Option>
+        baseline: OptionID, pvs: [[Double]], options: IndexedArray<OptionID, Option>, pairs: [Pair], threads: Int
     ) throws(StatisticsError) -> IndexedArray<OptionID, Economic> {
+        let before = options.map(\.id).filter { $0 < baseline }
+        let computed = Parallel.map(before.count, threads: threads) { k in
+            Result { () throws(StatisticsError) in try PairedComparison(pvs[baseline.index], pvs[before[k].index]) }
+        }
+        var npvs: [OptionID: PairedComparison] = [:]
+        for (id, comparison) in zip(before, computed) { npvs[id] = try comparison.get() }
+        for pair in pairs where pair.a == baseline { npvs[pair.b] = pair.comparison }
         var out = IndexedArray<OptionID, Economic>()
         for o in options {
-            let npv = o.id == baseline ? nil : try PairedComparison(pvs[baseline.index], pvs[o.id.index])
+            var npv: PairedComparison?
+            if o.id != baseline {
+                guard let known = npvs[o.id] else { preconditionFailure("no pair of the baseline with \(o.id)") }
+                npv = known
+            }
             var benefits = NeumaierSum()
             for line in o.lines where line.kind == .benefit { benefits.add(-line.pv.mean) }
             let pvBenefits = benefits.value
