@@ -104,10 +104,16 @@ extension Summary {
             return
         }
         self.init(sortedValues: [], missing: nans)
-        let column = values.lazy.filter { !$0.isNaN }.map(\.widened)
         count = n
-        mean = Moments.mean(column, count: n)
-        sd = Moments.variance(column, count: n, mean: mean).squareRoot()
+        if nans == 0 {
+            let (m, v) = Moments.meanAndVariance(values)
+            mean = m
+            sd = v.squareRoot()
+        } else {
+            let column = values.lazy.filter { !$0.isNaN }.map(\.widened)
+            mean = Moments.mean(column, count: n)
+            sd = Moments.variance(column, count: n, mean: mean).squareRoot()
+        }
         se = sd / Double(n).squareRoot()
         let ps = Quantiles.reported
         var positions = [0, n - 1]
