@@ -5,7 +5,7 @@ import Statistics
 /// The light figures of one case of a what-if comparison (`run --variants`, a step of
 /// `run --sweep`): per option the distribution of PV and P(cheapest), and the preferred option.
 /// Only what the comparison needs: no sensitivity, tornado or switching values, so a case costs
-/// its simulation and one sort per option.
+/// its simulation and one summary per option.
 public struct CaseFigures: Sendable {
     public struct Option: Sendable {
         public var name: String
@@ -26,9 +26,9 @@ public struct CaseFigures: Sendable {
     /// The figures of a finished run, with the same functions as `RunReport`.
     public init(name: String, results: SimulationResults, threads: Int = 0) throws(StatisticsError) {
         let pvs = results.options.map(\.pv.array)
-        let summaries = Parallel.map(pvs.count, threads: threads) { i in
-            let sorted = Quantiles.sortedWithoutNaN(pvs[i])
-            return Summary(sortedValues: sorted, missing: pvs[i].count - sorted.count)
+        let columns = results.options.map(\.pv)
+        let summaries = Parallel.map(columns.count, threads: threads) { i in
+            columns[i].withUnsafeBufferPointer { Summary($0) }
         }
         let p = try ProbabilityBest.cheapest(pvs)
         let options = results.options.indices.map {

@@ -19,26 +19,23 @@ extension RunReport {
         let base = engine.deterministic()
 
         phase(.summaries)
-        // Every summary sorts its column; they are independent, so they run in parallel.
-        let pvStatistics = Parallel.map(pvs.count, threads: threads) { i in
-            let sorted = Quantiles.sortedWithoutNaN(pvs[i])
-            return (
-                Summary(sortedValues: sorted, missing: pvs[i].count - sorted.count),
-                OrderStatisticCI(sorted: sorted, p: 0.8), QuantileGrid(sorted: sorted)
-            )
+        // The summaries are independent, so they run in parallel; none sorts its column.
+        let pvStatistics = Parallel.map(columns.count, threads: threads) { i in
+            let s = columns[i].pv.withUnsafeBufferPointer { ColumnStatistics($0, grid: true, intervalP: 0.8) }
+            return (s.summary, s.interval!, s.grid!)
         }
         var jobs = SummaryJobs()
         for (id, o) in zip(optionIDs, columns) {
-            jobs.add(.total(id), grid: true) { o.total.array }
+            jobs.add(.total(id), grid: o.total)
             if let deadline = o.deadline {
                 jobs.add([.goLive(id), .extensionMonths(id), .liveByDeadline(id)]) {
                     let (s, grid) = Self.goLiveSummaries(o, deadline: deadline)
                     return [(s[0], grid), (s[1], nil), (s[2], nil)]
                 }
             } else {
-                jobs.add(.goLive(id), grid: true) { o.goLive.array }
+                jobs.add(.goLive(id), grid: o.goLive)
             }
-            if let score = o.score { jobs.add(.score(id)) { score.array } }
+            if let score = o.score { jobs.add(.score(id), doubles: score) }
             for (y, column) in o.yearCash.enumerated() { jobs.add(.year(id, y), floats: column) }
             for (l, column) in o.linePV.enumerated() { jobs.add(.line(id, LineID(l)), floats: column) }
         }
@@ -132,45 +129,31 @@ extension RunReport {
 
 extension RunReport {
     /// Go-live, extension months and live-by-deadline of an option with a deadline, from one
-    /// sort of go-live: months past the deadline, max(0, g - deadline), is a non-decreasing map
-    /// of go-live, so it is sorted in go-live's order; live by the deadline (g <= deadline +
-    /// 1e-9) is 1 for the first c sorted values and 0 for the rest, so its sorted column is
-    /// n - c zeros then c ones. The summaries equal those of the columns themselves; with a NaN
-    /// go-live (where max(0, NaN) is 0 and the comparison false) the columns are summarised as
-    /// they are. The go-live quantile grid comes from the same sorted copy.
+    /// selection of go-live's order statistics (`ColumnStatistics`): months past the deadline,
+    /// max(0, g - deadline), is a non-decreasing map of go-live, so its order statistics are
+    /// those of go-live mapped; live by the deadline (g <= deadline + 1e-9) is 1 for c
+    /// iterations and 0 for the rest, so its sorted column is n - c zeros then c ones. The
+    /// summaries equal those of the columns themselves; with a NaN go-live (where max(0, NaN)
+    /// is 0 and the comparison false) the columns are summarised as they are. The go-live
+    /// quantile grid comes from the same selection.
     static func goLiveSummaries(_ o: OptionResults, deadline: Double) -> ([Summary], QuantileGrid) {
-        let sorted = Quantiles.sortedWithoutNaN(o.goLive.array)
-        let grid = QuantileGrid(sorted: sorted)
-        guard sorted.count == o.goLive.count else {
+        let goLive = o.goLive.withUnsafeBufferPointer { ColumnStatistics($0, grid: true) }
+        let grid = goLive.grid!
+        guard goLive.count == o.goLive.count else {
             return (
                 [
-                    Summary(sortedValues: sorted, missing: o.goLive.count - sorted.count),
-                    Summary(o.extensionMonths), Summary(o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 }),
+                    goLive.summary, Summary(o.extensionMonths), Summary(o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 }),
                 ], grid
             )
         }
-        let live = sorted.partitionPoint { !($0 <= deadline + 1e-9) }
-        var flags = [Double](repeating: 0, count: sorted.count)
-        for k in (sorted.count - live)..<sorted.count { flags[k] = 1 }
-        return (
-            [
-                Summary(sortedValues: sorted), Summary(sortedValues: sorted.map { max(0, $0 - deadline) }),
-                Summary(sortedValues: flags),
-            ], grid
-        )
-    }
-}
-
-extension Array where Element == Double {
-    /// The number of leading elements for which `belongs` is false, in an array ordered so that
-    /// `belongs` is false then true (binary search).
-    fileprivate func partitionPoint(_ belongs: (Double) -> Bool) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if belongs(self[mid]) { hi = mid } else { lo = mid + 1 }
-        }
-        return lo
+        let n = goLive.count
+        var live = 0
+        for g in o.goLive where g <= deadline + 1e-9 { live += 1 }
+        var flags = [Double](repeating: 0, count: n)
+        for k in (n - live)..<n { flags[k] = 1 }
+        let months = goLive.summary(
+            ofNonDecreasing: { max(0, $0 - deadline) }, mapped: o.goLive.lazy.map { max(0, $0 - deadline) })
+        return ([goLive.summary, months, Summary(sortedValues: flags)], grid)
     }
 }
 
@@ -189,15 +172,16 @@ private struct SummaryJobs {
     private var keys: [[Key]] = []
     private var jobs: [@Sendable () -> [(Summary, QuantileGrid?)]] = []
 
-    /// Adds a column, read only when its summary is computed (so that at most one copy per
-    /// thread is in memory at a time); with `grid`, its `QuantileGrid` is taken from the same
-    /// sorted copy.
-    mutating func add(_ key: Key, grid: Bool = false, _ column: @escaping @Sendable () -> [Double]) {
+    /// Adds a double-precision column, read in place.
+    mutating func add(_ key: Key, doubles column: Column<Double>) {
+        add([key]) { [(column.withUnsafeBufferPointer { Summary($0) }, nil)] }
+    }
+
+    /// Adds a double-precision column with its `QuantileGrid`, both from one selection.
+    mutating func add(_ key: Key, grid column: Column<Double>) {
         add([key]) {
-            let values = column()
-            guard grid else { return [(Summary(values), nil)] }
-            let sorted = Quantiles.sortedWithoutNaN(values)
-            return [(Summary(sortedValues: sorted, missing: values.count - sorted.count), QuantileGrid(sorted: sorted))]
+            let s = column.withUnsafeBufferPointer { ColumnStatistics($0, grid: true) }
+            return [(s.summary, s.grid)]
         }
     }
 

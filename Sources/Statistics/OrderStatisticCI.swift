@@ -56,16 +56,24 @@ public struct OrderStatisticCI: Sendable, Equatable {
     /// - Complexity: O(n) for n <= `exactLimit` (the binomial probabilities), O(1) beyond it
     ///   (the normal approximation, with one `StandardNormal.quantile`).
     public init(sorted x: [Double], p: Double, confidence: Double = 0.95, exactLimit: Int = 1000) {
-        let r = OrderStatisticCI.ranks(n: x.count, p: p, confidence: confidence, exactLimit: exactLimit)
+        self.init(count: x.count, p: p, confidence: confidence, exactLimit: exactLimit) { x[$0] }
+    }
+
+    /// The interval for the p-quantile of a sample of n values whose order statistics are read
+    /// on demand (0-based), at `positions(count:p:confidence:exactLimit:)`.
+    public init(
+        count n: Int, p: Double, confidence: Double = 0.95, exactLimit: Int = 1000, orderStatistic x: (Int) -> Double
+    ) {
+        let r = OrderStatisticCI.ranks(n: n, p: p, confidence: confidence, exactLimit: exactLimit)
         self.p = p
         self.confidence = confidence
         lowerRank = r.lower
         upperRank = r.upper
         coverage = r.coverage
         method = r.method
-        if r.lower >= 1, r.upper <= x.count, r.lower <= r.upper {
-            lower = x[r.lower - 1]
-            upper = x[r.upper - 1]
+        if r.lower >= 1, r.upper <= n, r.lower <= r.upper {
+            lower = x(r.lower - 1)
+            upper = x(r.upper - 1)
         } else {
             lower = .nan
             upper = .nan
@@ -79,6 +87,12 @@ public struct OrderStatisticCI: Sendable, Equatable {
         self.init(
             sorted: Quantiles.sortedWithoutNaN(values), p: p, confidence: confidence,
             exactLimit: exactLimit)
+    }
+
+    /// The order statistics (0-based positions) the interval of n values reads.
+    public static func positions(count n: Int, p: Double, confidence: Double = 0.95, exactLimit: Int = 1000) -> [Int] {
+        let r = ranks(n: n, p: p, confidence: confidence, exactLimit: exactLimit)
+        return r.lower >= 1 && r.upper <= n && r.lower <= r.upper ? [r.lower - 1, r.upper - 1] : []
     }
 
     /// The ranks and coverage alone, for a sample of size n (see the type's documentation).

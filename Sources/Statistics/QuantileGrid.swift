@@ -18,6 +18,17 @@ public struct QuantileGrid: Sendable, Equatable {
         values = Quantiles.quantiles(sorted: x, ps: Self.probabilities)
     }
 
+    /// The grid of a sample of n values whose order statistics are read on demand, at
+    /// `positions(count:)`.
+    public init(count n: Int, orderStatistic x: (Int) -> Double) {
+        values = Self.probabilities.map { Quantiles.quantile(count: n, $0, orderStatistic: x) }
+    }
+
+    /// The order statistics (0-based positions) the grid of n values reads.
+    public static func positions(count n: Int) -> [Int] {
+        probabilities.flatMap { Quantiles.positions(count: n, $0) }
+    }
+
     /// The grid of a column in any order (copied and sorted; NaN left out).
     public init(_ column: [Double]) {
         self.init(sorted: Quantiles.sortedWithoutNaN(column))

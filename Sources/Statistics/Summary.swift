@@ -79,6 +79,11 @@ extension Summary {
         self.init(selecting: values)
     }
 
+    /// Summarises a column read in place (`init(selecting:)`).
+    public init(_ values: UnsafeBufferPointer<Double>) {
+        self.init(selecting: values)
+    }
+
     /// Below this many values a column is summarised by sorting a copy (`sortedValues:`): the
     /// selection's fixed costs (2^16 bucket counters) exceed a small sort's.
     static let selectionThreshold = 4096
@@ -103,32 +108,52 @@ extension Summary {
             self.init(sortedValues: Quantiles.sortedWithoutNaN(values.compactMap { $0.isNaN ? nil : $0.widened }), missing: nans)
             return
         }
-        self.init(sortedValues: [], missing: nans)
-        count = n
-        if nans == 0 {
-            let (m, v) = Moments.meanAndVariance(values)
-            mean = m
-            sd = v.squareRoot()
-        } else {
-            let column = values.lazy.filter { !$0.isNaN }.map(\.widened)
-            mean = Moments.mean(column, count: n)
-            sd = Moments.variance(column, count: n, mean: mean).squareRoot()
-        }
-        se = sd / Double(n).squareRoot()
-        let ps = Quantiles.reported
-        var positions = [0, n - 1]
-        for p in ps { positions += Quantiles.positions(count: n, p) }
+        let (mean, sd) = Self.moments(values, missing: nans)
+        let positions = Self.positions(count: n)
         let selected = T.orderStatistics(values, count: n, positions: positions)
         let at = Dictionary(zip(positions, selected), uniquingKeysWith: { a, _ in a })
-        min = selected[0]
-        max = selected[1]
-        let q = ps.map { Quantiles.quantile(count: n, $0) { at[$0]! } }
+        self.init(count: n, missing: nans, mean: mean, sd: sd) { at[$0]! }
+    }
+
+    /// The order statistics (0-based positions) a summary of n values reads: the minimum, the
+    /// maximum and those of `Quantiles.reported`.
+    static func positions(count n: Int) -> [Int] {
+        guard n > 0 else { return [] }
+        var positions = [0, n - 1]
+        for p in Quantiles.reported { positions += Quantiles.positions(count: n, p) }
+        return positions
+    }
+
+    /// A summary from the mean and sd of its n values and their order statistics, read on
+    /// demand at `positions(count:)`.
+    init(count n: Int, missing: Int, mean: Double, sd: Double, orderStatistic x: (Int) -> Double) {
+        self.init(sortedValues: [], missing: missing)
+        count = n
+        self.mean = mean
+        self.sd = sd
+        se = n >= 2 ? sd / Double(n).squareRoot() : .nan
+        guard n > 0 else { return }
+        min = x(0)
+        max = x(n - 1)
+        let q = Quantiles.reported.map { Quantiles.quantile(count: n, $0, orderStatistic: x) }
         p5 = q[0]
         p10 = q[1]
         p50 = q[2]
         p80 = q[3]
         p90 = q[4]
         p95 = q[5]
+    }
+
+    /// The mean and sd of a column's values other than its `missing` NaN, in column order.
+    static func moments<T: SummaryElement>(_ values: UnsafeBufferPointer<T>, missing: Int) -> (mean: Double, sd: Double) {
+        if missing == 0 {
+            let (m, v) = Moments.meanAndVariance(values)
+            return (m, v.squareRoot())
+        }
+        let n = values.count - missing
+        let column = values.lazy.filter { !$0.isNaN }.map(\.widened)
+        let mean = Moments.mean(column, count: n)
+        return (mean, Moments.variance(column, count: n, mean: mean).squareRoot())
     }
 }
 
