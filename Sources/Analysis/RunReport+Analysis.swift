@@ -151,8 +151,9 @@ extension RunReport {
         for g in o.goLive where g <= deadline + 1e-9 { live += 1 }
         var flags = [Double](repeating: 0, count: n)
         for k in (n - live)..<n { flags[k] = 1 }
-        let months = goLive.summary(
-            ofNonDecreasing: { max(0, $0 - deadline) }, mapped: o.goLive.lazy.map { max(0, $0 - deadline) })
+        let months = o.goLive.withUnsafeBufferPointer {
+            goLive.summary(ofNonDecreasing: { max(0, $0 - deadline) }, values: $0)
+        }
         return ([goLive.summary, months, Summary(sortedValues: flags)], grid)
     }
 }

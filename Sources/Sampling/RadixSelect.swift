@@ -3,16 +3,19 @@
 /// few chosen positions.
 ///
 /// Method (a one-level radix select on the order-preserving keys of `RadixArgsort`): with lo and
-/// hi the smallest and largest key of the non-NaN values, a value with key k falls in bucket
-/// `(k − lo) >> s`, where s is the smallest shift that leaves at most 2^16 buckets. The bucket is
+/// hi the smallest and largest key of the non-NaN values, a value with lo < k < hi falls in
+/// bucket `(k − lo) >> s`, where s is the smallest shift that leaves at most 2^16 buckets (the
+/// values equal to lo or hi are only counted). The bucket is
 /// a non-decreasing function of the key, so every value of a bucket sorts before every value of
 /// a later one: the bucket counts place each wanted position in one bucket, and only the keys of
 /// those buckets (at most one per position) are gathered and sorted. Ties, ±∞ and signed zeros
 /// are ordered as the sort orders them, because only keys are compared.
 ///
 /// - Complexity: three passes over the column (extremes, bucket counts, gathering) and a sort
-///   of the gathered keys, O(n + m) for m gathered keys; 2^16 counters (256 KB). A column whose
-///   wanted buckets hold most of its values (a column of mostly equal values) gathers about n.
+///   of the gathered keys, O(n + m) for m gathered keys; 2^16 counters (256 KB). Only values
+///   strictly between the extremes are counted and gathered, so a column of mostly its minimum
+///   (a rare risk's PV) gathers little; one whose wanted buckets hold most of its other values
+///   (few distinct values in the middle) gathers about n.
 public enum RadixSelect {
     /// The values at the 0-based ascending positions `positions` (each in `0 ..< count`, any
     /// order, repeats allowed) among the non-NaN values of `values`, `count` their number (the
@@ -32,76 +35,102 @@ public enum RadixSelect {
     ) -> [T.Key] {
         precondition(positions.allSatisfy { $0 >= 0 && $0 < n }, "RadixSelect: position outside the column")
         guard !positions.isEmpty else { return [] }
-        // The extremes and how many values equal each: positions among those need no bucket
-        // (a column of mostly zeros, such as a rare risk's PV, gathers nothing for them).
-        var lo = T.Key.max, hi = T.Key.min, atLo = 0, atHi = 0
-        for x in values where !x.isNaN {
-            let k = x.radixKey
-            if k <= lo {
-                atLo = k == lo ? atLo + 1 : 1
-                lo = k
-            }
-            if k >= hi {
-                atHi = k == hi ? atHi + 1 : 1
-                hi = k
+        let hasNaN = n != values.count
+        /// Calls `body` with the key of every non-NaN value, in column order.
+        @inline(__always) func forEachKey(_ body: (T.Key) -> Void) {
+            if hasNaN {
+                for x in values where !x.isNaN { body(x.radixKey) }
+            } else {
+                for x in values { body(x.radixKey) }
             }
         }
-        if positions.allSatisfy({ $0 < atLo || $0 >= n - atHi }) {
-            return positions.map { $0 < atLo ? lo : hi }
+        // The extremes and how many values equal each. The values strictly between them (the
+        // middle, m of them) are the only ones counted and gathered, so a column of mostly one
+        // value (a rare risk's PV: mostly zeros) costs no more than any other; position p is
+        // lo below atLo, hi from n - atHi, and otherwise position p - atLo of the middle.
+        var lo = T.Key.max, hi = T.Key.min
+        forEachKey { k in
+            lo = min(lo, k)
+            hi = max(hi, k)
         }
+        if lo == hi { return positions.map { _ in lo } }
+
         let span = hi - lo
         let shift = max(0, (T.Key.bitWidth - span.leadingZeroBitCount) - 16)
         let buckets = Int(truncatingIfNeeded: span >> shift) + 1
         @inline(__always) func bucket(_ k: T.Key) -> Int { Int(truncatingIfNeeded: (k &- lo) >> shift) }
 
-        let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: buckets)
+        let counts = UnsafeMutablePointer<Int32>.allocate(capacity: buckets)
         defer { counts.deallocate() }
-        counts.initialize(repeating: 0)
-        for x in values where !x.isNaN { counts[bucket(x.radixKey)] &+= 1 }
+        counts.initialize(repeating: 0, count: buckets)
+        var atLo = 0, atHi = 0
+        forEachKey { k in
+            if k == lo {
+                atLo &+= 1
+            } else if k == hi {
+                atHi &+= 1
+            } else {
+                counts[bucket(k)] &+= 1
+            }
+        }
+        func isEnd(_ p: Int) -> Bool { p < atLo || p >= n - atHi }
+        if positions.allSatisfy(isEnd) { return positions.map { $0 < atLo ? lo : hi } }
 
-        // Each wanted position's bucket and its offset there; `slot[b]` numbers the wanted buckets
-        // from 1 (0: not wanted).
+        // Each wanted middle position's bucket and offset there; the wanted buckets, numbered
+        // from 0 in `slot`, are marked in a bitmap (8 KB for 2^16 buckets) read first.
         let order = positions.indices.sorted { positions[$0] < positions[$1] }
-        var wanted: [(bucket: Int, offset: Int)] = Array(repeating: (0, 0), count: positions.count)
+        var wanted = [(bucket: Int, offset: Int)](repeating: (0, 0), count: positions.count)
         var slotOf = [Int: Int]()
         var slotBuckets: [Int] = []
         var b = 0, before = 0
-        for j in order {
-            let p = positions[j]
-            if p < atLo || p >= n - atHi { continue }
+        for j in order where !isEnd(positions[j]) {
+            let p = positions[j] - atLo
             while before + Int(counts[b]) <= p {
                 before += Int(counts[b])
                 b += 1
             }
             wanted[j] = (b, p - before)
             if slotOf[b] == nil {
-                slotBuckets.append(b)
                 slotOf[b] = slotBuckets.count
+                slotBuckets.append(b)
             }
         }
-        let slot = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: buckets)
-        defer { slot.deallocate() }
-        slot.initialize(repeating: 0)
-        // Slot numbers are 16 bits: fewer than 2^16 wanted buckets (one per wanted position at most).
         precondition(slotBuckets.count < 1 << 16, "RadixSelect: too many wanted buckets")
-        for (s, bucket) in slotBuckets.enumerated() { slot[bucket] = UInt16(s + 1) }
-
-        var gathered: [[T.Key]] = slotBuckets.map { b in
-            var keys: [T.Key] = []
-            keys.reserveCapacity(Int(counts[b]))
+        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: (buckets + 63) / 64)
+        defer { bits.deallocate() }
+        bits.initialize(repeating: 0, count: (buckets + 63) / 64)
+        let slot = UnsafeMutablePointer<UInt16>.allocate(capacity: buckets)
+        defer { slot.deallocate() }
+        // Each wanted bucket's keys go to its own range of one buffer.
+        var start = [Int](repeating: 0, count: slotBuckets.count + 1)
+        for (s, bucket) in slotBuckets.enumerated() {
+            bits[bucket >> 6] |= 1 << UInt64(bucket & 63)
+            slot[bucket] = UInt16(s)
+            start[s + 1] = start[s] + Int(counts[bucket])
+        }
+        let gathered = UnsafeMutablePointer<T.Key>.allocate(capacity: max(start[slotBuckets.count], 1))
+        defer { gathered.deallocate() }
+        var cursor = start
+        cursor.withUnsafeMutableBufferPointer { cursor in
+            forEachKey { k in
+                let b = bucket(k)
+                if bits[b >> 6] & (1 << UInt64(b & 63)) != 0 && k != lo && k != hi {
+                    let s = Int(slot[b])
+                    gathered[cursor[s]] = k
+                    cursor[s] += 1
+                }
+            }
+        }
+        let sorted: [[T.Key]] = slotBuckets.indices.map { s in
+            var keys = Array(UnsafeBufferPointer(start: gathered + start[s], count: start[s + 1] - start[s]))
+            RadixArgsort.sortKeys(&keys)
             return keys
         }
-        for x in values where !x.isNaN {
-            let k = x.radixKey
-            let s = Int(slot[bucket(k)])
-            if s != 0 { gathered[s - 1].append(k) }
-        }
-        for s in gathered.indices { RadixArgsort.sortKeys(&gathered[s]) }
         return positions.indices.map { j in
             let p = positions[j]
             if p < atLo { return lo }
             if p >= n - atHi { return hi }
-            return gathered[slotOf[wanted[j].bucket]! - 1][wanted[j].offset]
+            return sorted[slotOf[wanted[j].bucket]!][wanted[j].offset]
         }
     }
 }

@@ -48,13 +48,15 @@ public struct ColumnStatistics: Sendable {
         orderStatistics = lookup
     }
 
-    /// The summary of `f(x_i)` for a non-decreasing `f`, whose values `mapped` (the column's
-    /// own, through `f`, in column order, no NaN among the column's) have the order statistics
-    /// `f(x_(k))`: the mean and sd from `mapped`, the rest from this column's order statistics.
-    public func summary<S: Sequence>(
-        ofNonDecreasing f: (Double) -> Double, mapped: S
-    ) -> Summary where S.Element == Double {
+    /// The summary of `f(x_i)` for a non-decreasing `f`, where `values` is the column these
+    /// statistics are of (no NaN in it): the order statistics of the mapped column are
+    /// `f(x_(k))`, so only the mean and sd read the column again, mapped in column order.
+    public func summary(
+        ofNonDecreasing f: (Double) -> Double, values: UnsafeBufferPointer<Double>
+    ) -> Summary {
         let n = count
+        precondition(n == values.count, "ColumnStatistics: a column with NaN values")
+        let mapped = values.lazy.map(f)
         let mean = Moments.mean(mapped, count: n)
         let sd = Moments.variance(mapped, count: n, mean: mean).squareRoot()
         return Summary(count: n, missing: 0, mean: mean, sd: sd) { f(orderStatistics[$0]!) }
