@@ -98,7 +98,7 @@ extension RadixArgsort {
 }
 
 extension RadixArgsort {
-    /// Stable argsort of NaN-free floats on their 32-bit keys (four one-byte passes): the same
+    /// Stable argsort of NaN-free floats on their 32-bit keys (three 11-bit passes): the same
     /// order as `argsort(values.map(Double.init))`, since widening keeps the order and both
     /// sorts are stable.
     ///
@@ -116,34 +116,44 @@ extension RadixArgsort {
         _ values: UnsafeBufferPointer<Float>, mergingZeros: Bool
     ) -> (order: [Int32], keys: [UInt32]) {
         let n = values.count
-        var order = [Int32](unsafeUninitializedCapacity: n) { o, count in
-            for i in 0..<n { o[i] = Int32(i) }
-            count = n
-        }
-        var keys = [UInt32](unsafeUninitializedCapacity: 2 * n) { k, count in
-            if mergingZeros {
-                for i in 0..<n { k[i] = key(values[i] == 0 ? 0 : values[i]) }
-            } else {
-                for i in 0..<n { k[i] = key(values[i]) }
-            }
-            count = 2 * n
-        }
-        guard n > 1 else { return (order, keys) }
+        guard n > 0 else { return ([], []) }
+        var order = [Int32](repeating: 0, count: n)
+        var keys = [UInt32](repeating: 0, count: 2 * n)
         var scratch = [Int32](repeating: 0, count: n)
         order.withUnsafeMutableBufferPointer { o in
             keys.withUnsafeMutableBufferPointer { k in
                 scratch.withUnsafeMutableBufferPointer { sc in
-                    let (order, keys) = (o.baseAddress!, k.baseAddress!)
-                    let inScratch = sortKeys(
-                        n, keys: keys, scratchKeys: keys + n, carrying: order, scratchOrder: sc.baseAddress!)
-                    if inScratch {
-                        order.update(from: sc.baseAddress!, count: n)
-                        keys.update(from: keys + n, count: n)
+                    let sorted = argsortWithKeys(
+                        values, mergingZeros: mergingZeros, order: o.baseAddress!, keys: k.baseAddress!,
+                        scratchOrder: sc.baseAddress!)
+                    if sorted.order != UnsafePointer(o.baseAddress!) {
+                        o.baseAddress!.update(from: sorted.order, count: n)
+                        k.baseAddress!.update(from: sorted.keys, count: n)
                     }
                 }
             }
         }
         return (order, keys)
+    }
+
+    /// The same in the caller's buffers (reused from one column to the next): `order` and
+    /// `scratchOrder` need room for n entries and `keys` for 2n. Returns where the sorted order
+    /// and keys ended: `order` and `keys`, or `scratchOrder` and `keys + n`.
+    ///
+    /// - Complexity: O(n), three passes of 11 bits (fewer when a digit is common to every key).
+    public static func argsortWithKeys(
+        _ values: UnsafeBufferPointer<Float>, mergingZeros: Bool, order: UnsafeMutablePointer<Int32>,
+        keys: UnsafeMutablePointer<UInt32>, scratchOrder: UnsafeMutablePointer<Int32>
+    ) -> (order: UnsafePointer<Int32>, keys: UnsafePointer<UInt32>) {
+        let n = values.count
+        for i in 0..<n { order[i] = Int32(truncatingIfNeeded: i) }
+        if mergingZeros {
+            for i in 0..<n { keys[i] = key(values[i] == 0 ? 0 : values[i]) }
+        } else {
+            for i in 0..<n { keys[i] = key(values[i]) }
+        }
+        let inScratch = sortKeys(n, keys: keys, scratchKeys: keys + n, carrying: order, scratchOrder: scratchOrder)
+        return inScratch ? (UnsafePointer(scratchOrder), UnsafePointer(keys + n)) : (UnsafePointer(order), UnsafePointer(keys))
     }
 }
 
@@ -189,40 +199,62 @@ extension RadixArgsort {
 }
 
 extension RadixArgsort {
+    /// Digit width of the carrying sort for a key type: 11 bits for 32-bit keys (three passes,
+    /// 11 + 11 + 10 bits, instead of four of one byte), 8 bits (a byte) for 64-bit ones, which
+    /// are sorted in short chunks where 2048 counters per pass would cost more than they save.
+    @inline(__always)
+    static func digitBits<Key: FixedWidthInteger>(_: Key.Type) -> Int { Key.bitWidth == 32 ? 11 : 8 }
+
     /// The same sort as `sortKeys(_:)` on `keys[0 ..< n]`, moving `order[i]` with each key (an
     /// argsort when `order` starts as 0, 1, …, n − 1; stable, so ties keep their order). The
     /// passes alternate between the buffers and their scratch twins; returns whether the sorted
     /// keys and order ended in the scratch buffers (an odd number of passes ran) rather than in
     /// `keys` and `order`.
     ///
-    /// - Complexity: O(n · bytes).
+    /// One pass per digit of `digitBits` bits, least significant first; a stable LSD sort gives
+    /// the same order whatever the digit width. The counts of every digit are taken in one read
+    /// of the keys before the first pass, and a pass whose digit is the same in every key (the
+    /// high bits of values in a narrow range) is skipped.
+    ///
+    /// - Complexity: O(n · passes), passes · 2^digitBits counters.
     @inline(__always)
     static func sortKeys<Key: FixedWidthInteger & UnsignedInteger>(
         _ n: Int, keys: UnsafeMutablePointer<Key>, scratchKeys: UnsafeMutablePointer<Key>,
         carrying order: UnsafeMutablePointer<Int32>, scratchOrder: UnsafeMutablePointer<Int32>
     ) -> Bool {
         guard n > 1 else { return false }
+        let bits = digitBits(Key.self)
+        let radix = 1 << bits
+        let mask = Key(radix - 1)
+        let passes = (Key.bitWidth + bits - 1) / bits
         var srcKeys = keys, dstKeys = scratchKeys
         var srcOrder = order, dstOrder = scratchOrder
-        // Digit counts in raw memory: an array here costs a uniqueness check per element.
-        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        // Digit counts in raw memory (an array here costs a uniqueness check per element), 32
+        // bits each (n < 2^31), pass p's at p · radix.
+        let counts = UnsafeMutablePointer<UInt32>.allocate(capacity: passes * radix)
         defer { counts.deallocate() }
-        for pass in 0..<(Key.bitWidth / 8) {
-            let shift = Key(pass * 8)
-            for d in 0..<256 { counts[d] = 0 }
-            for i in 0..<n { counts[Int(truncatingIfNeeded: (srcKeys[i] >> shift) & 0xFF)] += 1 }
+        counts.initialize(repeating: 0, count: passes * radix)
+        for i in 0..<n {
+            let k = srcKeys[i]
+            for p in 0..<passes {
+                counts[p &* radix &+ Int(truncatingIfNeeded: (k >> Key(p &* bits)) & mask)] &+= 1
+            }
+        }
+        for p in 0..<passes {
+            let shift = Key(p * bits)
+            let c = counts + p * radix
             // Skip a pass where every key has the same digit.
-            if (0..<256).contains(where: { counts[$0] == n }) { continue }
-            var total = 0
-            for d in 0..<256 {
-                let c = counts[d]
-                counts[d] = total
-                total += c
+            if c[Int(truncatingIfNeeded: (srcKeys[0] >> shift) & mask)] == UInt32(n) { continue }
+            var total: UInt32 = 0
+            for d in 0..<radix {
+                let m = c[d]
+                c[d] = total
+                total &+= m
             }
             for i in 0..<n {
-                let d = Int(truncatingIfNeeded: (srcKeys[i] >> shift) & 0xFF)
-                let at = counts[d]
-                counts[d] = at + 1
+                let d = Int(truncatingIfNeeded: (srcKeys[i] >> shift) & mask)
+                let at = Int(c[d])
+                c[d] = UInt32(truncatingIfNeeded: at &+ 1)
                 dstKeys[at] = srcKeys[i]
                 dstOrder[at] = srcOrder[i]
             }

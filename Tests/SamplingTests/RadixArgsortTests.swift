@@ -26,4 +26,48 @@ final class RadixArgsortTests: XCTestCase {
         XCTAssertEqual(RadixArgsort.sorted([]), [])
         XCTAssertEqual(RadixArgsort.argsort([7]), [0])
     }
+
+    /// The float argsort (three 11-bit passes) equals sorting (key, index) pairs: on values of
+    /// every magnitude (every pass runs, so the result ends in the scratch buffers), and on
+    /// values in [1000, 1001) whose keys share their top digit (that pass is skipped, and the
+    /// result ends in the first buffers); −0 merged with +0 by `mergingZeros`.
+    func testFloatArgsortAgreesWithComparisonSort() {
+        let stream = RandomStream(seed: 5)
+        var wide: [Float] = [0, -0.0, .infinity, -.infinity, 1e-40, -1e-40, 3, 3, -2, -2, 0, -0.0]
+        for _ in 0..<6000 {
+            let u = stream.uniform()
+            wide.append(Float((u - 0.5) * pow(10, Double(Int(stream.uniform() * 60) - 30))))
+        }
+        let narrow = (0..<6000).map { _ in Float(1000 + (stream.uniform() * 64).rounded() / 64) }
+        for (values, endsInScratch) in [(wide, true), (narrow, false)] {
+            for merging in [false, true] {
+                func key(_ x: Float) -> UInt32 {
+                    let bits = (merging && x == 0 ? 0 : x).bitPattern
+                    return bits & (1 << 31) == 0 ? bits | (1 << 31) : ~bits
+                }
+                let expected = values.indices.sorted { (key(values[$0]), $0) < (key(values[$1]), $1) }
+                let sorted = values.withUnsafeBufferPointer { RadixArgsort.argsortWithKeys($0, mergingZeros: merging) }
+                XCTAssertEqual(sorted.order.map(Int.init), expected, "merging zeros: \(merging)")
+                XCTAssertEqual(Array(sorted.keys.prefix(values.count)), expected.map { key(values[$0]) })
+                let n = values.count
+                var (order, keys, scratch) = ([Int32](repeating: 0, count: n), [UInt32](repeating: 0, count: 2 * n), [Int32](repeating: 0, count: n))
+                let inScratch = values.withUnsafeBufferPointer { v in
+                    order.withUnsafeMutableBufferPointer { o in
+                        keys.withUnsafeMutableBufferPointer { k in
+                            scratch.withUnsafeMutableBufferPointer { sc in
+                                let r = RadixArgsort.argsortWithKeys(
+                                    v, mergingZeros: merging, order: o.baseAddress!, keys: k.baseAddress!,
+                                    scratchOrder: sc.baseAddress!)
+                                XCTAssertEqual(Array(UnsafeBufferPointer(start: r.order, count: n)), sorted.order)
+                                return r.order == UnsafePointer(sc.baseAddress!)
+                            }
+                        }
+                    }
+                }
+                XCTAssertEqual(inScratch, endsInScratch)
+            }
+        }
+        XCTAssertEqual(([] as [Float]).withUnsafeBufferPointer { RadixArgsort.argsort($0) }, [])
+        XCTAssertEqual(([2.5] as [Float]).withUnsafeBufferPointer { RadixArgsort.argsort($0) }, [0])
+    }
 }
