@@ -18,7 +18,6 @@ public enum RadixArgsort {
         for i in 0..<n {
             let bits = values[i].bitPattern
             keys[i] = bits & (1 << 63) == 0 ? bits | (1 << 63) : ~bits
-            order[i] = Int32(i)
         }
         let inScratch = sortKeys(
             n, keys: keys, scratchKeys: scratchKeys, carrying: order, scratchOrder: scratchOrder)
@@ -146,7 +145,6 @@ extension RadixArgsort {
         keys: UnsafeMutablePointer<UInt32>, scratchOrder: UnsafeMutablePointer<Int32>
     ) -> (order: UnsafePointer<Int32>, keys: UnsafePointer<UInt32>) {
         let n = values.count
-        for i in 0..<n { order[i] = Int32(truncatingIfNeeded: i) }
         if mergingZeros {
             for i in 0..<n { keys[i] = key(values[i] == 0 ? 0 : values[i]) }
         } else {
@@ -199,11 +197,13 @@ extension RadixArgsort {
 }
 
 extension RadixArgsort {
-    /// The same sort as `sortKeys(_:)` on `keys[0 ..< n]`, moving `order[i]` with each key (an
-    /// argsort when `order` starts as 0, 1, …, n − 1; stable, so ties keep their order). The
-    /// passes alternate between the buffers and their scratch twins; returns whether the sorted
-    /// keys and order ended in the scratch buffers (an odd number of passes ran) rather than in
-    /// `keys` and `order`.
+    /// The same sort as `sortKeys(_:)` on `keys[0 ..< n]`, with the argsort beside it: the
+    /// original index of each key moves with it (stable, so ties keep their order), and the
+    /// first pass writes the indices 0, 1, …, n − 1 itself, so `order` need not be initialised
+    /// (when every pass is skipped, all keys being equal, it is filled with them at the end).
+    /// The passes alternate between the buffers and their scratch twins; returns whether the
+    /// sorted keys and order ended in the scratch buffers (an odd number of passes ran) rather
+    /// than in `keys` and `order`.
     ///
     /// One pass per byte, least significant first. The counts of every byte are taken in one
     /// read of the keys before the first pass (not one read per pass), and a pass whose byte is
@@ -217,7 +217,10 @@ extension RadixArgsort {
         _ n: Int, keys: UnsafeMutablePointer<Key>, scratchKeys: UnsafeMutablePointer<Key>,
         carrying order: UnsafeMutablePointer<Int32>, scratchOrder: UnsafeMutablePointer<Int32>
     ) -> Bool {
-        guard n > 1 else { return false }
+        guard n > 1 else {
+            if n == 1 { order[0] = 0 }
+            return false
+        }
         let bits = 8
         let radix = 1 << bits
         let mask = Key(radix - 1)
@@ -235,6 +238,7 @@ extension RadixArgsort {
                 counts[p &* radix &+ Int(truncatingIfNeeded: (k >> Key(p &* bits)) & mask)] &+= 1
             }
         }
+        var first = true
         for p in 0..<passes {
             let shift = Key(p * bits)
             let c = counts + p * radix
@@ -246,16 +250,29 @@ extension RadixArgsort {
                 c[d] = total
                 total &+= m
             }
-            for i in 0..<n {
-                let d = Int(truncatingIfNeeded: (srcKeys[i] >> shift) & mask)
-                let at = Int(c[d])
-                c[d] = UInt32(truncatingIfNeeded: at &+ 1)
-                dstKeys[at] = srcKeys[i]
-                dstOrder[at] = srcOrder[i]
+            if first {
+                // The order is still the identity: write the index rather than read it.
+                for i in 0..<n {
+                    let d = Int(truncatingIfNeeded: (srcKeys[i] >> shift) & mask)
+                    let at = Int(c[d])
+                    c[d] = UInt32(truncatingIfNeeded: at &+ 1)
+                    dstKeys[at] = srcKeys[i]
+                    dstOrder[at] = Int32(truncatingIfNeeded: i)
+                }
+                first = false
+            } else {
+                for i in 0..<n {
+                    let d = Int(truncatingIfNeeded: (srcKeys[i] >> shift) & mask)
+                    let at = Int(c[d])
+                    c[d] = UInt32(truncatingIfNeeded: at &+ 1)
+                    dstKeys[at] = srcKeys[i]
+                    dstOrder[at] = srcOrder[i]
+                }
             }
             swap(&srcKeys, &dstKeys)
             swap(&srcOrder, &dstOrder)
         }
+        if first { for i in 0..<n { order[i] = Int32(truncatingIfNeeded: i) } }
         return srcOrder != order
     }
 }

@@ -70,5 +70,9 @@ final class RadixArgsortTests: XCTestCase {
         }
         XCTAssertEqual(([] as [Float]).withUnsafeBufferPointer { RadixArgsort.argsort($0) }, [])
         XCTAssertEqual(([2.5] as [Float]).withUnsafeBufferPointer { RadixArgsort.argsort($0) }, [0])
+        // Every pass skipped (all keys equal): the order is the identity all the same.
+        XCTAssertEqual(([3, 3, 3] as [Float]).withUnsafeBufferPointer { RadixArgsort.argsort($0) }, [0, 1, 2])
+        XCTAssertEqual(RadixArgsort.argsort([7, 7, 7, 7]), [0, 1, 2, 3])
+        XCTAssertEqual(RadixArgsort.argsort([-1, -1]), [0, 1])
     }
 }
