@@ -130,23 +130,27 @@ extension Ranks {
         }
     }
 
-    /// 2 · `averageRanks(values)` of NaN-free doubles, as integers.
+    /// 2 · `averageRanks(values)` of NaN-free doubles, as integers: a radix argsort on 64-bit keys
+    /// (`RadixArgsort.argsortWithKeys`, −0 merged with +0), whose sorted keys give the runs of
+    /// equal values without reading the values again in sorted order.
     ///
-    /// - Complexity: O(n): a radix argsort (`RadixArgsort.argsort`) and one pass over the ties.
+    /// - Complexity: O(n): the argsort and one pass over the ties.
     public static func doubledRanks(_ values: [Double]) -> [UInt32] {
         assert(!values.contains(where: \.isNaN), "doubled ranks of a column with NaN values")
         let n = values.count
-        let order = RadixArgsort.argsort(values)
+        guard n > 0 else { return [] }
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * n)
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * n)
+        defer {
+            order.deallocate()
+            keys.deallocate()
+        }
+        let sorted = values.withUnsafeBufferPointer {
+            RadixArgsort.argsortWithKeys($0, mergingZeros: true, order: order, keys: keys, scratchOrder: order + n)
+        }
         return [UInt32](unsafeUninitializedCapacity: n) { out, count in
-            values.withUnsafeBufferPointer { v in
-                order.withUnsafeBufferPointer { o in
-                    if n > 0 {
-                        writeDoubledRanks(order: o.baseAddress!, count: n, into: out.baseAddress!) {
-                            v[Int(o[$0 + 1])] == v[Int(o[$0])]
-                        }
-                    }
-                }
-            }
+            let k = sorted.keys
+            writeDoubledRanks(order: sorted.order, count: n, into: out.baseAddress!) { k[$0 + 1] == k[$0] }
             count = n
         }
     }

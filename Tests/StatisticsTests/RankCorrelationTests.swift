@@ -91,6 +91,17 @@ final class RankCorrelationTests: XCTestCase {
         XCTAssertEqual(t.squares, 18)
         XCTAssertEqual(RankedTarget([7, 7, 7]).squares, 0)
         XCTAssertEqual(Ranks.doubledRanks([]), [])
+        XCTAssertEqual(Ranks.doubledRanks([4.5]), [2])
+    }
+
+    /// Doubled ranks of doubles, found from the sorted keys, are 2 · `averageRanks` (which
+    /// compares the values), with ties, ±∞ and −0 equal to +0.
+    func testDoubledRanksOfDoublesEqualTwiceAverageRanks() {
+        var g = SplitMix64(seed: 41)
+        var values = (0..<9000).map { _ in (g.uniform() * 400 - 200).rounded() / 4 }
+        values += [0, -0.0, .infinity, -.infinity, 5e-324, -5e-324, -0.0]
+        XCTAssertEqual(Ranks.doubledRanks(values), doubled(values))
+        XCTAssertEqual(Ranks.doubledRanks([0, -0.0, 1, -0.0]), [4, 4, 8, 4])
     }
 
     /// Blocks are summed in 64 bits: 4096 rows below n = 2^25, then fewer, never so many that
