@@ -52,8 +52,9 @@ public enum Sensitivity {
         /// Option whose model it belongs to; nil when shared.
         var option: OptionID?
         var driver: Driver
-        /// Its average ranks (`Ranks.averageRanks`), computed when needed.
-        var ranks: @Sendable () -> [Double]
+        /// Its doubled average ranks (`Ranks.doubledRanks`), computed when needed in the given
+        /// workspace; nil when a value is NaN.
+        var ranks: @Sendable (RankWorkspace) -> UnsafeBufferPointer<UInt32>?
         /// The uncertain input, nil for a risk occurrence.
         var input: InputID? {
             if case .input(let id) = driver { return id }
@@ -81,7 +82,8 @@ public enum Sensitivity {
             candidates.append(
                 Candidate(
                     label: input.label, line: input.mark.line, option: input.option,
-                    driver: .input(k), ranks: { column.withUnsafeBufferPointer { Ranks.averageRanks($0) } }))
+                    driver: .input(k),
+                    ranks: { workspace in column.withUnsafeBufferPointer { Ranks.doubledRanks($0, in: workspace) } }))
         }
         for (i, (o, op)) in zip(results.options, plan.options).enumerated() {
             // The risks are the option's last lines.
@@ -91,7 +93,9 @@ public enum Sensitivity {
                     Candidate(
                         label: "\(o.name) / \(risk.name) (occurs)", line: risk.mark.line,
                         option: OptionID(i), driver: .riskOccurrence(OptionID(i), LineID(firstRisk + r)),
-                        ranks: { column.withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) } }))
+                        ranks: { workspace in
+                            column.withUnsafeBufferPointer { Ranks.doubledRanks(counts: $0, in: workspace) }
+                        }))
             }
         }
         let options = results.options
@@ -158,9 +162,16 @@ public enum Sensitivity {
                     && (all[$0].isFed(by: c) || all[$0].isCorrelated(with: c, correlated: correlated, related: related))
             }
         }
+        // Each thread ranks its inputs in one reused workspace; an input with a NaN value has
+        // no ranking, so its ρ is NaN for every target.
+        let workspaces = RankWorkspaces()
         let rhos = Parallel.map(frozen.count, threads: threads) { k -> [Double] in
             guard !moved[k].isEmpty else { return [] }
-            return Correlation.spearman(inputRanks: frozen[k].ranks(), targets: moved[k].map { ranked[$0]! })
+            let targets = moved[k].map { ranked[$0]! }
+            return workspaces.with { workspace in
+                guard let ranks = frozen[k].ranks(workspace) else { return targets.map { _ in .nan } }
+                return Correlation.spearman(doubledRanks: ranks, targets: targets)
+            }
         }
 
         var rows: [Target: [Row]] = [:]

@@ -52,7 +52,7 @@ public struct ContributionToVariance: Sendable, Equatable {
 
     /// The same from the rank correlations themselves (a NaN ρ, of a constant or NaN column,
     /// counts as 0), for a caller that computed them input by input
-    /// (`Correlation.spearman(inputRanks:targets:)`).
+    /// (`Correlation.spearman(doubledRanks:targets:)`).
     ///
     /// - Complexity: O(k).
     public init(rankCorrelations: [Double]) {
