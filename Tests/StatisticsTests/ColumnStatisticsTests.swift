@@ -21,6 +21,7 @@ final class ColumnStatisticsTests: XCTestCase {
             XCTAssertEqual(selected.summary, Summary(sortedValues: sorted, missing: column.count - sorted.count), "\(c)")
             XCTAssertEqual(selected.summary.mean.bitPattern, Moments.mean(sorted).bitPattern, "\(c) mean")
             XCTAssertEqual(selected.grid, QuantileGrid(sorted: sorted), "\(c) grid")
+            XCTAssertEqual(QuantileGrid(column), QuantileGrid(sorted: sorted), "\(c) grid of the column")
             let interval = OrderStatisticCI(sorted: sorted, p: 0.8)
             XCTAssertEqual(selected.interval?.lowerRank, interval.lowerRank, "\(c) interval")
             XCTAssertEqual(selected.interval?.upperRank, interval.upperRank, "\(c) interval")

@@ -1,4 +1,5 @@
 import Foundation
+import Simulation
 
 /// A linear map from data to pixels: the domain [d₀, d₁] onto the range [r₀, r₁],
 ///
@@ -78,9 +79,20 @@ struct Histogram {
         var counts = [Int](repeating: 0, count: max(bins, 1))
         var total = 0
         let scale = hi > lo ? Double(counts.count) / (hi - lo) : 0
-        for v in values where v >= lo && v <= hi {
-            counts[min(Int((v - lo) * scale), counts.count - 1)] += 1
-            total += 1
+        counts.withUnsafeMutableBufferPointer { counts in
+            let last = counts.count - 1
+            func count(_ v: Double) {
+                guard v >= lo && v <= hi else { return }
+                counts[min(Int((v - lo) * scale), last)] += 1
+                total += 1
+            }
+            // A result column or an array is read in place (the common case: a million values).
+            if let column = values as? Column<Double> {
+                column.withUnsafeBufferPointer { for v in $0 { count(v) } }
+            } else {
+                let read: Void? = values.withContiguousStorageIfAvailable { for v in $0 { count(v) } }
+                if read == nil { for v in values { count(v) } }
+            }
         }
         self.counts = counts
         self.total = total
