@@ -65,7 +65,12 @@ extension RunReport {
             if job.types.count == 1, let column = columns[job.option][job.types[0]]?[job.year] {
                 // One type: its floats sorted on 32-bit keys, as 0 + x (so -0 counts as +0, as
                 // in the sum below).
-                let narrow = column.map { $0 + 0 }
+                let narrow = column.withUnsafeBufferPointer { src in
+                    [Float](unsafeUninitializedCapacity: src.count) { dst, count in
+                        for i in 0..<src.count { dst[i] = src[i] + 0 }
+                        count = src.count
+                    }
+                }
                 return narrow.withUnsafeBufferPointer { Summary($0) }
             }
             var values = [Double](repeating: 0, count: n)
@@ -88,7 +93,7 @@ extension RunReport {
             return Double(count) / Double(max(n, 1))
         }
         // A type without lines: n zeros, summarised without a column of them.
-        let zero = Summary(sortedValues: [Double](repeating: 0, count: n))
+        let zero = Summary.zeros(count: n)
         return columns.indices.map { o in
             let present = LineType.allCases.filter { columns[o][$0] != nil }
             return (0..<years.count).map { y in

@@ -79,6 +79,12 @@ extension Summary {
         self.init(selecting: values)
     }
 
+    /// The summary of n zeros, `Summary(sortedValues: [Double](repeating: 0, count: n))`,
+    /// without the column.
+    public static func zeros(count n: Int) -> Summary {
+        Summary(count: n, missing: 0, mean: n > 0 ? 0 : .nan, sd: n >= 2 ? 0 : .nan) { _ in 0 }
+    }
+
     /// Summarises a column read in place (`init(selecting:)`).
     public init(_ values: UnsafeBufferPointer<Double>) {
         self.init(selecting: values)

@@ -106,6 +106,13 @@ final class QuantileTests: XCTestCase {
         }
     }
 
+    /// `Summary.zeros` is the summary of a column of zeros, for no, one and many values.
+    func testSummaryOfZerosWithoutTheColumn() {
+        for n in [0, 1, 2, 10_000] {
+            XCTAssertEqual(Summary.zeros(count: n), Summary(sortedValues: [Double](repeating: 0, count: n)), "\(n)")
+        }
+    }
+
     func testNaNValuesAreCountedAsMissing() {
         let s = Summary([1, .nan, 3, .nan, 2])
         XCTAssertEqual(s.count, 3)
