@@ -178,32 +178,11 @@ public struct EVPPI: Sendable, Equatable {
         bin.withUnsafeMutableBufferPointer { bin in
             sums.withUnsafeMutableBufferPointer { sums in
                 counts.withUnsafeMutableBufferPointer { counts in
-                    // Two and three options (the usual cases) unrolled; the same additions.
-                    switch m {
-                    case 2:
-                        for i in 0..<n {
-                            let b = locate(parameter[i].widened)
-                            bin[i] = UInt16(truncatingIfNeeded: b)
-                            counts[b] &+= 1
-                            sums[2 &* b] += rows[2 &* i]
-                            sums[2 &* b &+ 1] += rows[2 &* i &+ 1]
-                        }
-                    case 3:
-                        for i in 0..<n {
-                            let b = locate(parameter[i].widened)
-                            bin[i] = UInt16(truncatingIfNeeded: b)
-                            counts[b] &+= 1
-                            sums[3 &* b] += rows[3 &* i]
-                            sums[3 &* b &+ 1] += rows[3 &* i &+ 1]
-                            sums[3 &* b &+ 2] += rows[3 &* i &+ 2]
-                        }
-                    default:
-                        for i in 0..<n {
-                            let b = locate(parameter[i].widened)
-                            bin[i] = UInt16(truncatingIfNeeded: b)
-                            counts[b] &+= 1
-                            for j in 0..<m { sums[b &* m &+ j] += rows[i &* m &+ j] }
-                        }
+                    for i in 0..<n {
+                        let b = locate(parameter[i].widened)
+                        bin[i] = UInt16(truncatingIfNeeded: b)
+                        counts[b] &+= 1
+                        for j in 0..<m { sums[b &* m &+ j] += rows[i &* m &+ j] }
                     }
                 }
             }
@@ -235,11 +214,9 @@ public struct EVPPI: Sendable, Equatable {
 /// the cuts in its own cell compared (few, and none in most cells), rather than a bisection whose
 /// branches the processor cannot predict. The cell of a value, ⌊(x − cut_first)·scale⌋, is
 /// monotone in x, so a cut in an earlier cell is below x and one in a later cell is above.
-/// The counts are 32-bit, so the grid for 100 bins (6,336 cells, 25 KB) stays in the first-level
-/// cache.
 struct BinLocator {
     let cuts: [Double]
-    let below: [UInt32]
+    let below: [Int]
     let first: Double, last: Double, scale: Double
 
     init(cuts: [Double]) {
@@ -248,7 +225,7 @@ struct BinLocator {
         last = cuts.last ?? 0
         let cells = max(1, 64 * cuts.count)
         scale = last > first ? Double(cells) / (last - first) : 0
-        var below = [UInt32](repeating: 0, count: cells + 2)
+        var below = [Int](repeating: 0, count: cells + 2)
         for c in cuts { below[Self.cell(c, first, scale, cells) + 1] += 1 }
         for g in 1..<below.count { below[g] += below[g - 1] }
         self.below = below
@@ -265,8 +242,8 @@ struct BinLocator {
         if !(x > first) { return 0 }
         if x > last { return cuts.count }
         let g = Self.cell(x, first, scale, below.count - 2)
-        var k = Int(below[g])
-        let end = Int(below[g + 1])
+        var k = below[g]
+        let end = below[g + 1]
         while k < end, cuts[k] < x { k += 1 }
         return k
     }
