@@ -144,14 +144,7 @@ extension RadixArgsort {
         _ values: UnsafeBufferPointer<Float>, mergingZeros: Bool, order: UnsafeMutablePointer<Int32>,
         keys: UnsafeMutablePointer<UInt32>, scratchOrder: UnsafeMutablePointer<Int32>
     ) -> (order: UnsafePointer<Int32>, keys: UnsafePointer<UInt32>) {
-        let n = values.count
-        if mergingZeros {
-            for i in 0..<n { keys[i] = key(values[i] == 0 ? 0 : values[i]) }
-        } else {
-            for i in 0..<n { keys[i] = key(values[i]) }
-        }
-        let inScratch = sortKeys(n, keys: keys, scratchKeys: keys + n, carrying: order, scratchOrder: scratchOrder)
-        return inScratch ? (UnsafePointer(scratchOrder), UnsafePointer(keys + n)) : (UnsafePointer(order), UnsafePointer(keys))
+        argsortInPlace(values, mergingZeros: mergingZeros, order: order, keys: keys, scratchOrder: scratchOrder)
     }
 
     /// The same for doubles, on their 64-bit keys (eight one-byte passes, fewer when a byte is
@@ -163,11 +156,20 @@ extension RadixArgsort {
         _ values: UnsafeBufferPointer<Double>, mergingZeros: Bool, order: UnsafeMutablePointer<Int32>,
         keys: UnsafeMutablePointer<UInt64>, scratchOrder: UnsafeMutablePointer<Int32>
     ) -> (order: UnsafePointer<Int32>, keys: UnsafePointer<UInt64>) {
+        argsortInPlace(values, mergingZeros: mergingZeros, order: order, keys: keys, scratchOrder: scratchOrder)
+    }
+
+    /// The two `argsortWithKeys` in the caller's buffers, on the element's key width.
+    @inline(__always)
+    private static func argsortInPlace<T: RadixKeyed>(
+        _ values: UnsafeBufferPointer<T>, mergingZeros: Bool, order: UnsafeMutablePointer<Int32>,
+        keys: UnsafeMutablePointer<T.Key>, scratchOrder: UnsafeMutablePointer<Int32>
+    ) -> (order: UnsafePointer<Int32>, keys: UnsafePointer<T.Key>) {
         let n = values.count
         if mergingZeros {
-            for i in 0..<n { keys[i] = key(values[i] == 0 ? 0 : values[i]) }
+            for i in 0..<n { keys[i] = (values[i] == 0 ? 0 : values[i]).radixKey }
         } else {
-            for i in 0..<n { keys[i] = key(values[i]) }
+            for i in 0..<n { keys[i] = values[i].radixKey }
         }
         let inScratch = sortKeys(n, keys: keys, scratchKeys: keys + n, carrying: order, scratchOrder: scratchOrder)
         return inScratch ? (UnsafePointer(scratchOrder), UnsafePointer(keys + n)) : (UnsafePointer(order), UnsafePointer(keys))
@@ -294,4 +296,18 @@ extension RadixArgsort {
         if first { for i in 0..<n { order[i] = Int32(truncatingIfNeeded: i) } }
         return srcOrder != order
     }
+}
+
+/// A floating-point element with `RadixArgsort`'s order-preserving unsigned key.
+protocol RadixKeyed: BinaryFloatingPoint & BitwiseCopyable {
+    associatedtype Key: FixedWidthInteger & UnsignedInteger
+    var radixKey: Key { get }
+}
+
+extension Double: RadixKeyed {
+    var radixKey: UInt64 { RadixArgsort.key(self) }
+}
+
+extension Float: RadixKeyed {
+    var radixKey: UInt32 { RadixArgsort.key(self) }
 }

@@ -134,18 +134,3 @@ public enum RadixSelect {
         }
     }
 }
-
-/// A floating-point element with `RadixArgsort`'s order-preserving unsigned key.
-protocol RadixKeyed: BitwiseCopyable {
-    associatedtype Key: FixedWidthInteger & UnsignedInteger
-    var radixKey: Key { get }
-    var isNaN: Bool { get }
-}
-
-extension Double: RadixKeyed {
-    var radixKey: UInt64 { RadixArgsort.key(self) }
-}
-
-extension Float: RadixKeyed {
-    var radixKey: UInt32 { RadixArgsort.key(self) }
-}

@@ -43,20 +43,10 @@ public struct Summary: Sendable, Equatable {
     ///
     /// - Complexity: O(n), two passes (the mean, then the variance's second pass with it).
     public init(sortedValues x: [Double], missing: Int = 0) {
-        count = x.count
-        self.missing = missing
-        mean = Moments.mean(x)
-        sd = Moments.variance(x, mean: mean).squareRoot()
-        se = x.count >= 2 ? sd / Double(x.count).squareRoot() : .nan
-        min = x.first ?? .nan
-        max = x.last ?? .nan
-        let q = Quantiles.quantiles(sorted: x, ps: Quantiles.reported)
-        p5 = q[0]
-        p10 = q[1]
-        p50 = q[2]
-        p80 = q[3]
-        p90 = q[4]
-        p95 = q[5]
+        let mean = Moments.mean(x)
+        self.init(count: x.count, missing: missing, mean: mean, sd: Moments.variance(x, mean: mean).squareRoot()) {
+            x[$0]
+        }
     }
 
     /// The reported quantiles in the order of `Quantiles.reported` (P5, P10, P50, P80, P90, P95).
@@ -132,15 +122,16 @@ extension Summary {
 
     /// A summary from the mean and sd of its n values and their order statistics, read on
     /// demand at `positions(count:)`.
+    /// Edge cases: with n = 0 every figure but `count` and `missing` is NaN (as the mean and sd
+    /// given should be); with n = 1 the se is NaN.
     init(count n: Int, missing: Int, mean: Double, sd: Double, orderStatistic x: (Int) -> Double) {
-        self.init(sortedValues: [], missing: missing)
         count = n
+        self.missing = missing
         self.mean = mean
         self.sd = sd
         se = n >= 2 ? sd / Double(n).squareRoot() : .nan
-        guard n > 0 else { return }
-        min = x(0)
-        max = x(n - 1)
+        min = n > 0 ? x(0) : .nan
+        max = n > 0 ? x(n - 1) : .nan
         let q = Quantiles.reported.map { Quantiles.quantile(count: n, $0, orderStatistic: x) }
         p5 = q[0]
         p10 = q[1]
