@@ -100,7 +100,8 @@ struct Accrual {
     }
 
     /// Rates `rate[i]` per month over `[from[i], until[i])`: a real line's real-price figures by
-    /// `accrueReal`, a nominal line's by `accrueNominal`, then each iteration's financial years.
+    /// `accrueReal`, a nominal line's by `accrueNominal`, then the financial years by `accrueCash`
+    /// (which reuses `growth`).
     func payOver(
         _ rate: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
         escalate: UnsafePointer<Double>?, growth: UnsafeMutablePointer<Double>, into t: Target, n: Int
@@ -112,7 +113,7 @@ struct Accrual {
         } else {
             accrueReal(rate, from: a, until: b, escalate: escalate, growth: growth, into: t, n: n)
         }
-        for i in 0..<n { accrueCash(rate[i], from: a[i], until: b[i], escalate: escalate?[i] ?? 0, into: t, at: i) }
+        accrueCash(rate, from: a, until: b, escalate: escalate, growth: growth, into: t, n: n)
     }
 
     /// Real-price rates, year by year (month by month under monthly discounting) over the whole
