@@ -61,10 +61,12 @@ extension Accrual {
     /// loop over the column, so it vectorises. These are the same operations on the same values,
     /// in the same order for each cell, as a walk along each row's pieces, so the bits are those
     /// of such a walk: a row outside a piece adds `+0`, which leaves a sum that started at `+0`
-    /// as it is. `growth` is scratch.
+    /// as it is. `growth` is scratch; `known`, the `CumulativeCache` columns of `from` and
+    /// `until`, where `C` of a time another line had already is read, and this line's kept.
     func accrueCash(
         _ rate: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
-        escalate: UnsafePointer<Double>?, growth: UnsafeMutablePointer<Double>, into t: Target, n: Int
+        escalate: UnsafePointer<Double>?, growth: UnsafeMutablePointer<Double>, into t: Target, n: Int,
+        known: KnownCumulative? = nil
     ) {
         guard n > 0 else { return }
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * n) { scratch in
@@ -84,6 +86,9 @@ extension Accrual {
                 last = max(last, u)
                 if t.nominal {
                     (cLo[i], cHi[i]) = (0, 0)
+                } else if let known {
+                    cLo[i] = known.from.value(l, i) { index.cumulative(at: l, i, memo: &atLo) }
+                    cHi[i] = known.until.value(u, i) { index.cumulative(at: u, i, memo: &atHi) }
                 } else {
                     cLo[i] = index.cumulative(at: l, i, memo: &atLo)
                     cHi[i] = index.cumulative(at: u, i, memo: &atHi)
@@ -120,6 +125,12 @@ extension Accrual {
                 }
             }
         }
+    }
+
+    /// The `CumulativeCache` columns of a line's `from` and `until`.
+    struct KnownCumulative {
+        let from: CumulativeCache.Column
+        let until: CumulativeCache.Column
     }
 
     /// The columns `accrueCash`'s pieces read: rate, escalation, `lo`, `hi`, `C(lo)`, `C(hi)`.

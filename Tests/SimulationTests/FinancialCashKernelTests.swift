@@ -8,7 +8,8 @@ import XCTest
 /// `Accrual.accrueCash`, the financial years' cash of a rate over a whole column, against the
 /// walk along each row's pieces that it replaced (kept here as the reference): bit for bit, for
 /// real and nominal lines, with and without escalation, a constant or a varying inflation,
-/// financial years that begin at start or later, and times on and around the boundaries.
+/// financial years that begin at start or later, times on and around the boundaries, and `C`
+/// taken from a `CumulativeCache` shared by the lines or computed afresh.
 final class FinancialCashKernelTests: XCTestCase {
     /// The walk the column kernel replaced: row by row, piece by piece, `C` at a piece's end
     /// from the block or, at `lo` and `hi`, from its closed form with `⌊t / 12⌋` by `floor`.
@@ -74,7 +75,8 @@ final class FinancialCashKernelTests: XCTestCase {
     /// columns by the kernel and by the reference, which must hold the same bits.
     private func check(
         horizon: Double, startMonth: Int, priceBase: Double, constantInflation: Bool, nominal: Bool,
-        escalated: Bool, seed: UInt64, n: Int = 300, lines: Int = 4, file: StaticString = #filePath, line: UInt = #line
+        escalated: Bool, seed: UInt64, n: Int = 300, lines: Int = 4, cached: Bool = true,
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         var g = SplitMix64(seed: seed)
         let financialYears = FinancialYears(
@@ -86,19 +88,20 @@ final class FinancialCashKernelTests: XCTestCase {
             schedule: DiscountSchedule(discount: .greenBook, discounting: .annual, horizonMonths: horizon),
             horizon: horizon, prices: prices, financialYears: financialYears)
         let f = financialYears.firstBoundary
-        // Columns: the block, the inflation of each year, rate, from, until, escalation, growth,
-        // three PV and total columns, the years' cash and PV, then two copies of the financial years.
+        // Columns: the block, the inflation of each year, rate, three time columns, escalation,
+        // growth, three PV and total columns, the years' cash and PV, then two copies of the
+        // financial years.
         let blockColumns = prices.count, fyCount = financialYears.count
-        let columns = blockColumns + years + 5 + 3 + 2 * years + 2 * fyCount
+        let columns = blockColumns + years + 6 + 3 + 2 * years + 2 * fyCount
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: columns * n)
         defer { buffer.deallocate() }
         buffer.update(repeating: 0, count: columns * n)
         func column(_ k: Int) -> UnsafeMutablePointer<Double> { buffer + k * n }
         let block = column(0), rates = (0..<years).map { column(blockColumns + $0) }
         let inputs = blockColumns + years
-        let rate = column(inputs), a = column(inputs + 1), b = column(inputs + 2), e = column(inputs + 3)
-        let growth = column(inputs + 4)
-        let sums = inputs + 5, yearColumns = sums + 3, kernelCash = yearColumns + 2 * years
+        let rate = column(inputs), times = (1...3).map { column(inputs + $0) }, e = column(inputs + 4)
+        let growth = column(inputs + 5)
+        let sums = inputs + 6, yearColumns = sums + 3, kernelCash = yearColumns + 2 * years
         let referenceCashColumns = kernelCash + fyCount
         for y in 0..<years {
             let shared = -0.01 + 0.06 * g.uniform()
@@ -120,7 +123,14 @@ final class FinancialCashKernelTests: XCTestCase {
                 financial: column(financial), index: PriceColumns(layout: prices.offsets, block: block, stride: n),
                 nominal: nominal)
         }
+        func newTime() -> Double { g.next() % 9 == 0 ? .infinity : time(&g, horizon: horizon, f: f) }
+        for k in 0..<3 { for i in 0..<n { times[k][i] = newTime() } }
+        // Lines share time columns, as lines that start or end at go-live do, so `C` of a time
+        // comes from the cache; between lines some rows of a time column are written again.
+        let cache = CumulativeCache()
         for _ in 0..<lines {
+            let rewritten = Int(g.next() % 3)
+            for i in 0..<n where g.next() % 4 == 0 { times[rewritten][i] = newTime() }
             for i in 0..<n {
                 switch g.next() % 12 {
                 case 0: rate[i] = 0
@@ -128,13 +138,16 @@ final class FinancialCashKernelTests: XCTestCase {
                 case 2 where g.next() % 8 == 0: rate[i] = .nan
                 default: rate[i] = 100 + 1e4 * g.uniform()
                 }
-                a[i] = time(&g, horizon: horizon, f: f)
-                b[i] = g.next() % 9 == 0 ? .infinity : time(&g, horizon: horizon, f: f)
                 e[i] = g.next() % 4 == 0 ? 0 : -0.05 + 0.15 * g.uniform()
             }
+            let from = Int(g.next() % 3), until = Int(g.next() % 3)
+            let a = times[from], b = times[until]
+            let known = Accrual.KnownCumulative(
+                from: cache.column(time: from, prices: 0, rows: n),
+                until: cache.column(time: until, prices: 0, rows: n))
             accrual.accrueCash(
                 rate, from: a, until: b, escalate: escalated ? UnsafePointer(e) : nil, growth: growth,
-                into: target(kernelCash), n: n)
+                into: target(kernelCash), n: n, known: cached ? known : nil)
             for i in 0..<n {
                 referenceCash(
                     accrual, rate[i], from: a[i], until: b[i], escalate: escalated ? e[i] : 0,
@@ -161,10 +174,12 @@ final class FinancialCashKernelTests: XCTestCase {
         for (horizon, month) in [(69.0, 2), (72.0, 4), (30.5, 5), (12.0, 3)] {
             for constant in [true, false] {
                 for escalated in [false, true] {
-                    check(
-                        horizon: horizon, startMonth: month, priceBase: 6, constantInflation: constant,
-                        nominal: false, escalated: escalated, seed: seed)
-                    seed += 1
+                    for cached in [true, false] {
+                        check(
+                            horizon: horizon, startMonth: month, priceBase: 6, constantInflation: constant,
+                            nominal: false, escalated: escalated, seed: seed, cached: cached)
+                        seed += 1
+                    }
                 }
             }
         }
@@ -190,6 +205,30 @@ final class FinancialCashKernelTests: XCTestCase {
                 horizon: 60, startMonth: 2, priceBase: base, constantInflation: true, nominal: false,
                 escalated: k % 2 == 1, seed: 200 + UInt64(k), n: 512, lines: 6)
         }
+    }
+
+    /// A cache column computes `C` of a time once per row, and again when the time's bits differ
+    /// (`-0.0` is not `0.0`); `clear` forgets it.
+    func testCacheReusesOnlyTheSameBits() {
+        let cache = CumulativeCache()
+        var computed = 0
+        func value(_ x: Double, _ i: Int) -> Double {
+            cache.column(time: 7, prices: 3, rows: 2).value(x, i) {
+                computed += 1
+                return x + 100
+            }
+        }
+        XCTAssertEqual(value(5, 0), 105)
+        XCTAssertEqual(value(5, 0), 105)
+        XCTAssertEqual(computed, 1)
+        XCTAssertEqual(value(5, 1), 105)
+        XCTAssertEqual(value(0.0, 0), 100)
+        XCTAssertEqual(value(-0.0, 0), 100)
+        XCTAssertEqual(computed, 4)
+        XCTAssertEqual(cache.column(time: 8, prices: 3, rows: 2).value(5, 0) { 1 }, 1)
+        cache.clear()
+        XCTAssertEqual(value(-0.0, 0), 100)
+        XCTAssertEqual(computed, 5)
     }
 
     /// `PriceColumns.year` is `min(max(⌊t / 12⌋, 0), years − 1)`, by truncation for `t >= 0`.
