@@ -56,7 +56,8 @@ extension Accrual {
     /// = 0`.
     ///
     /// A first pass takes each row's `C(lo)` and `C(hi)` (the only exponentials: `C` at a piece's
-    /// end inside `[lo, hi)` is a column of the price-index block) and its escalation `(1 +
+    /// end inside `[lo, hi)` is a column of the price-index block; each is `known`'s, the row
+    /// before's by `PriceColumns.Memo`, or computed) and its escalation `(1 +
     /// e)^⌊lo/12⌋`, multiplied by `1 + e` at each later year; then each piece is one branch-free
     /// loop over the column, so it vectorises. These are the same operations on the same values,
     /// in the same order for each cell, as a walk along each row's pieces, so the bits are those
