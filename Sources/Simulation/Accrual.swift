@@ -100,10 +100,12 @@ struct Accrual {
     }
 
     /// Rates `rate[i]` per month over `[from[i], until[i])`: a real line's real-price figures by
-    /// `accrueReal`, a nominal line's by `accrueNominal`, then each iteration's financial years.
+    /// `accrueReal`, a nominal line's by `accrueNominal`, then the financial years by `accrueCash`
+    /// (which reuses `growth`, and `known`'s values of `C`).
     func payOver(
         _ rate: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
-        escalate: UnsafePointer<Double>?, growth: UnsafeMutablePointer<Double>, into t: Target, n: Int
+        escalate: UnsafePointer<Double>?, growth: UnsafeMutablePointer<Double>, into t: Target, n: Int,
+        known: KnownCumulative? = nil
     ) {
         if t.nominal {
             for i in 0..<n {
@@ -112,7 +114,7 @@ struct Accrual {
         } else {
             accrueReal(rate, from: a, until: b, escalate: escalate, growth: growth, into: t, n: n)
         }
-        for i in 0..<n { accrueCash(rate[i], from: a[i], until: b[i], escalate: escalate?[i] ?? 0, into: t, at: i) }
+        accrueCash(rate, from: a, until: b, escalate: escalate, growth: growth, into: t, n: n, known: known)
     }
 
     /// Real-price rates, year by year (month by month under monthly discounting) over the whole
@@ -198,7 +200,7 @@ struct Accrual {
     func spread(
         _ amount: UnsafePointer<Double>, from a: UnsafePointer<Double>, until b: UnsafePointer<Double>,
         escalate: UnsafePointer<Double>?, rates: UnsafeMutablePointer<Double>,
-        growth: UnsafeMutablePointer<Double>, into t: Target, n: Int
+        growth: UnsafeMutablePointer<Double>, into t: Target, n: Int, known: KnownCumulative? = nil
     ) {
         for i in 0..<n {
             let span = b[i] - a[i]
@@ -209,6 +211,6 @@ struct Accrual {
                 payAt(amount[i], time: a[i], escalate: escalate?[i] ?? 0, into: t, at: i)
             }
         }
-        payOver(rates, from: a, until: b, escalate: escalate, growth: growth, into: t, n: n)
+        payOver(rates, from: a, until: b, escalate: escalate, growth: growth, into: t, n: n, known: known)
     }
 }

@@ -10,6 +10,8 @@ struct ChunkInterpreter {
     let accrual: Accrual
     /// Two scratch columns for the accrual kernels.
     let scratch: Slot
+    /// `C(t)` of the time columns the block's real lines have accrued so far.
+    let cumulative = CumulativeCache()
 
     @inline(__always) func column(_ s: Slot) -> UnsafeMutablePointer<Double> { buffer + s * stride }
 
@@ -80,17 +82,28 @@ struct ChunkInterpreter {
         case .payOver(let line, let rate, let from, let until, let escalate):
             accrual.payOver(
                 column(rate), from: column(from), until: column(until), escalate: escalate.map(column),
-                growth: column(scratch), into: target(line), n: n)
+                growth: column(scratch), into: target(line), n: n, known: known(line, from, until))
         case .spread(let line, let amount, let from, let until, let escalate):
             accrual.spread(
                 column(amount), from: column(from), until: column(until), escalate: escalate.map(column),
-                rates: column(scratch + 1), growth: column(scratch), into: target(line), n: n)
+                rates: column(scratch + 1), growth: column(scratch), into: target(line), n: n,
+                known: known(line, from, until))
         case .priceIndex(let layout):
             layout.fill(rates: layout.rates.map(column), block: column(layout.first), stride: stride, n: n)
+            cumulative.clear()
         case .orderedSimplex(let dst, let count, let u):
             CriteriaPlan.orderedSimplex(
                 into: (0..<count).map { column(dst + $0) }, uniforms: u.map(column), n: n)
         }
+    }
+
+    /// The cached `C` of a real line's time columns (a nominal line's cash needs none).
+    private func known(_ line: LineTarget, _ from: Slot, _ until: Slot) -> Accrual.KnownCumulative? {
+        guard !line.nominal else { return nil }
+        let prices = line.prices.lowerBound
+        return Accrual.KnownCumulative(
+            from: cumulative.column(time: from, prices: prices, rows: n),
+            until: cumulative.column(time: until, prices: prices, rows: n))
     }
 
     @inline(__always) private func target(_ line: LineTarget) -> Accrual.Target {

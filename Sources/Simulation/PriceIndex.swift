@@ -107,9 +107,11 @@ struct PriceColumns {
 
     @inline(__always) func value(_ offset: Int, _ i: Int) -> Double { block[offset * stride + i] }
 
-    /// The appraisal year whose rate applies at `t` (the first before start, the last at the end).
+    /// The appraisal year whose rate applies at `t` (the first before start, the last at the end):
+    /// `min(max(⌊t / 12⌋, 0), years − 1)`. For `t >= 0` (every time the kernels pass) `⌊t / 12⌋`
+    /// is the truncation `Int(t / 12)`, which needs no call to `floor`.
     @inline(__always) func year(_ t: Double) -> Int {
-        min(max(Int((t / 12).rounded(.down)), 0), layout.years - 1)
+        t >= 0 ? min(Int(t / 12), layout.years - 1) : 0
     }
 
     /// `I(t)`.
@@ -121,8 +123,37 @@ struct PriceColumns {
     /// `C(t) = ∫_0^t I(s) ds`.
     @inline(__always) func cumulative(at t: Double, _ i: Int) -> Double {
         let y = year(t)
-        return value(layout.cumulative(y), i) + value(layout.index(y), i)
-            * PriceIndex.phi(value(layout.growth(y), i), t - Double(12 * y))
+        return Self.cumulative(
+            value(layout.cumulative(y), i), value(layout.index(y), i), value(layout.growth(y), i), t - Double(12 * y))
+    }
+
+    /// `C(12y) + K_y φ(g_y, x)`: `C(t)` from the block's values for `t`'s year, `x = t − 12y`.
+    @inline(__always) static func cumulative(_ c: Double, _ k: Double, _ g: Double, _ x: Double) -> Double {
+        c + k * PriceIndex.phi(g, x)
+    }
+
+    /// The last `C(t)` a kernel computed, with what it was computed from (bit patterns).
+    struct Memo {
+        var valid = false
+        var t: UInt64 = 0, c: UInt64 = 0, k: UInt64 = 0, g: UInt64 = 0
+        var value = 0.0
+    }
+
+    /// `C(t)` at row `i`, or `memo`'s value when `t` and the row's block values for `t`'s year
+    /// are bit for bit those it was computed from (so it is the same number: the same operations
+    /// on the same values). A block that is the same in every row (a constant inflation) and a
+    /// time shared by the rows (the horizon, a fixed date) then cost one exponential, not one a row.
+    @inline(__always) func cumulative(at t: Double, _ i: Int, memo: inout Memo) -> Double {
+        let y = year(t)
+        let c = value(layout.cumulative(y), i), k = value(layout.index(y), i), g = value(layout.growth(y), i)
+        if memo.valid, memo.t == t.bitPattern, memo.c == c.bitPattern, memo.k == k.bitPattern,
+            memo.g == g.bitPattern
+        {
+            return memo.value
+        }
+        let result = Self.cumulative(c, k, g, t - Double(12 * y))
+        memo = Memo(valid: true, t: t.bitPattern, c: c.bitPattern, k: k.bitPattern, g: g.bitPattern, value: result)
+        return result
     }
 
     /// `R(t) = ∫_0^t 1/I(s) ds`.
