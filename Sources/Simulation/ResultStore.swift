@@ -38,9 +38,7 @@ final class ResultStore: @unchecked Sendable {
                 risks: o.riskOccurrences.map { _ in .init(count: n) },
                 financial: o.financialTypes.map { _ in (0..<plan.financialYears.count).map { _ in .init(count: n) } })
         }
-        // A criterion's score input feeds only the scores, which are kept; no analysis reads its
-        // draws, so its column is empty (`SimulationResults.inputs`).
-        inputs = IndexedArray(keepInputs ? plan.inputs.map { .init(count: $0.isCriterion ? 0 : n) } : [])
+        inputs = IndexedArray(keepInputs ? plan.inputs.map { _ in .init(count: n) } : [])
         weights = plan.criteria.map { $0.varies ? $0.weights.map { _ in .init(count: n) } : [] } ?? []
         yearPVSums = .init(count: max(chunks, 1) * plan.options.count * plan.years)
     }
@@ -78,7 +76,7 @@ final class ResultStore: @unchecked Sendable {
                 for (j, dst) in years.enumerated() { copy(first + j, dst) }
             }
         }
-        for (input, dst) in zip(plan.inputs, inputs) where !input.isCriterion { copy(input.slot, dst) }
+        for (input, dst) in zip(plan.inputs, inputs) { copy(input.slot, dst) }
         for (slot, dst) in zip(plan.criteria?.weights ?? [], weights) { copy(slot, dst) }
     }
 
@@ -102,7 +100,7 @@ final class ResultStore: @unchecked Sendable {
                 for (s, d) in zip(earlier.options[k].financialCash[type] ?? [], years) { take(s, d) }
             }
         }
-        for (s, d) in zip(earlier.inputs, inputs) where d.count > 0 { take(s, d) }
+        for (s, d) in zip(earlier.inputs, inputs) { take(s, d) }
         for (s, d) in zip(earlier.criteriaWeights, weights) { take(s, d) }
         let sums = min(kept * options.count * years, earlier.yearPVChunkSums.count)
         earlier.yearPVChunkSums.withUnsafeBufferPointer { yearPVSums.base.update(from: $0.baseAddress!, count: sums) }

@@ -48,8 +48,7 @@ public struct SimulationResults: Sendable {
     public var threads: Int
     public var chunks: Int
     public var options: [OptionResults]
-    /// Sampled value of each uncertain input (keyed like `Plan.inputs`), empty when not kept; a
-    /// criterion's score input has an empty column (it feeds only the kept scores).
+    /// Sampled value of each uncertain input (keyed like `Plan.inputs`), empty when not kept.
     public var inputs: IndexedArray<InputID, Column<Float>>
     /// The normalised weight of each criterion in each iteration (`Plan.criteria`), kept only when
     /// the weights vary (ranked or uncertain); empty otherwise.
@@ -67,10 +66,9 @@ public struct SimulationResults: Sendable {
 public enum ResultLayout {
     /// Bytes per iteration: PV, total, go-live and the criteria score in double precision per
     /// option, and each varying criteria weight; a single-precision column per line, year, kept
-    /// input (not a criterion's) and financial year of each type the option's lines have; a byte
-    /// per risk.
+    /// input and financial year of each type the option's lines have; a byte per risk.
     public static func bytesPerIteration(_ plan: Plan, keepInputs: Bool = true) -> Int {
-        var bytes = keepInputs ? 4 * plan.inputs.filter { !$0.isCriterion }.count : 0
+        var bytes = keepInputs ? 4 * plan.inputs.count : 0
         if let c = plan.criteria, c.varies { bytes += 8 * c.weights.count }
         for o in plan.options {
             bytes += 3 * 8 + (o.score == nil ? 0 : 8) + 4 * (o.lines.count + plan.years) + o.riskOccurrences.count

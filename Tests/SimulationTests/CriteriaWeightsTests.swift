@@ -23,30 +23,6 @@ final class CriteriaWeightsTests: XCTestCase {
         """
     }
 
-    /// A criterion's uncertain score is drawn into the option's score, but its own column is not
-    /// kept (no analysis reads it), and the result layout does not count it; the other inputs'
-    /// columns are kept.
-    func testCriterionScoreInputsKeepNoColumn() throws {
-        let plan = try compile(
-            yaml(
-                """
-                  one:
-                    weight: 100%
-                    scores:
-                      a: pert(2, 5, 9)
-                      b: 4
-                """, top: "inputs:\n  rate: pert(1, 2, 4)\n"))
-        let results = Engine(plan: plan).run(.init(iterations: 2000, seed: 9, sampling: .latinHypercube))
-        let criterion = try XCTUnwrap(plan.inputs.enumerated.first { $0.element.isCriterion })
-        let other = try XCTUnwrap(plan.inputs.enumerated.first { !$0.element.isCriterion })
-        XCTAssertEqual(results.inputs[criterion.id].count, 0)
-        XCTAssertEqual(results.inputs[other.id].count, 2000)
-        let score = try XCTUnwrap(results.options[0].score)
-        XCTAssertTrue(score.allSatisfy { $0 > 2 && $0 < 9 }, "the score still takes the draws")
-        XCTAssertEqual(
-            ResultLayout.bytesPerIteration(plan, keepInputs: true) - ResultLayout.bytesPerIteration(plan, keepInputs: false), 4)
-    }
-
     /// Ranked weights of three criteria: in every iteration w₁ ≥ w₂ ≥ w₃ ≥ 0 and Σ w = 1; a
     /// scoring (1, 0, 0) and b (0, 0, 1) get w₁ and w₃ as their scores.
     func testRankedWeightsLieOnTheOrderedSimplex() throws {
