@@ -122,6 +122,7 @@ extension Summary {
 
     /// A summary from the mean and sd of its n values and their order statistics, read on
     /// demand at `positions(count:)`.
+    ///
     /// Edge cases: with n = 0 every figure but `count` and `missing` is NaN (as the mean and sd
     /// given should be); with n = 1 the se is NaN.
     init(count n: Int, missing: Int, mean: Double, sd: Double, orderStatistic x: (Int) -> Double) {
