@@ -40,7 +40,8 @@ public struct CaseFigures: Sendable {
     /// The figures of the base case as its full report has them.
     public init(name: String, report: RunReport) {
         self.init(
-            name: name, options: report.options.elements.map { Option(name: $0.name, pv: $0.pv, pCheapest: $0.pCheapest) })
+            name: name,
+            options: report.options.elements.map { Option(name: $0.name, pv: $0.pv, pCheapest: $0.pCheapest) })
     }
 
     init(name: String, options: [Option]) {

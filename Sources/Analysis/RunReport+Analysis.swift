@@ -88,7 +88,8 @@ extension RunReport {
         }
         var pairs: [Pair] = []
         for ((a, b), comparison) in zip(ab, comparisons) {
-            pairs.append(Pair(a: a, b: b, comparison: try comparison.get(), drivers: sensitivity[.difference(a, b)] ?? []))
+            pairs.append(
+                Pair(a: a, b: b, comparison: try comparison.get(), drivers: sensitivity[.difference(a, b)] ?? []))
         }
 
         var inputs = IndexedArray<InputID, Input>()
@@ -142,7 +143,7 @@ extension RunReport {
         guard goLive.count == o.goLive.count else {
             return (
                 [
-                    goLive.summary, Summary(o.extensionMonths), Summary(o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 }),
+                    goLive.summary, Summary(o.extensionMonths), Summary(o.goLive.map { $0 <= deadline + 1e-9 ? 1 : 0 })
                 ], grid
             )
         }

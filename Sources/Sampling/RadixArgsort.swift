@@ -172,7 +172,8 @@ extension RadixArgsort {
             for i in 0..<n { keys[i] = values[i].radixKey }
         }
         let inScratch = sortKeys(n, keys: keys, scratchKeys: keys + n, carrying: order, scratchOrder: scratchOrder)
-        return inScratch ? (UnsafePointer(scratchOrder), UnsafePointer(keys + n)) : (UnsafePointer(order), UnsafePointer(keys))
+        return inScratch
+            ? (UnsafePointer(scratchOrder), UnsafePointer(keys + n)) : (UnsafePointer(order), UnsafePointer(keys))
     }
 }
 

@@ -20,7 +20,8 @@ public enum RadixSelect {
     /// The values at the 0-based ascending positions `positions` (each in `0 ..< count`, any
     /// order, repeats allowed) among the non-NaN values of `values`, `count` their number (the
     /// caller has counted them). Widened to double precision.
-    public static func orderStatistics(_ values: UnsafeBufferPointer<Double>, count: Int, positions: [Int]) -> [Double] {
+    public static func orderStatistics(_ values: UnsafeBufferPointer<Double>, count: Int, positions: [Int]) -> [Double]
+    {
         select(values, count: count, positions: positions).map(RadixArgsort.value)
     }
 

@@ -97,10 +97,12 @@ public struct EVPPI: Sendable, Equatable {
 
     /// As `init(costs:parameter:)`, with the decision prepared once for many inputs.
     ///
-    /// - Complexity: O(n log K + S log S) with S = min(n, 16K²) (the subsample sorted for the
-    ///   cut points), two sequential passes over the costs.
+    /// - Complexity: O(n + S) with S = min(n, 16K²) (the subsample whose order statistics give
+    ///   the cut points), two sequential passes over the costs.
     public init(decision: Decision, parameter: [Double]) throws(StatisticsError) {
-        self = try parameter.withUnsafeBufferPointer { x throws(StatisticsError) in try Self(decision: decision, values: x) }
+        self = try parameter.withUnsafeBufferPointer { x throws(StatisticsError) in
+            try Self(decision: decision, values: x)
+        }
     }
 
     /// As `init(decision:parameter:)` for a single-precision column (a stored input), read in

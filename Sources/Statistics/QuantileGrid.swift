@@ -42,7 +42,9 @@ public struct QuantileGrid: Sendable, Equatable {
             return
         }
         let positions = Self.positions(count: n)
-        let selected = column.withUnsafeBufferPointer { RadixSelect.orderStatistics($0, count: n, positions: positions) }
+        let selected = column.withUnsafeBufferPointer {
+            RadixSelect.orderStatistics($0, count: n, positions: positions)
+        }
         let at = Dictionary(zip(positions, selected), uniquingKeysWith: { a, _ in a })
         self.init(count: n) { at[$0]! }
     }

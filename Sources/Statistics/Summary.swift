@@ -101,7 +101,9 @@ extension Summary {
         let n = values.count - nans
         guard n >= Self.selectionThreshold else {
             // A small column: sort a copy.
-            self.init(sortedValues: Quantiles.sortedWithoutNaN(values.compactMap { $0.isNaN ? nil : $0.widened }), missing: nans)
+            self.init(
+                sortedValues: Quantiles.sortedWithoutNaN(values.compactMap { $0.isNaN ? nil : $0.widened }),
+                missing: nans)
             return
         }
         let (mean, sd) = Self.moments(values, missing: nans)
@@ -143,7 +145,8 @@ extension Summary {
     }
 
     /// The mean and sd of a column's values other than its `missing` NaN, in column order.
-    static func moments<T: SummaryElement>(_ values: UnsafeBufferPointer<T>, missing: Int) -> (mean: Double, sd: Double) {
+    static func moments<T: SummaryElement>(_ values: UnsafeBufferPointer<T>, missing: Int) -> (mean: Double, sd: Double)
+    {
         if missing == 0 {
             let (m, v) = Moments.meanAndVariance(values)
             return (m, v.squareRoot())

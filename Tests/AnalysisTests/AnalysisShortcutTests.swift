@@ -34,7 +34,8 @@ final class AnalysisShortcutTests: XCTestCase {
             XCTAssertEqual(Array(option.lines.map(\.pv)), o.linePV.map { Summary($0.doubles) })
             let revenue = try XCTUnwrap(o.financialCash[.revenue])
             XCTAssertFalse(revenue.isEmpty)
-            XCTAssertEqual(option.financialYears.map(\.revenue.summary), revenue.map { Summary($0.map { 0 + Double($0) }) })
+            XCTAssertEqual(
+                option.financialYears.map(\.revenue.summary), revenue.map { Summary($0.map { 0 + Double($0) }) })
         }
         // Option a goes live in 2 to 9 months against a deadline of 6: some late, some not.
         let a = report.options[OptionID(0)]
@@ -66,7 +67,10 @@ final class AnalysisShortcutTests: XCTestCase {
         for i in pvs.indices {
             for j in pvs.indices where j > i {
                 targets.append(
-                    (.difference(OptionID(i), OptionID(j)), zip(pvs[i], pvs[j]).map { $0 - $1 }, [OptionID(i), OptionID(j)]))
+                    (
+                        .difference(OptionID(i), OptionID(j)), zip(pvs[i], pvs[j]).map { $0 - $1 },
+                        [OptionID(i), OptionID(j)]
+                    ))
             }
         }
         let feeds = plan.inputsFeedingPV()
@@ -90,7 +94,8 @@ final class AnalysisShortcutTests: XCTestCase {
             XCTAssertEqual(rows.count, expected.count)
             for (k, (driver, _)) in expected.enumerated() {
                 let row = try XCTUnwrap(rows.first { $0.driver == driver })
-                XCTAssertEqual(row.rankCorrelation, plain.rankCorrelations[k], accuracy: 4 * (1.0).ulp, "\(target) \(driver)")
+                XCTAssertEqual(
+                    row.rankCorrelation, plain.rankCorrelations[k], accuracy: 4 * (1.0).ulp, "\(target) \(driver)")
                 XCTAssertEqual(row.contributionToVariance, plain.contributions[k], accuracy: 8 * (1.0).ulp)
             }
         }

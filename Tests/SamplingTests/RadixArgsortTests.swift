@@ -51,7 +51,10 @@ final class RadixArgsortTests: XCTestCase {
                 XCTAssertEqual(sorted.order.map(Int.init), expected, "merging zeros: \(merging)")
                 XCTAssertEqual(Array(sorted.keys.prefix(values.count)), expected.map { key(values[$0]) })
                 let n = values.count
-                var (order, keys, scratch) = ([Int32](repeating: 0, count: n), [UInt32](repeating: 0, count: 2 * n), [Int32](repeating: 0, count: n))
+                var (order, keys, scratch) = (
+                    [Int32](repeating: 0, count: n), [UInt32](repeating: 0, count: 2 * n),
+                    [Int32](repeating: 0, count: n)
+                )
                 let inScratch = values.withUnsafeBufferPointer { v in
                     order.withUnsafeMutableBufferPointer { o in
                         keys.withUnsafeMutableBufferPointer { k in

@@ -40,7 +40,8 @@ final class RadixSelectTests: XCTestCase {
                 let gotFloats = floats.withUnsafeBufferPointer {
                     RadixSelect.orderStatistics($0, count: n, positions: positions)
                 }
-                XCTAssertEqual(gotFloats.map(\.bitPattern), positions.map { sortedFloats[$0].bitPattern }, "floats \(c)")
+                XCTAssertEqual(
+                    gotFloats.map(\.bitPattern), positions.map { sortedFloats[$0].bitPattern }, "floats \(c)")
             }
         }
     }
@@ -50,7 +51,9 @@ final class RadixSelectTests: XCTestCase {
         let values: [Double] = [5, -1, 5, 0, -0.0, 3, .infinity, 2, 2, -7]
         let sorted = RadixArgsort.sorted(values)
         let all = Array(values.indices)
-        let got = values.withUnsafeBufferPointer { RadixSelect.orderStatistics($0, count: values.count, positions: all) }
+        let got = values.withUnsafeBufferPointer {
+            RadixSelect.orderStatistics($0, count: values.count, positions: all)
+        }
         XCTAssertEqual(got.map(\.bitPattern), sorted.map(\.bitPattern))
         XCTAssertEqual(values.withUnsafeBufferPointer { RadixSelect.orderStatistics($0, count: 10, positions: []) }, [])
     }

@@ -18,7 +18,8 @@ final class ColumnStatisticsTests: XCTestCase {
         for (c, column) in [skewed, months, gaps, rare, small, [], [5]].enumerated() {
             let sorted = Quantiles.sortedWithoutNaN(column)
             let selected = column.withUnsafeBufferPointer { ColumnStatistics($0, grid: true, intervalP: 0.8) }
-            XCTAssertEqual(selected.summary, Summary(sortedValues: sorted, missing: column.count - sorted.count), "\(c)")
+            XCTAssertEqual(
+                selected.summary, Summary(sortedValues: sorted, missing: column.count - sorted.count), "\(c)")
             XCTAssertEqual(selected.summary.mean.bitPattern, Moments.mean(sorted).bitPattern, "\(c) mean")
             XCTAssertEqual(selected.grid, QuantileGrid(sorted: sorted), "\(c) grid")
             XCTAssertEqual(QuantileGrid(column), QuantileGrid(sorted: sorted), "\(c) grid of the column")

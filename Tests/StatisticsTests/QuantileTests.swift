@@ -101,7 +101,8 @@ final class QuantileTests: XCTestCase {
 
             let floats = column.map(Float.init)
             let widened = floats.filter { !$0.isNaN }.map(Double.init)
-            let sortedFloats = Summary(sortedValues: RadixArgsort.sorted(widened), missing: floats.count - widened.count)
+            let sortedFloats = Summary(
+                sortedValues: RadixArgsort.sorted(widened), missing: floats.count - widened.count)
             XCTAssertEqual(floats.withUnsafeBufferPointer { Summary($0) }, sortedFloats, "floats \(c)")
         }
     }

@@ -42,7 +42,7 @@ final class RankCorrelationTests: XCTestCase {
             zip(x, noise).map { $0 + 100 * $1 },
             x.map { -$0 * $0 },
             noise,
-            (0..<n).map { _ in (g.uniform() * 3).rounded() },
+            (0..<n).map { _ in (g.uniform() * 3).rounded() }
         ]
         let rhos = rhos(doubled(x), ys)
         XCTAssertEqual(rhos.count, ys.count)
@@ -136,20 +136,25 @@ final class RankCorrelationTests: XCTestCase {
         XCTAssertEqual(squares, (UInt128(n) * UInt128(n) * UInt128(n) - UInt128(n)) / 3)
         XCTAssertGreaterThan(squares, 1 << 53)
         let down = (0..<n).map { Double(n - $0) }
-        XCTAssertEqual(up.withUnsafeBufferPointer { Correlation.spearman(doubledRanks: $0, targets: [RankedTarget(down)]) }, [-1])
+        XCTAssertEqual(
+            up.withUnsafeBufferPointer { Correlation.spearman(doubledRanks: $0, targets: [RankedTarget(down)]) }, [-1])
     }
 
     /// Ranking risk counts by counting equals ranking their values.
     func testCountRanksEqualAverageRanks() {
         var g = SplitMix64(seed: 7)
         let counts: [UInt8] = (0..<5000).map { _ in UInt8(min(255, Int(-log(1 - g.uniform()) * 1.5))) }
-        XCTAssertEqual(counts.withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) }, Ranks.averageRanks(counts.map(Double.init)))
-        XCTAssertEqual(([0, 2, 0, 1] as [UInt8]).withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) }, [1.5, 4, 1.5, 3])
+        XCTAssertEqual(
+            counts.withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) },
+            Ranks.averageRanks(counts.map(Double.init)))
+        XCTAssertEqual(
+            ([0, 2, 0, 1] as [UInt8]).withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) }, [1.5, 4, 1.5, 3])
         XCTAssertEqual(([] as [UInt8]).withUnsafeBufferPointer { Ranks.averageRanks(counts: $0) }, [])
         let workspace = RankWorkspace()
         withExtendedLifetime(workspace) {
             XCTAssertEqual(
-                Array(([0, 2, 0, 1] as [UInt8]).withUnsafeBufferPointer { Ranks.doubledRanks(counts: $0, in: workspace) }),
+                Array(
+                    ([0, 2, 0, 1] as [UInt8]).withUnsafeBufferPointer { Ranks.doubledRanks(counts: $0, in: workspace) }),
                 [3, 8, 3, 6])
         }
     }
