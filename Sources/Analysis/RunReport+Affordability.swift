@@ -63,8 +63,8 @@ extension RunReport {
         let summaries = Parallel.map(planned.count, threads: threads) { k -> Summary in
             let job = planned[k]
             if job.types.count == 1, let column = columns[job.option][job.types[0]]?[job.year] {
-                // One type: its floats sorted on 32-bit keys, as 0 + x (so -0 counts as +0, as
-                // in the sum below).
+                // One type: its floats summarised as they are stored, as 0 + x (so -0 counts as
+                // +0, as in the sum below).
                 let narrow = column.withUnsafeBufferPointer { src in
                     [Float](unsafeUninitializedCapacity: src.count) { dst, count in
                         for i in 0..<src.count { dst[i] = src[i] + 0 }

@@ -24,7 +24,8 @@ public struct PairedComparison: Sendable, Equatable {
 
     /// Compares two columns of equal length; throws when the lengths differ.
     ///
-    /// - Complexity: O(n): one pass and the summary of the differences (one radix sort).
+    /// - Complexity: O(n): one pass and the summary of the differences (`Summary(_:)`, which
+    ///   selects its order statistics).
     public init(_ a: [Double], _ b: [Double]) throws(StatisticsError) {
         guard a.count == b.count else { throw .lengthMismatch(expected: a.count, found: b.count) }
         var differences: [Double] = []
