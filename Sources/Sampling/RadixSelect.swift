@@ -77,11 +77,11 @@ public enum RadixSelect {
         func isEnd(_ p: Int) -> Bool { p < atLo || p >= n - atHi }
         if positions.allSatisfy(isEnd) { return positions.map { $0 < atLo ? lo : hi } }
 
-        // Each wanted middle position's bucket and offset there; the wanted buckets, numbered
-        // from 0 in `slot`, are marked in a bitmap (8 KB for 2^16 buckets) read first.
+        // Each wanted middle position's slot (the wanted buckets in ascending order, numbered
+        // from 0; marked in a bitmap, 8 KB for 2^16 buckets, read first) and offset there. The
+        // positions are visited in ascending order, so their buckets never decrease.
         let order = positions.indices.sorted { positions[$0] < positions[$1] }
-        var wanted = [(bucket: Int, offset: Int)](repeating: (0, 0), count: positions.count)
-        var slotOf = [Int: Int]()
+        var wanted = [(slot: Int, offset: Int)](repeating: (0, 0), count: positions.count)
         var slotBuckets: [Int] = []
         var b = 0, before = 0
         for j in order where !isEnd(positions[j]) {
@@ -90,11 +90,8 @@ public enum RadixSelect {
                 before += Int(counts[b])
                 b += 1
             }
-            wanted[j] = (b, p - before)
-            if slotOf[b] == nil {
-                slotOf[b] = slotBuckets.count
-                slotBuckets.append(b)
-            }
+            if slotBuckets.last != b { slotBuckets.append(b) }
+            wanted[j] = (slotBuckets.count - 1, p - before)
         }
         precondition(slotBuckets.count < 1 << 16, "RadixSelect: too many wanted buckets")
         let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: (buckets + 63) / 64)
@@ -131,7 +128,7 @@ public enum RadixSelect {
             let p = positions[j]
             if p < atLo { return lo }
             if p >= n - atHi { return hi }
-            return sorted[slotOf[wanted[j].bucket]!][wanted[j].offset]
+            return sorted[wanted[j].slot][wanted[j].offset]
         }
     }
 }

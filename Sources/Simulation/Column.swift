@@ -87,6 +87,12 @@ public struct Column<Element: BitwiseCopyable & Equatable>: RandomAccessCollecti
         try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
     }
 
+    /// The column is contiguous, so generic code over any sequence (a histogram, a sum) reads it
+    /// in place.
+    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R? {
+        try withUnsafeBufferPointer(body)
+    }
+
     public static func == (a: Column, b: Column) -> Bool {
         a.count == b.count && (a.storage === b.storage || a.elementsEqual(b))
     }

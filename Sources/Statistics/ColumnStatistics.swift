@@ -23,6 +23,12 @@ public struct ColumnStatistics: Sendable {
     /// The statistics of `values`: the summary, the grid when `grid`, and the interval of the
     /// `intervalP`-quantile when given.
     public init(_ values: UnsafeBufferPointer<Double>, grid: Bool = false, intervalP: Double? = nil) {
+        self.init(selecting: values, grid: grid, intervalP: intervalP)
+    }
+
+    /// The same for doubles or floats (each widened): the one path of every selected summary
+    /// (`Summary(selecting:)`) and grid (`QuantileGrid(_:)`).
+    init<T: SummaryElement>(selecting values: UnsafeBufferPointer<T>, grid: Bool = false, intervalP: Double? = nil) {
         var nans = 0
         for x in values where x.isNaN { nans += 1 }
         let n = values.count - nans
@@ -32,13 +38,14 @@ public struct ColumnStatistics: Sendable {
         let mean: Double, sd: Double
         var at: [Int: Double] = [:]
         if n < Summary.selectionThreshold {
-            let sorted = Quantiles.sortedWithoutNaN(Array(values))
+            // A small column: sort a copy (the selection's fixed costs exceed a small sort's).
+            let sorted = Quantiles.sortedWithoutNaN(values.compactMap { $0.isNaN ? nil : $0.widened })
             mean = Moments.mean(sorted)
             sd = Moments.variance(sorted, mean: mean).squareRoot()
             for k in positions { at[k] = sorted[k] }
         } else {
             (mean, sd) = Summary.moments(values, missing: nans)
-            let selected = RadixSelect.orderStatistics(values, count: n, positions: positions)
+            let selected = T.orderStatistics(values, count: n, positions: positions)
             for (k, x) in zip(positions, selected) { at[k] = x }
         }
         let lookup = at

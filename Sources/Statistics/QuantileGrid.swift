@@ -1,5 +1,3 @@
-import Sampling
-
 /// The quantiles of a column at p = 0.01, 0.02, …, 0.99 (`quantiles.csv`, the report's
 /// S-curves and densities), by the one quantile definition of the tool (`Quantiles`, type 7),
 /// so the grid's 0.10, 0.50 and 0.90 are exactly a `Summary`'s P10, P50 and P90.
@@ -31,22 +29,12 @@ public struct QuantileGrid: Sendable, Equatable {
         probabilities.flatMap { Quantiles.positions(count: n, $0) }
     }
 
-    /// The grid of a column in any order (NaN left out): its order statistics selected
-    /// (`RadixSelect`), or for a short column a sorted copy's.
+    /// The grid of a column in any order (NaN left out), from its selected order statistics
+    /// (`ColumnStatistics`), or for a short column a sorted copy's.
     ///
-    /// - Complexity: O(n), three passes of the selection.
+    /// - Complexity: O(n): the selection's three passes and the summary's two.
     public init(_ column: [Double]) {
-        let n = column.count - column.lazy.filter(\.isNaN).count
-        guard n >= Summary.selectionThreshold else {
-            self.init(sorted: Quantiles.sortedWithoutNaN(column))
-            return
-        }
-        let positions = Self.positions(count: n)
-        let selected = column.withUnsafeBufferPointer {
-            RadixSelect.orderStatistics($0, count: n, positions: positions)
-        }
-        let at = Dictionary(zip(positions, selected), uniquingKeysWith: { a, _ in a })
-        self.init(count: n) { at[$0]! }
+        self = column.withUnsafeBufferPointer { ColumnStatistics($0, grid: true).grid! }
     }
 
     /// The (p, Q(p)) points of the grid.

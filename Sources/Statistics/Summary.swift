@@ -86,7 +86,8 @@ extension Summary {
 
     /// Summarises a column in any order without sorting it: the mean and the sd by compensated
     /// sums in column order, the minimum, maximum and the quantiles' order statistics by
-    /// `RadixSelect` (the values a sort would put at those positions).
+    /// `RadixSelect` (the values a sort would put at those positions), through
+    /// `ColumnStatistics`.
     ///
     /// The same figures as `init(sortedValues:)` of the sorted column: the quantiles exactly
     /// (the same order statistics, the same type-7 interpolation); the mean and the sd are the
@@ -96,21 +97,7 @@ extension Summary {
     ///
     /// - Complexity: O(n): five passes (two sums, three of the selection), no copy of the column.
     init<T: SummaryElement>(selecting values: UnsafeBufferPointer<T>) {
-        var nans = 0
-        for x in values where x.isNaN { nans += 1 }
-        let n = values.count - nans
-        guard n >= Self.selectionThreshold else {
-            // A small column: sort a copy.
-            self.init(
-                sortedValues: Quantiles.sortedWithoutNaN(values.compactMap { $0.isNaN ? nil : $0.widened }),
-                missing: nans)
-            return
-        }
-        let (mean, sd) = Self.moments(values, missing: nans)
-        let positions = Self.positions(count: n)
-        let selected = T.orderStatistics(values, count: n, positions: positions)
-        let at = Dictionary(zip(positions, selected), uniquingKeysWith: { a, _ in a })
-        self.init(count: n, missing: nans, mean: mean, sd: sd) { at[$0]! }
+        self = ColumnStatistics(selecting: values).summary
     }
 
     /// The order statistics (0-based positions) a summary of n values reads: the minimum, the

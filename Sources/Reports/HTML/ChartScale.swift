@@ -1,5 +1,4 @@
 import Foundation
-import Simulation
 
 /// A linear map from data to pixels: the domain [d₀, d₁] onto the range [r₀, r₁],
 ///
@@ -87,12 +86,8 @@ struct Histogram {
                 total += 1
             }
             // A result column or an array is read in place (the common case: a million values).
-            if let column = values as? Column<Double> {
-                column.withUnsafeBufferPointer { for v in $0 { count(v) } }
-            } else {
-                let read: Void? = values.withContiguousStorageIfAvailable { for v in $0 { count(v) } }
-                if read == nil { for v in values { count(v) } }
-            }
+            let read: Void? = values.withContiguousStorageIfAvailable { for v in $0 { count(v) } }
+            if read == nil { for v in values { count(v) } }
         }
         self.counts = counts
         self.total = total
